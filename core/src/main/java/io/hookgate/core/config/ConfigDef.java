@@ -1,0 +1,116 @@
+package io.hookgate.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The keys of one section of the configuration. Reading a section checks every key against its
+ * definition and reports keys that no definition names: a typo must not be silently ignored.
+ */
+public final class ConfigDef {
+
+    private final Map<String, ConfigKey<?>> keys;
+
+    public ConfigDef(final List<ConfigKey<?>> keys) {
+        final Map<String, ConfigKey<?>> byName = new LinkedHashMap<>();
+        for (ConfigKey<?> key : keys) {
+            if (byName.put(key.name(), key) != null) {
+                throw new IllegalArgumentException("key defined twice: " + key.name());
+            }
+        }
+        this.keys = Collections.unmodifiableMap(byName);
+    }
+
+    public static ConfigDef of(final ConfigKey<?>... keys) {
+        return new ConfigDef(List.of(keys));
+    }
+
+    /** The keys of this section and of {@code other}, which must not share a name. */
+    public ConfigDef plus(final ConfigDef other) {
+        final List<ConfigKey<?>> all = new ArrayList<>(keys.values());
+        all.addAll(other.keys.values());
+        return new ConfigDef(all);
+    }
+
+    public List<ConfigKey<?>> keys() {
+        return List.copyOf(keys.values());
+    }
+
+    /**
+     * Reads the section at {@code path} from {@code node} (an object, or missing/null for an absent
+     * section), reporting each problem.
+     */
+    public ConfigValues read(final JsonNode node, final String path, final ConfigProblems problems) {
+        final Map<ConfigKey<?>, Object> values = new HashMap<>();
+        final Set<ConfigKey<?>> given = new HashSet<>();
+        if (node != null && !node.isMissingNode() && !node.isNull() && !node.isObject()) {
+            problems.add(path, "expected a section of keys");
+            return new ConfigValues(values, given);
+        }
+        if (node != null && node.isObject()) {
+            node.fieldNames().forEachRemaining(name -> {
+                if (!keys.containsKey(name)) {
+                    problems.add(ConfigProblems.child(path, name), "unknown key" + suggestion(name));
+                }
+            });
+        }
+        for (ConfigKey<?> key : keys.values()) {
+            final JsonNode value = node == null ? null : node.get(key.name());
+            final String keyPath = ConfigProblems.child(path, key.name());
+            if (value == null || value.isNull()) {
+                if (key.isRequired()) {
+                    problems.add(keyPath, "required");
+                }
+                continue;
+            }
+            readKey(key, value, keyPath, problems, values, given);
+        }
+        return new ConfigValues(values, given);
+    }
+
+    private static <T> void readKey(final ConfigKey<T> key, final JsonNode node, final String path, final ConfigProblems problems,
+                                    final Map<ConfigKey<?>, Object> values, final Set<ConfigKey<?>> given) {
+        final int before = problems.size();
+        final T value = key.type().read(node, path, problems);
+        if (value == null || problems.size() > before) {
+            return;
+        }
+        key.validator().check(value, path, problems);
+        values.put(key, value);
+        given.add(key);
+    }
+
+    private String suggestion(final String unknown) {
+        return keys.keySet().stream()
+            .filter(known -> distance(known.toLowerCase(java.util.Locale.ROOT), unknown.toLowerCase(java.util.Locale.ROOT)) <= 2)
+            .findFirst()
+            .map(known -> " (did you mean '" + known + "'?)")
+            .orElse(" (known keys: " + String.join(", ", keys.keySet()) + ")");
+    }
+
+    /** Levenshtein distance, to suggest the key a typo meant. */
+    private static int distance(final String a, final String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            final int[] current = new int[b.length() + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                final int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            previous = current;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,193 @@
+package io.hookgate.core.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads a YAML configuration file into a {@link HookgateConfig}: substitutes {@code ${ENV}}
+ * variables, reads each section against its definition, then checks what spans sections
+ * (subscriptions naming sources, tenants, ports). Every problem is collected and thrown at once
+ * as a {@link ConfigException}, each with its path.
+ */
+public final class ConfigLoader {
+
+    private static final List<String> SECTIONS =
+        List.of("kafka", "ingress", "sources", "subscriptions", "dispatch", "admin", "processor", "dev");
+
+    private final ProviderCatalog providers;
+    private final Function<String, String> environment;
+    private final ObjectMapper yaml;
+
+    /**
+     * @param providers   the schemes a source may name, with their extra keys
+     * @param environment variable lookup for {@code ${NAME}} ({@code System::getenv} in production)
+     */
+    public ConfigLoader(final ProviderCatalog providers, final Function<String, String> environment) {
+        this.providers = providers;
+        this.environment = environment;
+        this.yaml = new ObjectMapper(new YAMLFactory());
+        this.yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    public HookgateConfig load(final Path file) {
+        final String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("", "configuration file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new ConfigException("", "cannot read configuration file " + file + ": " + e.getMessage());
+        }
+        return parse(text);
+    }
+
+    public HookgateConfig parse(final String text) {
+        final JsonNode root;
+        try {
+            root = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("", "not valid YAML: " + e.getOriginalMessage()
+                + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+        }
+        final ConfigProblems problems = new ConfigProblems();
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ConfigException("", "the configuration is empty");
+        }
+        if (!root.isObject()) {
+            throw new ConfigException("", "the configuration must be a map of sections");
+        }
+        new EnvSubstitution(environment).apply(root, "", problems);
+        root.fieldNames().forEachRemaining(name -> {
+            if (!SECTIONS.contains(name)) {
+                problems.add(name, "unknown section (known sections: " + String.join(", ", SECTIONS) + ")");
+            }
+        });
+
+        final KafkaSettings kafka = KafkaSettings.from(KafkaSettings.DEF.read(root.get("kafka"), "kafka", problems),
+            environment.apply(KafkaSettings.BOOTSTRAP_SERVERS_ENV));
+        final IngressSettings ingress = IngressSettings.from(IngressSettings.DEF.read(root.get("ingress"), "ingress", problems));
+        final Map<String, SourceConfig> sources = readSources(root.get("sources"), problems);
+        final Map<String, SubscriptionConfig> subscriptions = readSubscriptions(root.get("subscriptions"), problems);
+        final DispatchSettings dispatch = DispatchSettings.from(DispatchSettings.DEF.read(root.get("dispatch"), "dispatch", problems),
+            "dispatch", problems);
+        final AdminSettings admin = AdminSettings.from(AdminSettings.DEF.read(root.get("admin"), "admin", problems));
+        final ProcessorSettings processor = ProcessorSettings.from(ProcessorSettings.DEF.read(root.get("processor"), "processor", problems));
+        final DevSettings dev = DevSettings.from(DevSettings.DEF.read(root.get("dev"), "dev", problems));
+
+        checkSubscriptionSources(declaredIds(root.get("sources")), sources, subscriptions, problems);
+        if (ingress.port() != 0 && ingress.port() == admin.port()) {
+            problems.add("admin.port", "same port as ingress.port (" + ingress.port() + ")");
+        }
+        problems.throwIfAny();
+        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev);
+    }
+
+    private Map<String, SourceConfig> readSources(final JsonNode node, final ConfigProblems problems) {
+        final Map<String, SourceConfig> sources = new LinkedHashMap<>();
+        if (node == null || node.isNull() || (node.isObject() && node.isEmpty())) {
+            problems.add("sources", "required: at least one source");
+            return sources;
+        }
+        if (!node.isObject()) {
+            problems.add("sources", "expected a map of source ids to sources");
+            return sources;
+        }
+        node.fields().forEachRemaining(entry -> {
+            final String id = entry.getKey();
+            final String path = ConfigProblems.child("sources", id);
+            if (!SourceConfig.ID.matcher(id).matches()) {
+                problems.add(path, "source id must be 1 to 64 letters, digits, '_' or '-'");
+            }
+            readSource(id, entry.getValue(), path, problems).ifPresent(source -> sources.put(id, source));
+        });
+        return Collections.unmodifiableMap(sources);
+    }
+
+    private Optional<SourceConfig> readSource(final String id, final JsonNode node, final String path, final ConfigProblems problems) {
+        final JsonNode providerNode = node == null ? null : node.get(SourceConfig.PROVIDER.name());
+        if (providerNode == null || !providerNode.isTextual()) {
+            // Reading the common keys reports the missing provider and any other problem.
+            SourceConfig.COMMON_DEF.read(node, path, problems);
+            return Optional.empty();
+        }
+        final Optional<? extends ProviderSpec> provider = providers.find(providerNode.textValue());
+        if (provider.isEmpty()) {
+            problems.add(ConfigProblems.child(path, SourceConfig.PROVIDER.name()), "unknown provider '"
+                + providerNode.textValue() + "' (known providers: " + String.join(", ", providers.names()) + ")");
+            return Optional.empty();
+        }
+        final int before = problems.size();
+        final ConfigValues values = SourceConfig.COMMON_DEF.plus(provider.get().options()).read(node, path, problems);
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        final SourceConfig source = SourceConfig.from(id, values);
+        provider.get().validate(source, path, problems);
+        return Optional.of(source);
+    }
+
+    private Map<String, SubscriptionConfig> readSubscriptions(final JsonNode node, final ConfigProblems problems) {
+        final Map<String, SubscriptionConfig> subscriptions = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return subscriptions;
+        }
+        if (!node.isObject()) {
+            problems.add("subscriptions", "expected a map of subscription ids to subscriptions");
+            return subscriptions;
+        }
+        node.fields().forEachRemaining(entry -> {
+            final String id = entry.getKey();
+            final String path = ConfigProblems.child("subscriptions", id);
+            if (!SubscriptionConfig.ID.matcher(id).matches()) {
+                problems.add(path, "subscription id must be 1 to 64 letters, digits, '_' or '-'");
+            }
+            final ConfigValues values = SubscriptionConfig.DEF.read(entry.getValue(), path, problems);
+            subscriptions.put(id, SubscriptionConfig.from(id, values, path, problems));
+        });
+        return Collections.unmodifiableMap(subscriptions);
+    }
+
+    private static java.util.Set<String> declaredIds(final JsonNode sources) {
+        final java.util.Set<String> ids = new java.util.HashSet<>();
+        if (sources != null && sources.isObject()) {
+            sources.fieldNames().forEachRemaining(ids::add);
+        }
+        return ids;
+    }
+
+    private static void checkSubscriptionSources(final java.util.Set<String> declared, final Map<String, SourceConfig> sources,
+                                                 final Map<String, SubscriptionConfig> subscriptions,
+                                                 final ConfigProblems problems) {
+        subscriptions.values().forEach(subscription -> {
+            final List<String> named = subscription.sources();
+            for (int i = 0; i < named.size(); i++) {
+                final String path = ConfigProblems.index(ConfigProblems.child(ConfigProblems.child("subscriptions", subscription.id()),
+                    SubscriptionConfig.SOURCES.name()), i);
+                final SourceConfig source = sources.get(named.get(i));
+                if (!declared.contains(named.get(i))) {
+                    problems.add(path, "no source '" + named.get(i) + "' is configured");
+                } else if (source == null) {
+                    // The source itself has problems, already reported.
+                    continue;
+                } else if (!source.tenant().equals(subscription.tenant())) {
+                    problems.add(path, "source '" + source.id() + "' belongs to tenant " + source.tenant().orElse("(none)")
+                        + ", the subscription to tenant " + subscription.tenant().orElse("(none)"));
+                }
+            }
+        });
+    }
+}

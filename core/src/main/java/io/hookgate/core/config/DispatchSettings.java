@@ -1,0 +1,45 @@
+package io.hookgate.core.config;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+
+import static io.hookgate.core.config.ConfigKey.optional;
+
+/** Section {@code dispatch}: the retry ladder and limits of outbound delivery. */
+public record DispatchSettings(List<Duration> retryDelays, Duration maxRetryAfter, int maxPendingPerPartition,
+                               Duration shutdownTimeout) {
+
+    public static final List<Duration> DEFAULT_RETRY_DELAYS = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
+        Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+
+    public static final ConfigKey<List<Duration>> RETRY_DELAYS = optional("retryDelays", ValueType.DURATION_LIST, DEFAULT_RETRY_DELAYS,
+        "Wait before each retry; after the last, a failing delivery goes to the DLQ. Each distinct delay is one retry topic.")
+        .validatedBy(Validator.each(Validator.positive()));
+    public static final ConfigKey<Duration> MAX_RETRY_AFTER = optional("maxRetryAfter", ValueType.DURATION, Duration.ofHours(1),
+        "Longest Retry-After honoured; no longer than the longest retry delay.")
+        .validatedBy(Validator.positive());
+    public static final ConfigKey<Integer> MAX_PENDING_PER_PARTITION = optional("maxPendingPerPartition", ValueType.INT, 1000,
+        "Tasks of one partition read but not yet completed, at most; the partition pauses beyond it.")
+        .validatedBy(Validator.between(1, 100_000));
+    public static final ConfigKey<Duration> SHUTDOWN_TIMEOUT = optional("shutdownTimeout", ValueType.DURATION, Duration.ofSeconds(30),
+        "Longest wait at shutdown for attempts in flight.")
+        .validatedBy(Validator.positive());
+
+    public static final ConfigDef DEF = ConfigDef.of(RETRY_DELAYS, MAX_RETRY_AFTER, MAX_PENDING_PER_PARTITION, SHUTDOWN_TIMEOUT);
+
+    static DispatchSettings from(final ConfigValues values, final String path, final ConfigProblems problems) {
+        final List<Duration> delays = values.get(RETRY_DELAYS);
+        Duration maxRetryAfter = values.get(MAX_RETRY_AFTER);
+        if (!values.isGiven(MAX_RETRY_AFTER) && !delays.isEmpty() && maxRetryAfter.compareTo(Collections.max(delays)) > 0) {
+            // The default must fit a ladder of short delays.
+            maxRetryAfter = Collections.max(delays);
+        }
+        if (!delays.isEmpty() && maxRetryAfter.compareTo(Collections.max(delays)) > 0) {
+            problems.add(ConfigProblems.child(path, MAX_RETRY_AFTER.name()),
+                Durations.format(maxRetryAfter) + " is longer than the longest retry delay "
+                    + Durations.format(Collections.max(delays)));
+        }
+        return new DispatchSettings(delays, maxRetryAfter, values.get(MAX_PENDING_PER_PARTITION), values.get(SHUTDOWN_TIMEOUT));
+    }
+}

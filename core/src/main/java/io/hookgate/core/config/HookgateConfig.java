@@ -1,0 +1,37 @@
+package io.hookgate.core.config;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A whole, validated hookgate configuration. Built only by {@link ConfigLoader}, which reports
+ * every problem before any part starts. Immutable; sources and subscriptions keep file order.
+ */
+public record HookgateConfig(
+    KafkaSettings kafka,
+    IngressSettings ingress,
+    Map<String, SourceConfig> sources,
+    Map<String, SubscriptionConfig> subscriptions,
+    DispatchSettings dispatch,
+    AdminSettings admin,
+    ProcessorSettings processor,
+    DevSettings dev) {
+
+    public Optional<SourceConfig> source(final String id) {
+        return Optional.ofNullable(sources.get(id));
+    }
+
+    public Optional<SubscriptionConfig> subscription(final String id) {
+        return Optional.ofNullable(subscriptions.get(id));
+    }
+
+    /** This configuration with {@code admin} replaced (dev mode sets a generated token). */
+    public HookgateConfig withAdmin(final AdminSettings replacement) {
+        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, replacement, processor, dev);
+    }
+
+    /** This configuration with {@code kafka} replaced (tests point it at their broker). */
+    public HookgateConfig withKafka(final KafkaSettings replacement) {
+        return new HookgateConfig(replacement, ingress, sources, subscriptions, dispatch, admin, processor, dev);
+    }
+}

@@ -1,0 +1,59 @@
+package io.hookgate.core.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static io.hookgate.core.config.ConfigKey.optional;
+
+/**
+ * Section {@code kafka}: where the cluster is, the topic prefix, how topics are created, and any
+ * Kafka client setting passed through as is (TLS, SASL, ...).
+ */
+public record KafkaSettings(
+    String bootstrapServers,
+    String topicPrefix,
+    Map<String, String> properties,
+    int partitions,
+    short replicationFactor,
+    Duration retention,
+    boolean createTopics) {
+
+    /** Overrides {@code kafka.bootstrapServers} when set. */
+    public static final String BOOTSTRAP_SERVERS_ENV = "HOOKGATE_KAFKA_BOOTSTRAP_SERVERS";
+
+    public static final ConfigKey<String> BOOTSTRAP_SERVERS = optional("bootstrapServers", ValueType.STRING, "127.0.0.1:9092",
+        "Comma-separated host:port list of the Kafka cluster; " + BOOTSTRAP_SERVERS_ENV + " overrides it. "
+            + "In dev mode, where the embedded broker listens.")
+        .validatedBy(Validator.nonEmpty());
+    public static final ConfigKey<String> TOPIC_PREFIX = optional("topicPrefix", ValueType.STRING, "hookgate.",
+        "Prefix of every topic and consumer group hookgate uses.")
+        .validatedBy(Validator.matches(Pattern.compile("[A-Za-z0-9._-]{0,100}"), "a valid topic name prefix"));
+    public static final ConfigKey<Map<String, String>> PROPERTIES = optional("properties", ValueType.STRING_MAP, Map.of(),
+        "Kafka client settings passed to every producer, consumer, admin client and Streams instance.");
+    public static final ConfigKey<Integer> PARTITIONS = optional("partitions", ValueType.INT, 6,
+        "Partitions of each topic hookgate creates.")
+        .validatedBy(Validator.between(1, 10_000));
+    public static final ConfigKey<Integer> REPLICATION_FACTOR = optional("replicationFactor", ValueType.INT, 1,
+        "Replication factor of each topic hookgate creates (use 3 in production).")
+        .validatedBy(Validator.between(1, 32));
+    public static final ConfigKey<Duration> RETENTION = optional("retention", ValueType.DURATION, Duration.ofDays(7),
+        "Retention of the raw, rejected, verified and dispatch topics; the DLQ keeps entries four times as long.")
+        .validatedBy(Validator.positive());
+    public static final ConfigKey<Boolean> CREATE_TOPICS = optional("createTopics", ValueType.BOOLEAN, true,
+        "Whether each part creates the topics it needs at start when they are missing.");
+
+    public static final ConfigDef DEF = ConfigDef.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, PROPERTIES, PARTITIONS,
+        REPLICATION_FACTOR, RETENTION, CREATE_TOPICS);
+
+    static KafkaSettings from(final ConfigValues values, final String bootstrapOverride) {
+        return new KafkaSettings(
+            bootstrapOverride != null && !bootstrapOverride.isBlank() ? bootstrapOverride : values.get(BOOTSTRAP_SERVERS),
+            values.get(TOPIC_PREFIX),
+            values.get(PROPERTIES),
+            values.get(PARTITIONS),
+            values.get(REPLICATION_FACTOR).shortValue(),
+            values.get(RETENTION),
+            values.get(CREATE_TOPICS));
+    }
+}

@@ -1,0 +1,21 @@
+package io.hookgate.core.config;
+
+/**
+ * What the configuration needs to know of a verification scheme: the extra keys a source of
+ * that provider may carry, and the checks across keys that only the provider knows
+ * ({@code publicUrl} required, {@code header} and {@code queryParam} exclusive, ...).
+ */
+public interface ProviderSpec {
+
+    /** The {@code provider} value naming this scheme. */
+    String name();
+
+    /** Keys this provider adds to its sources; empty for most. */
+    default ConfigDef options() {
+        return ConfigDef.of();
+    }
+
+    /** Reports what is wrong with {@code source} for this provider, under {@code path}. */
+    default void validate(final SourceConfig source, final String path, final ConfigProblems problems) {
+    }
+}

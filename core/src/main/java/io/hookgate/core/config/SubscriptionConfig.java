@@ -1,0 +1,122 @@
+package io.hookgate.core.config;
+
+import io.hookgate.core.net.AddressPolicy;
+import io.hookgate.core.net.IpLiteral;
+import io.hookgate.core.net.UrlHosts;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static io.hookgate.core.config.ConfigKey.optional;
+import static io.hookgate.core.config.ConfigKey.required;
+
+/**
+ * One entry of section {@code subscriptions}: an HTTP endpoint receiving signed outbound webhooks
+ * for the events of some sources.
+ */
+public record SubscriptionConfig(
+    String id,
+    URI url,
+    List<String> sources,
+    List<EventTypePattern> eventTypes,
+    List<String> secrets,
+    Duration timeout,
+    int rateLimitPerSecond,
+    boolean allowInsecureUrl,
+    Optional<String> tenant,
+    int maxInFlight) {
+
+    /** What a subscription id may look like: it becomes a record key and part of a webhook id. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    public static final ConfigKey<String> URL = required("url", ValueType.STRING,
+        "Endpoint receiving the webhooks: https, and a public address unless allowInsecureUrl.");
+    public static final ConfigKey<List<String>> SOURCES = required("sources", ValueType.STRING_LIST,
+        "Ids of the sources whose events this subscription receives.")
+        .validatedBy(Validator.notEmptyList());
+    public static final ConfigKey<List<EventTypePattern>> EVENT_TYPES = optional("eventTypes",
+        ValueType.EVENT_TYPE_LIST, List.of(),
+        "Event types to receive, * matching any run of characters; empty means all.");
+    public static final ConfigKey<String> SECRET = optional("secret", ValueType.STRING, null,
+        "Signing secret, whsec_ followed by base64 (Standard Webhooks).")
+        .validatedBy(SigningSecret::check);
+    public static final ConfigKey<List<String>> SECRETS = optional("secrets", ValueType.STRING_LIST, List.of(),
+        "More signing secrets while rotating: each attempt carries one signature per secret.")
+        .validatedBy(Validator.each(SigningSecret::check));
+    public static final ConfigKey<Duration> TIMEOUT = optional("timeout", ValueType.DURATION, Duration.ofSeconds(10),
+        "Longest wait for the endpoint's answer to one attempt.")
+        .validatedBy(Validator.positive());
+    public static final ConfigKey<Integer> RATE_LIMIT_PER_SECOND = optional("rateLimitPerSecond", ValueType.INT, 0,
+        "Deliveries per second at most; 0 means no limit.")
+        .validatedBy(Validator.atLeast(0));
+    public static final ConfigKey<Boolean> ALLOW_INSECURE_URL = optional("allowInsecureUrl", ValueType.BOOLEAN, false,
+        "Allow plain http and private or loopback addresses, for internal receivers.");
+    public static final ConfigKey<String> TENANT = optional("tenant", ValueType.STRING, null,
+        "Tenant of this subscription: it may only name sources of the same tenant.")
+        .validatedBy(Validator.nonEmpty());
+    public static final ConfigKey<Integer> MAX_IN_FLIGHT = optional("maxInFlight", ValueType.INT, 16,
+        "Attempts to this endpoint in flight at once, at most.")
+        .validatedBy(Validator.between(1, 10_000));
+
+    public static final ConfigDef DEF = ConfigDef.of(URL, SOURCES, EVENT_TYPES, SECRET, SECRETS, TIMEOUT,
+        RATE_LIMIT_PER_SECOND, ALLOW_INSECURE_URL, TENANT, MAX_IN_FLIGHT);
+
+    static SubscriptionConfig from(final String id, final ConfigValues values, final String path, final ConfigProblems problems) {
+        final List<String> secrets = new ArrayList<>();
+        if (values.get(SECRET) != null) {
+            secrets.add(values.get(SECRET));
+        }
+        secrets.addAll(values.get(SECRETS));
+        if (!values.isGiven(SECRET) && !values.isGiven(SECRETS)) {
+            problems.add(ConfigProblems.child(path, SECRET.name()), "required (or secrets)");
+        }
+        final boolean insecure = values.get(ALLOW_INSECURE_URL);
+        final URI url = values.get(URL) == null ? null : checkUrl(values.get(URL), insecure, ConfigProblems.child(path, URL.name()), problems);
+        return new SubscriptionConfig(id, url, values.get(SOURCES) == null ? List.of() : values.get(SOURCES),
+            values.get(EVENT_TYPES), List.copyOf(secrets), values.get(TIMEOUT), values.get(RATE_LIMIT_PER_SECOND),
+            insecure, Optional.ofNullable(values.get(TENANT)), values.get(MAX_IN_FLIGHT));
+    }
+
+    /** Whether events of this type are delivered to this subscription. */
+    public boolean wantsType(final String eventType) {
+        return eventTypes.isEmpty() || eventTypes.stream().anyMatch(pattern -> pattern.matches(eventType));
+    }
+
+    private static URI checkUrl(final String text, final boolean insecure, final String path, final ConfigProblems problems) {
+        final URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            problems.add(path, "'" + text + "' is not a URL: " + e.getReason());
+            return null;
+        }
+        final String host = UrlHosts.host(uri);
+        if (host.isEmpty() || uri.getScheme() == null) {
+            problems.add(path, "'" + text + "' is not an absolute URL with a host");
+            return null;
+        }
+        if (uri.getUserInfo() != null) {
+            problems.add(path, "credentials in the URL are not allowed; use the signing secret");
+        }
+        if (insecure) {
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+                problems.add(path, "scheme must be http or https");
+            }
+            return uri;
+        }
+        if (!"https".equals(uri.getScheme())) {
+            problems.add(path, "must be https (set allowInsecureUrl: true for an internal receiver)");
+        }
+        IpLiteral.parse(host).flatMap(AddressPolicy::refusal).ifPresent(reason ->
+            problems.add(path, "refused: " + reason + " (set allowInsecureUrl: true for an internal receiver)"));
+        if ("localhost".equalsIgnoreCase(host) || host.toLowerCase(java.util.Locale.ROOT).endsWith(".localhost")) {
+            problems.add(path, "refused: localhost is a loopback name (set allowInsecureUrl: true for an internal receiver)");
+        }
+        return uri;
+    }
+}

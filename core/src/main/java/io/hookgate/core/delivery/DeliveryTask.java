@@ -1,0 +1,73 @@
+package io.hookgate.core.delivery;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.hookgate.core.event.VerifiedEvent;
+import io.hookgate.core.id.StableIds;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One event to deliver to one subscription: what {@code dispatch} and the retry topics carry,
+ * keyed by subscription id. Every attempt made so far travels with it.
+ *
+ * @param schemaVersion  version of this record's shape
+ * @param deliveryId     the {@code webhook-id}: the same for every attempt of this delivery
+ * @param subscription   the subscription id
+ * @param dueAt          not to be attempted before this time
+ * @param firstAttemptAt when the first attempt started, or null before it
+ * @param attempts       the attempts made so far, oldest first
+ * @param event          the envelope to deliver
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(value = "attempt", allowGetters = true)
+@JsonPropertyOrder({"schemaVersion", "deliveryId", "subscription", "attempt", "dueAt", "firstAttemptAt", "attempts", "event"})
+public record DeliveryTask(
+    int schemaVersion,
+    String deliveryId,
+    String subscription,
+    Instant dueAt,
+    Instant firstAttemptAt,
+    List<DeliveryAttempt> attempts,
+    VerifiedEvent event) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public DeliveryTask {
+        Objects.requireNonNull(deliveryId, "deliveryId");
+        Objects.requireNonNull(subscription, "subscription");
+        Objects.requireNonNull(dueAt, "dueAt");
+        attempts = attempts == null ? List.of() : List.copyOf(attempts);
+        Objects.requireNonNull(event, "event");
+    }
+
+    /** The first task of delivering {@code event} to {@code subscription}, due at once. */
+    public static DeliveryTask first(final VerifiedEvent event, final String subscription, final Instant now) {
+        return new DeliveryTask(SCHEMA_VERSION, StableIds.deliveryId(event.id(), subscription), subscription, now, null,
+            List.of(), event);
+    }
+
+    /** The number the next attempt will have: 1 for the first. */
+    @JsonProperty("attempt")
+    public int attempt() {
+        return attempts.size() + 1;
+    }
+
+    /** This task after {@code attempt} failed, due again at {@code nextDueAt}. */
+    public DeliveryTask after(final DeliveryAttempt attempt, final Instant nextDueAt) {
+        final List<DeliveryAttempt> all = new ArrayList<>(attempts);
+        all.add(attempt);
+        return new DeliveryTask(schemaVersion, deliveryId, subscription, nextDueAt,
+            firstAttemptAt == null ? attempt.at() : firstAttemptAt, all, event);
+    }
+
+    /** This task as replayed from the DLQ: same {@code webhook-id}, attempts counted afresh. */
+    public DeliveryTask replayed(final Instant now) {
+        return new DeliveryTask(SCHEMA_VERSION, deliveryId, subscription, now, null, List.of(), event);
+    }
+}

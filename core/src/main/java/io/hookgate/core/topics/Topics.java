@@ -1,0 +1,91 @@
+package io.hookgate.core.topics;
+
+import io.hookgate.core.config.Durations;
+import io.hookgate.core.config.HookgateConfig;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every topic and group name hookgate uses, built once from the configured prefix. No other
+ * code concatenates topic names.
+ */
+public final class Topics {
+
+    private final String prefix;
+
+    public Topics(final String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** Raw requests as the ingress stored them, keyed {@code {source}:{ingressId}}. */
+    public String raw() {
+        return prefix + "ingress.raw";
+    }
+
+    /** Raw records that failed verification, with a reason header, keyed by source id. */
+    public String rejected() {
+        return prefix + "events.rejected";
+    }
+
+    /** Verified envelopes of {@code source}, keyed {@code {source}:{eventId}}. */
+    public String verified(final String source) {
+        return prefix + "verified." + source;
+    }
+
+    /** Delivery tasks due now, keyed by subscription id. */
+    public String dispatch() {
+        return prefix + "dispatch";
+    }
+
+    /** Delivery tasks waiting {@code delay} before their next attempt. */
+    public String retry(final Duration delay) {
+        return prefix + "dispatch.retry." + Durations.format(delay);
+    }
+
+    /** Deliveries that will not be attempted again. */
+    public String dlq() {
+        return prefix + "dispatch.dlq";
+    }
+
+    /** The Kafka Streams application id of the processor (prefix of its internal topics). */
+    public String processorApplicationId() {
+        return prefix + "processor";
+    }
+
+    /** The consumer group of the dispatcher. */
+    public String dispatcherGroup() {
+        return prefix + "dispatcher";
+    }
+
+    /** The distinct retry topics of {@code delays}, in ladder order. */
+    public List<String> retryTopics(final List<Duration> delays) {
+        final Set<String> names = new LinkedHashSet<>();
+        delays.forEach(delay -> names.add(retry(delay)));
+        return List.copyOf(names);
+    }
+
+    /** Every topic {@code config} needs, with partitions, replication and retention from it. */
+    public List<TopicSpec> all(final HookgateConfig config) {
+        final int partitions = config.kafka().partitions();
+        final short replication = config.kafka().replicationFactor();
+        final Duration retention = config.kafka().retention();
+        final List<TopicSpec> specs = new ArrayList<>();
+        specs.add(new TopicSpec(raw(), partitions, replication, retention, false));
+        specs.add(new TopicSpec(rejected(), partitions, replication, retention.multipliedBy(4), false));
+        config.sources().keySet().forEach(source ->
+            specs.add(new TopicSpec(verified(source), partitions, replication, retention, false)));
+        specs.add(new TopicSpec(dispatch(), partitions, replication, retention, false));
+        retryTopics(config.dispatch().retryDelays()).forEach(topic ->
+            specs.add(new TopicSpec(topic, partitions, replication, retention.plus(maxDelay(config)), false)));
+        specs.add(new TopicSpec(dlq(), partitions, replication, retention.multipliedBy(4), false));
+        return List.copyOf(specs);
+    }
+
+    private static Duration maxDelay(final HookgateConfig config) {
+        return config.dispatch().retryDelays().stream().max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+}

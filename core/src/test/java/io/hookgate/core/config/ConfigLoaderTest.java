@@ -1,0 +1,241 @@
+package io.hookgate.core.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ConfigLoaderTest {
+
+    /** A catalog with one plain provider and one that adds a required key. */
+    static final ProviderCatalog PROVIDERS = new ProviderCatalog() {
+        final ConfigKey<String> header = ConfigKey.required("header", ValueType.STRING, "signature header");
+        final ProviderSpec plain = () -> "standard-webhooks";
+        final ProviderSpec withHeader = new ProviderSpec() {
+            @Override
+            public String name() {
+                return "hmac";
+            }
+
+            @Override
+            public ConfigDef options() {
+                return ConfigDef.of(header);
+            }
+
+            @Override
+            public void validate(final SourceConfig source, final String path, final ConfigProblems problems) {
+                if (source.options().get(header).isBlank()) {
+                    problems.add(path + ".header", "empty");
+                }
+            }
+        };
+
+        @Override
+        public Optional<ProviderSpec> find(final String name) {
+            return Optional.ofNullable(Map.of("standard-webhooks", plain, "hmac", withHeader).get(name));
+        }
+
+        @Override
+        public SortedSet<String> names() {
+            return new TreeSet<>(List.of("hmac", "standard-webhooks"));
+        }
+    };
+
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    private final Map<String, String> env = Map.of("DEMO_SECRET", SECRET, "HOOK_SECRET", SECRET);
+    private final ConfigLoader loader = new ConfigLoader(PROVIDERS, env::get);
+
+    @Test
+    void readsSpecShapedFileWithDefaultsAndEnvironment() {
+        final HookgateConfig config = loader.parse("""
+            kafka:
+              bootstrapServers: 127.0.0.1:9092
+              topicPrefix: hookgate.
+            ingress:
+              port: 8080
+            sources:
+              demo:
+                provider: standard-webhooks
+                secrets: ["${DEMO_SECRET}"]
+                tenant: acme
+                toleranceSeconds: 300
+                maxBodyBytes: 1048576
+                allowedIps: ["3.18.12.63/32", "2001:db8::/32"]
+                dedupRetention: 7d
+            subscriptions:
+              billing:
+                url: https://billing.example.com/hooks
+                sources: [demo]
+                eventTypes: ["invoice.*", "charge.succeeded"]
+                secret: "${HOOK_SECRET}"
+                timeout: 10s
+                rateLimitPerSecond: 50
+                tenant: acme
+            dispatch:
+              retryDelays: [5s, 5m, 30m, 2h, 5h, 10h, 10h]
+            admin:
+              port: 8081
+            """);
+
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(config.ingress().kafkaTimeout()).isEqualTo(Duration.ofSeconds(10));
+        final SourceConfig demo = config.sources().get("demo");
+        assertThat(demo.secrets()).containsExactly(SECRET);
+        assertThat(demo.tenant()).contains("acme");
+        assertThat(demo.dedupRetention()).isEqualTo(Duration.ofDays(7));
+        assertThat(demo.allowedIps()).hasSize(2);
+        final SubscriptionConfig billing = config.subscriptions().get("billing");
+        assertThat(billing.wantsType("invoice.paid")).isTrue();
+        assertThat(billing.wantsType("charge.succeeded")).isTrue();
+        assertThat(billing.wantsType("charge.failed")).isFalse();
+        assertThat(billing.secrets()).containsExactly(SECRET);
+        assertThat(config.dispatch().retryDelays()).hasSize(7).last().isEqualTo(Duration.ofHours(10));
+        assertThat(config.dispatch().maxRetryAfter()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.admin().token()).isEmpty();
+    }
+
+    @Test
+    void reportsEveryProblemWithItsPathAtOnce() {
+        final ConfigException error = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            kafka:
+              bootstrapServer: localhost:9092
+            sources:
+              stripe:
+                provider: standard-webhooks
+                secrets: ["", "${MISSING_SECRET}"]
+                dedupRetention: 7 days
+              gh:
+                provider: githubb
+              custom:
+                provider: hmac
+            subscriptions:
+              billing:
+                url: http://billing.example.com/hooks
+                sources: [stripe, nowhere]
+                eventTypes: ["invoice.[a-z]"]
+                secret: "not base64!"
+              internal:
+                url: https://127.1/hooks
+                sources: [stripe]
+                secrets: ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]
+            dispatch:
+              retryDelays: [5s, 0s]
+            """));
+
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+            "kafka.bootstrapServer: unknown key (did you mean 'bootstrapServers'?)",
+            "sources.stripe.secrets[0]: empty",
+            "sources.stripe.secrets[1]: environment variable MISSING_SECRET is not set",
+            "sources.stripe.dedupRetention: '7 days' is not a duration (expected a number and one of ms, s, m, h, d, e.g. 5s)",
+            "sources.gh.provider: unknown provider 'githubb' (known providers: hmac, standard-webhooks)",
+            "sources.custom.header: required",
+            "subscriptions.billing.url: must be https (set allowInsecureUrl: true for an internal receiver)",
+            "subscriptions.billing.eventTypes[0]: 'invoice.[a-z]' is not an event type pattern "
+                + "(letters, digits, _ . : / - and * for any run of characters)",
+            "subscriptions.billing.secret: secret is not whsec_ followed by base64",
+            "subscriptions.billing.sources[1]: no source 'nowhere' is configured",
+            "subscriptions.internal.url: refused: 127.0.0.1 is a loopback address (set allowInsecureUrl: true for an internal receiver)",
+            "dispatch.retryDelays[1]: must be longer than 0");
+        assertThat(error.getMessage()).startsWith("12 configuration problems:").contains("\n  sources.stripe.secrets[0]: empty");
+    }
+
+    @Test
+    void secretsNeverAppearInProblems() {
+        final ConfigException error = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            sources:
+              demo:
+                provider: standard-webhooks
+                secrets: ["${DEMO_SECRET}"]
+                unknownThing: 1
+            """));
+        assertThat(error.getMessage()).doesNotContain(SECRET).contains("sources.demo.unknownThing: unknown key");
+    }
+
+    @Test
+    void rejectsUnknownSectionsAndMissingSources() {
+        final ConfigException error = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            ingres:
+              port: 8080
+            """));
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+            "ingres: unknown section (known sections: kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev)",
+            "sources: required: at least one source");
+    }
+
+    @Test
+    void rejectsDuplicateKeysAndInvalidYaml() {
+        assertThatThrownBy(() -> loader.parse("sources:\n  a:\n    provider: hmac\n  a:\n    provider: hmac\n"))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("Duplicate field 'a'");
+        assertThatThrownBy(() -> loader.parse("sources: [unclosed\n"))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("not valid YAML");
+        assertThatThrownBy(() -> loader.parse(""))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("empty");
+    }
+
+    @Test
+    void environmentOverridesBootstrapServers() {
+        final ConfigLoader withOverride = new ConfigLoader(PROVIDERS,
+            Map.of(KafkaSettings.BOOTSTRAP_SERVERS_ENV, "kafka-1:9092,kafka-2:9092")::get);
+        final HookgateConfig config = withOverride.parse("""
+            kafka:
+              bootstrapServers: 127.0.0.1:9092
+            sources:
+              demo: {provider: standard-webhooks}
+            """);
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
+    }
+
+    @Test
+    void tenantsMustMatch() {
+        final ConfigException error = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            sources:
+              a: {provider: standard-webhooks, tenant: acme}
+            subscriptions:
+              s:
+                url: https://example.com/
+                sources: [a]
+                tenant: globex
+                secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+            """));
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactly(
+            "subscriptions.s.sources[0]: source 'a' belongs to tenant acme, the subscription to tenant globex");
+    }
+
+    @Test
+    void maxRetryAfterMustFitTheLadderAndPortsMustDiffer() {
+        final ConfigException error = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            sources:
+              a: {provider: standard-webhooks}
+            ingress: {port: 9000}
+            admin: {port: 9000}
+            dispatch:
+              retryDelays: [5s, 1m]
+              maxRetryAfter: 2m
+            """));
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+            "dispatch.maxRetryAfter: 2m is longer than the longest retry delay 1m",
+            "admin.port: same port as ingress.port (9000)");
+    }
+
+    @Test
+    void typeErrorsNameTheExpectedType() {
+        final ConfigException error = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            ingress: {port: eighty}
+            sources:
+              a: {provider: standard-webhooks, secrets: "not-a-list", allowedIps: ["10.0.0.0/33"]}
+            """));
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+            "ingress.port: expected a whole number, got 'eighty'",
+            "sources.a.secrets: expected a list",
+            "sources.a.allowedIps[0]: '10.0.0.0/33' has a prefix length outside 0..32");
+    }
+}
