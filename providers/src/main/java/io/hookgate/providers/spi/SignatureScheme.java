@@ -1,0 +1,79 @@
+package io.hookgate.providers.spi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.core.config.SourceConfig;
+import io.hookgate.core.rejection.RejectReason;
+import io.hookgate.core.request.RawRequest;
+import io.hookgate.providers.payload.Payloads;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The order every scheme verifies in: a source without secrets accepts nothing; then the
+ * provider's signature check on the raw bytes; only then is the body parsed and the event
+ * identified. Subclasses supply the provider-specific steps.
+ */
+public abstract class SignatureScheme implements SourceScheme {
+
+    protected final SourceConfig source;
+
+    protected SignatureScheme(final SourceConfig source) {
+        this.source = source;
+    }
+
+    @Override
+    public final Verification verify(final RawRequest request) {
+        if (source.secrets().isEmpty()) {
+            return Verification.rejected(RejectReason.NO_SECRET, "source " + source.id() + " has no secret configured");
+        }
+        final Optional<Verification.Rejected> rejection = checkSignature(request);
+        if (rejection.isPresent()) {
+            return rejection.get();
+        }
+        try {
+            final JsonNode payload = readPayload(request);
+            return new Verification.Accepted(identify(request, payload), payload);
+        } catch (Payloads.MalformedPayloadException e) {
+            return Verification.rejected(RejectReason.MALFORMED_PAYLOAD, e.getMessage());
+        }
+    }
+
+    /**
+     * Checks the signature of {@code request} against every configured secret: empty when one
+     * verifies, else the rejection. Must not throw on any input.
+     */
+    protected abstract Optional<Verification.Rejected> checkSignature(RawRequest request);
+
+    /** The payload of a verified request; JSON or a form by default. */
+    protected JsonNode readPayload(final RawRequest request) {
+        return Payloads.read(request);
+    }
+
+    /**
+     * The identity of a verified event.
+     *
+     * @throws Payloads.MalformedPayloadException when the payload lacks what identifies it
+     */
+    protected abstract EventIdentity identify(RawRequest request, JsonNode payload);
+
+    protected List<String> secrets() {
+        return source.secrets();
+    }
+
+    /** The secret {@link #sign} uses: the first configured. */
+    protected String signingSecret() {
+        if (source.secrets().isEmpty()) {
+            throw new IllegalStateException("source " + source.id() + " has no secret to sign with");
+        }
+        return source.secrets().get(0);
+    }
+
+    protected static Optional<Verification.Rejected> reject(final RejectReason reason, final String detail) {
+        return Optional.of(Verification.rejected(reason, detail));
+    }
+
+    protected static Optional<Verification.Rejected> accept() {
+        return Optional.empty();
+    }
+}

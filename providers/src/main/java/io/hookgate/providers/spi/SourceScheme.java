@@ -1,0 +1,42 @@
+package io.hookgate.providers.spi;
+
+import io.hookgate.core.request.RawRequest;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A provider's scheme bound to one configured source (its secrets, tolerance and options).
+ * Built once at start; thread-safe. The processor verifies with it, the ingress answers
+ * handshakes with it, and {@code hookgate sign} signs with it.
+ */
+public interface SourceScheme {
+
+    /**
+     * Verifies {@code request} byte for byte and, when it verifies, reads the event's identity and
+     * payload. Never throws: a malformed header or body is a {@link Verification.Rejected}.
+     */
+    Verification verify(RawRequest request);
+
+    /**
+     * The answer to {@code request} when it is a handshake this provider requires the endpoint to
+     * answer (Slack url_verification, Zoom endpoint.url_validation), after the signature checks
+     * the handshake needs. Handshakes are answered at the ingress and never stored as events.
+     */
+    default Optional<HttpReply> handshake(final RawRequest request) {
+        return Optional.empty();
+    }
+
+    /** The success answer this provider requires, when hookgate's JSON answer will not do. */
+    default Optional<HttpReply> acknowledgement() {
+        return Optional.empty();
+    }
+
+    /**
+     * Signs {@code body} as the provider would at {@code now}, with the source's first secret:
+     * the inverse of {@link #verify}.
+     *
+     * @throws IllegalStateException when the source has no secret to sign with
+     */
+    SignedRequest sign(byte[] body, Instant now);
+}
