@@ -30,6 +30,11 @@ public record HookgateConfig(
         return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, replacement, processor, dev);
     }
 
+    /** This configuration with {@code processor} replaced (dev mode keeps state under its data directory). */
+    public HookgateConfig withProcessor(final ProcessorSettings replacement) {
+        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, replacement, dev);
+    }
+
     /** This configuration with {@code kafka} replaced (tests point it at their broker). */
     public HookgateConfig withKafka(final KafkaSettings replacement) {
         return new HookgateConfig(replacement, ingress, sources, subscriptions, dispatch, admin, processor, dev);

@@ -33,6 +33,15 @@ public interface SourceScheme {
     }
 
     /**
+     * A body this provider could send, for {@code hookgate sign} without {@code --body}: unique at
+     * each call where the provider takes the event id from the body.
+     */
+    default byte[] sampleBody(final Instant now) {
+        return ("{\"type\":\"hookgate.test\",\"data\":{\"message\":\"hello from hookgate\",\"sentAt\":\"" + now + "\"}}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
      * Signs {@code body} as the provider would at {@code now}, with the source's first secret:
      * the inverse of {@link #verify}.
      *

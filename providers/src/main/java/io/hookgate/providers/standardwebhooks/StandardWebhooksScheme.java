@@ -6,7 +6,6 @@ import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.rejection.RejectReason;
 import io.hookgate.core.request.HttpHeaders;
 import io.hookgate.core.request.RawRequest;
-import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.crypto.Timestamps;
 import io.hookgate.providers.payload.Payloads;
 import io.hookgate.providers.spi.EventIdentity;
@@ -16,7 +15,6 @@ import io.hookgate.providers.spi.Verification;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -53,11 +51,10 @@ final class StandardWebhooksScheme extends SignatureScheme {
         if (timestamp.isEmpty()) {
             return reject(RejectReason.MALFORMED_SIGNATURE, "webhook-timestamp is not a Unix time in seconds");
         }
-        final List<byte[]> candidates = v1Signatures(headers.signature());
-        if (candidates.isEmpty()) {
+        if (StandardWebhooksSigner.v1Signatures(headers.signature()).isEmpty()) {
             return reject(RejectReason.MALFORMED_SIGNATURE, "webhook-signature holds no v1 signature");
         }
-        if (!matches(candidates, headers.id(), timestamp.getAsLong(), request.body())) {
+        if (!StandardWebhooksSigner.matches(keys, headers.signature(), headers.id(), timestamp.getAsLong(), request.body())) {
             return reject(RejectReason.BAD_SIGNATURE, "no v1 signature matches a configured secret");
         }
         if (!Timestamps.withinWindow(timestamp.getAsLong(), request.receivedAt(), source.toleranceSeconds())) {
@@ -89,18 +86,6 @@ final class StandardWebhooksScheme extends SignatureScheme {
         return new SignedRequest(headers, body, "");
     }
 
-    private boolean matches(final List<byte[]> candidates, final String id, final long timestamp, final byte[] body) {
-        boolean matched = false;
-        for (byte[] key : keys) {
-            final byte[] expected = StandardWebhooksSigner.signature(key, id, timestamp, body);
-            for (byte[] candidate : candidates) {
-                // No early exit: the time taken does not tell which secret or entry matched.
-                matched |= Hmac.equal(expected, candidate);
-            }
-        }
-        return matched;
-    }
-
     private static SignedHeaders signedHeaders(final HttpHeaders headers) {
         final SignedHeaders svix = new SignedHeaders(headers.first("svix-id").orElse(null),
             headers.first("svix-timestamp").orElse(null), headers.first("svix-signature").orElse(null));
@@ -109,26 +94,5 @@ final class StandardWebhooksScheme extends SignatureScheme {
         }
         return new SignedHeaders(headers.first("webhook-id").orElse(null),
             headers.first("webhook-timestamp").orElse(null), headers.first("webhook-signature").orElse(null));
-    }
-
-    /** The decodable {@code v1} entries of a space-delimited signature list; other versions are skipped. */
-    private static List<byte[]> v1Signatures(final String header) {
-        final List<byte[]> signatures = new ArrayList<>();
-        for (String entry : header.trim().split(" +")) {
-            final int comma = entry.indexOf(',');
-            if (comma < 0 || !"v1".equals(entry.substring(0, comma))) {
-                continue;
-            }
-            try {
-                final byte[] decoded = Base64.getDecoder().decode(entry.substring(comma + 1));
-                if (decoded.length > 0) {
-                    signatures.add(decoded);
-                }
-            } catch (IllegalArgumentException e) {
-                // An entry that is not base64 cannot match; the others may.
-                continue;
-            }
-        }
-        return signatures;
     }
 }

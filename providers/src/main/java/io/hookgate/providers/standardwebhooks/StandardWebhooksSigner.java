@@ -3,6 +3,7 @@ package io.hookgate.providers.standardwebhooks;
 import io.hookgate.core.config.SigningSecret;
 import io.hookgate.providers.crypto.Hmac;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,5 +30,44 @@ public final class StandardWebhooksSigner {
             .map(secret -> "v1," + Base64.getEncoder().encodeToString(
                 signature(SigningSecret.decode(secret), id, timestampSeconds, body)))
             .collect(Collectors.joining(" "));
+    }
+
+    /**
+     * Whether any {@code v1} entry of {@code signatureHeader} is the signature of {@code body} under
+     * any of {@code keys}, compared in constant time.
+     */
+    public static boolean matches(final List<byte[]> keys, final String signatureHeader, final String id,
+                                  final long timestampSeconds, final byte[] body) {
+        final List<byte[]> candidates = v1Signatures(signatureHeader);
+        boolean matched = false;
+        for (byte[] key : keys) {
+            final byte[] expected = signature(key, id, timestampSeconds, body);
+            for (byte[] candidate : candidates) {
+                // No early exit: the time taken does not tell which secret or entry matched.
+                matched |= Hmac.equal(expected, candidate);
+            }
+        }
+        return matched;
+    }
+
+    /** The decodable {@code v1} entries of a space-delimited signature list; other versions are skipped. */
+    public static List<byte[]> v1Signatures(final String header) {
+        final List<byte[]> signatures = new ArrayList<>();
+        for (String entry : header.trim().split(" +")) {
+            final int comma = entry.indexOf(',');
+            if (comma < 0 || !"v1".equals(entry.substring(0, comma))) {
+                continue;
+            }
+            try {
+                final byte[] decoded = Base64.getDecoder().decode(entry.substring(comma + 1));
+                if (decoded.length > 0) {
+                    signatures.add(decoded);
+                }
+            } catch (IllegalArgumentException e) {
+                // An entry that is not base64 cannot match; the others may.
+                continue;
+            }
+        }
+        return signatures;
     }
 }

@@ -1,0 +1,99 @@
+package io.hookgate.admin;
+
+import io.hookgate.core.config.AdminSettings;
+import io.hookgate.core.health.Readiness;
+import io.hookgate.core.json.ErrorBody;
+import io.hookgate.core.json.Json;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.Undertow;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.util.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The admin port of a hookgate process: {@code /healthz} (the process is up), {@code /readyz}
+ * (200 only when every part is ready: Kafka reachable, Streams RUNNING, ...) and
+ * {@code /metrics} in Prometheus format.
+ */
+public final class AdminServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
+
+    private final AdminSettings settings;
+    private final PrometheusMeterRegistry registry;
+    private final List<Readiness> parts;
+    private Undertow server;
+    private int port;
+
+    public AdminServer(final AdminSettings settings, final PrometheusMeterRegistry registry, final List<Readiness> parts) {
+        this.settings = settings;
+        this.registry = registry;
+        this.parts = List.copyOf(parts);
+    }
+
+    /** @throws IllegalStateException naming the port when it is taken */
+    public synchronized void start() {
+        final RoutingHandler routes = new RoutingHandler()
+            .get("/healthz", exchange -> json(exchange, 200, Json.writeString(Map.of("status", "up"))))
+            .get("/readyz", this::ready)
+            .get("/metrics", exchange -> {
+                exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+                exchange.getResponseSender().send(registry.scrape());
+            })
+            .setFallbackHandler(exchange -> json(exchange, 404, ErrorBody.json("not_found", "no such admin path")))
+            .setInvalidMethodHandler(exchange -> json(exchange, 405, ErrorBody.json("method_not_allowed", "method not allowed")));
+        server = Undertow.builder().addHttpListener(settings.port(), settings.host()).setHandler(exchange -> {
+            // Probes can block on Kafka for a moment: keep them off the IO threads.
+            if (exchange.isInIoThread()) {
+                exchange.dispatch(routes);
+            } else {
+                routes.handleRequest(exchange);
+            }
+        }).build();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            server = null;
+            throw new IllegalStateException("admin server cannot listen on " + settings.host() + ":" + settings.port()
+                + " (is the port in use?): " + e.getMessage(), e);
+        }
+        port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        LOG.info("Admin server listening on {}:{}", settings.host(), port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void ready(final HttpServerExchange exchange) {
+        final Map<String, String> checks = new LinkedHashMap<>();
+        boolean ready = true;
+        for (Readiness part : parts) {
+            final String reason = part.notReadyReason();
+            checks.put(part.name(), reason == null ? "ready" : reason);
+            ready &= reason == null;
+        }
+        json(exchange, ready ? 200 : 503, Json.writeString(Map.of("status", ready ? "ready" : "not_ready", "checks", checks)));
+    }
+
+    private static void json(final HttpServerExchange exchange, final int status, final String body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseSender().send(body);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+}

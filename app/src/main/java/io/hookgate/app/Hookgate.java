@@ -1,0 +1,47 @@
+package io.hookgate.app;
+
+import io.hookgate.app.cli.PartCommands;
+import io.hookgate.app.dev.DevCommand;
+import io.hookgate.app.sign.SignCommand;
+import io.hookgate.app.topics.TopicsCommand;
+import io.hookgate.core.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code hookgate} command. Exit codes: 0 done, 1 failed while running, 2 bad usage or
+ * configuration (every configuration problem is listed with its path, and nothing started).
+ */
+@Command(name = "hookgate", mixinStandardHelpOptions = true, version = "hookgate 0.1.0",
+    description = "A webhook gateway on Apache Kafka.",
+    subcommands = {DevCommand.class, SignCommand.class, TopicsCommand.class})
+public final class Hookgate {
+
+    public static final int CONFIG_ERROR = 2;
+
+    private Hookgate() {
+    }
+
+    public static void main(final String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line {@code args} and answers its exit code. */
+    public static int run(final String... args) {
+        final CommandLine commandLine = new CommandLine(new Hookgate());
+        // ingress, processor and dispatcher are methods of one class; add them as top-level commands.
+        new CommandLine(new PartCommands()).getSubcommands().forEach(commandLine::addSubcommand);
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            if (exception instanceof ConfigException config) {
+                System.err.println("hookgate: " + config.getMessage());
+                return CONFIG_ERROR;
+            }
+            if (exception instanceof IllegalStateException) {
+                System.err.println("hookgate: " + exception.getMessage());
+                return 1;
+            }
+            throw exception;
+        });
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,125 @@
+package io.hookgate.app.dev;
+
+import io.hookgate.app.cli.ConfigOption;
+import io.hookgate.app.cli.ShutdownSignal;
+import io.hookgate.app.run.Gateway;
+import io.hookgate.app.run.Part;
+import io.hookgate.app.sign.SignCommand;
+import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.config.ProcessorSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code hookgate dev}: everything in one process (an embedded KRaft broker, the ingress, the
+ * processor, the dispatcher and a demo receiver), then a ready-to-paste signed {@code curl}.
+ */
+@Command(name = "dev", mixinStandardHelpOptions = true,
+    description = "Run everything in one process with an embedded Kafka broker (data kept under .hookgate/).")
+public final class DevCommand implements Callable<Integer> {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    @Mixin
+    private ConfigOption configOption;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        final long started = System.nanoTime();
+        final HookgateConfig loaded = configOption.load();
+        final Path dataDir = Path.of(loaded.dev().dataDir());
+        final DevBroker broker = new DevBroker(dataDir.resolve("kafka"), brokerPort(loaded), loaded.dev().controllerPort());
+        final boolean generatedToken = loaded.admin().token().isEmpty();
+        final HookgateConfig config = loaded
+            .withAdmin(loaded.admin().withTokenIfAbsent(randomToken()))
+            .withProcessor(new ProcessorSettings(dataDir.resolve("streams").toString(), loaded.processor().threads(),
+                loaded.processor().standbyReplicas(), loaded.processor().commitInterval()));
+        final DemoReceiver receiver = loaded.dev().receiverPort() == 0 ? null : new DemoReceiver(config, loaded.dev().receiverPort());
+        final Gateway gateway = new Gateway(config, EnumSet.allOf(Part.class), Clock.systemUTC());
+        try {
+            broker.start();
+            if (receiver != null) {
+                receiver.start();
+            }
+            gateway.start();
+            awaitProcessor(gateway);
+        } catch (RuntimeException e) {
+            gateway.close();
+            if (receiver != null) {
+                receiver.close();
+            }
+            broker.close();
+            throw e;
+        }
+        printReady(config, broker, gateway, receiver, generatedToken, Duration.ofNanos(System.nanoTime() - started));
+        ShutdownSignal.awaitThen(() -> {
+            System.out.println("Stopping hookgate dev: dispatcher, processor, ingress, then the broker...");
+            gateway.close();
+            if (receiver != null) {
+                receiver.close();
+            }
+            broker.close();
+            System.out.println("Stopped.");
+        });
+        return 0;
+    }
+
+    private static int brokerPort(final HookgateConfig config) {
+        final String first = config.kafka().bootstrapServers().split(",")[0].trim();
+        final int colon = first.lastIndexOf(':');
+        try {
+            return Integer.parseInt(first.substring(colon + 1));
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw new io.hookgate.core.config.ConfigException("kafka.bootstrapServers",
+                "dev mode needs host:port of the embedded broker, got '" + first + "'");
+        }
+    }
+
+    private static void awaitProcessor(final Gateway gateway) throws InterruptedException {
+        final long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!gateway.processorRunning()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the processor did not reach RUNNING within " + READY_TIMEOUT.toSeconds() + "s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static String randomToken() {
+        final byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void printReady(final HookgateConfig config, final DevBroker broker, final Gateway gateway,
+                                   final DemoReceiver receiver, final boolean generatedToken, final Duration took) {
+        final String ingressUrl = "http://127.0.0.1:" + gateway.ingressPort();
+        final StringBuilder out = new StringBuilder();
+        out.append("\nhookgate dev is ready (").append(String.format("%.1f", took.toMillis() / 1000.0)).append("s)\n");
+        out.append("  ingress   ").append(ingressUrl).append("/webhooks/{source}   sources: ")
+            .append(String.join(", ", config.sources().keySet())).append('\n');
+        out.append("  admin     http://127.0.0.1:").append(gateway.adminPort()).append("   /healthz /readyz /metrics\n");
+        out.append("  token     ").append(config.admin().token().orElseThrow())
+            .append(generatedToken ? "   (generated; set admin.token to keep one)\n" : "   (admin.token)\n");
+        out.append("  kafka     ").append(broker.bootstrapServers()).append("   data in ")
+            .append(Path.of(config.dev().dataDir()).toAbsolutePath().normalize()).append('\n');
+        if (receiver != null) {
+            out.append("  receiver  http://127.0.0.1:").append(receiver.port()).append("   demo endpoint; its log lines start with hookgate.demo-receiver\n");
+        }
+        final String source = config.sources().keySet().iterator().next();
+        out.append("\nSend a signed test webhook to source '").append(source).append("' (valid for ")
+            .append(config.sources().get(source).toleranceSeconds()).append("s; ./hookgate sign --source ").append(source)
+            .append(" prints a fresh one):\n\n");
+        out.append(SignCommand.curl(config, source, null, null, ingressUrl, Clock.systemUTC())).append("\n\n");
+        out.append("Ctrl-C stops everything; data is kept in ").append(config.dev().dataDir()).append("/.\n");
+        System.out.println(out);
+    }
+}

@@ -1,0 +1,152 @@
+package io.hookgate.app.run;
+
+import io.hookgate.admin.AdminServer;
+import io.hookgate.admin.KafkaReachability;
+import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.health.Readiness;
+import io.hookgate.core.kafka.KafkaClients;
+import io.hookgate.core.topics.TopicProvisioner;
+import io.hookgate.core.topics.Topics;
+import io.hookgate.dispatcher.DispatcherService;
+import io.hookgate.ingress.IngressServer;
+import io.hookgate.processor.ProcessorService;
+import io.hookgate.providers.Providers;
+import io.hookgate.providers.SourceSchemes;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One hookgate process: the chosen parts against one Kafka cluster, with the admin port. Creates
+ * the topics the configuration needs (when allowed) before any part starts, and stops the parts
+ * in the order that loses nothing: dispatcher, processor, ingress.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final HookgateConfig config;
+    private final Set<Part> parts;
+    private final Clock clock;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private Admin admin;
+    private IngressServer ingress;
+    private ProcessorService processor;
+    private DispatcherService dispatcher;
+    private AdminServer adminServer;
+    private JvmGcMetrics gcMetrics;
+
+    public Gateway(final HookgateConfig config, final Set<Part> parts, final Clock clock) {
+        this.config = config;
+        this.parts = parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts);
+        this.clock = clock;
+    }
+
+    /**
+     * Starts every part. On failure, stops what started and rethrows.
+     *
+     * @throws IllegalStateException when Kafka cannot be reached for topics or a port is taken
+     */
+    public void start() {
+        try {
+            bindJvmMetrics();
+            admin = Admin.create(KafkaClients.config(config.kafka(), config.kafka().topicPrefix() + "admin", Map.of()));
+            if (config.kafka().createTopics()) {
+                new TopicProvisioner(admin, Duration.ofSeconds(30)).createMissing(new Topics(config.kafka().topicPrefix()).all(config));
+            }
+            final SourceSchemes schemes = Providers.builtIn().bind(config);
+            final List<Readiness> readiness = new ArrayList<>();
+            readiness.add(new KafkaReachability(admin, clock));
+            if (parts.contains(Part.PROCESSOR)) {
+                processor = new ProcessorService(config, schemes, registry, clock);
+                processor.start();
+                readiness.add(processor);
+            }
+            if (parts.contains(Part.DISPATCHER)) {
+                dispatcher = new DispatcherService(config, registry, clock);
+                dispatcher.start();
+                readiness.add(dispatcher);
+            }
+            if (parts.contains(Part.INGRESS)) {
+                ingress = new IngressServer(config, schemes, registry, clock);
+                ingress.start();
+                readiness.add(ingress);
+            }
+            adminServer = new AdminServer(config.admin(), registry, readiness);
+            adminServer.start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void bindJvmMetrics() {
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    public int ingressPort() {
+        return ingress == null ? -1 : ingress.port();
+    }
+
+    public int adminPort() {
+        return adminServer == null ? -1 : adminServer.port();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Whether the processor (if this process runs one) has reached RUNNING. */
+    public boolean processorRunning() {
+        return processor == null || processor.notReadyReason() == null;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(adminServer, "admin server");
+        closeQuietly(dispatcher, "dispatcher");
+        closeQuietly(processor, "processor");
+        closeQuietly(ingress, "ingress");
+        closeQuietly(admin, "admin client");
+        closeQuietly(gcMetrics, "GC metrics");
+        adminServer = null;
+        dispatcher = null;
+        processor = null;
+        ingress = null;
+        admin = null;
+        gcMetrics = null;
+    }
+
+    private static void closeQuietly(final AutoCloseable closeable, final String what) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Stopping the {} failed", what, e);
+        }
+    }
+}

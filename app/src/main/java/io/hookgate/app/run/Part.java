@@ -1,0 +1,6 @@
+package io.hookgate.app.run;
+
+/** The parts a hookgate process can run. */
+public enum Part {
+    INGRESS, PROCESSOR, DISPATCHER
+}

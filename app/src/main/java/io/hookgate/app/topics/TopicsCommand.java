@@ -1,0 +1,44 @@
+package io.hookgate.app.topics;
+
+import io.hookgate.app.cli.ConfigOption;
+import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.kafka.KafkaClients;
+import io.hookgate.core.topics.TopicProvisioner;
+import io.hookgate.core.topics.TopicSpec;
+import io.hookgate.core.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** {@code hookgate topics create}: creates every topic the configuration needs. */
+@Command(name = "topics", mixinStandardHelpOptions = true, description = "Manage hookgate's topics.",
+    subcommands = TopicsCommand.Create.class)
+public final class TopicsCommand {
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+        description = "Create every topic the configuration needs, with partitions, replication and retention from it.")
+    static final class Create implements java.util.concurrent.Callable<Integer> {
+
+        @Mixin
+        private ConfigOption config;
+
+        @Override
+        public Integer call() {
+            final HookgateConfig loaded = config.load();
+            final List<TopicSpec> specs = new Topics(loaded.kafka().topicPrefix()).all(loaded);
+            try (Admin admin = Admin.create(KafkaClients.config(loaded.kafka(), loaded.kafka().topicPrefix() + "topics", Map.of()))) {
+                final List<String> created = new TopicProvisioner(admin, Duration.ofSeconds(30)).createMissing(specs);
+                for (TopicSpec spec : specs) {
+                    System.out.printf("%-8s %s (partitions %d, replication %d, retention %s)%n",
+                        created.contains(spec.name()) ? "created" : "exists", spec.name(), spec.partitions(),
+                        spec.replicationFactor(), io.hookgate.core.config.Durations.format(spec.retention()));
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.hookgate.dispatcher;
+
+import io.hookgate.core.delivery.DlqReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
+
+/** The dispatcher's business metrics, by subscription. */
+final class DispatcherMetrics {
+
+    private final MeterRegistry registry;
+
+    DispatcherMetrics(final MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void attempt(final String subscription, final String outcome, final Duration took) {
+        Counter.builder("hookgate.deliveries").description("Delivery attempts, by outcome (delivered, retry, dlq)")
+            .tag("subscription", subscription).tag("outcome", outcome).register(registry).increment();
+        Timer.builder("hookgate.delivery.latency").description("Time of one delivery attempt")
+            .tag("subscription", subscription).publishPercentileHistogram().register(registry).record(took);
+    }
+
+    void delivered(final String subscription, final Duration sinceReceived) {
+        Timer.builder("hookgate.delivery.end_to_end").description("From ingress receive to successful delivery")
+            .tag("subscription", subscription).publishPercentileHistogram().register(registry).record(sinceReceived);
+    }
+
+    void retried(final String subscription, final String tier) {
+        Counter.builder("hookgate.retries").description("Deliveries handed to a retry tier")
+            .tag("subscription", subscription).tag("tier", tier).register(registry).increment();
+    }
+
+    void dead(final String subscription, final DlqReason reason) {
+        Counter.builder("hookgate.dlq").description("Deliveries put in the DLQ, by reason")
+            .tag("subscription", subscription).tag("reason", reason.code()).register(registry).increment();
+    }
+
+    void malformed(final String topic) {
+        Counter.builder("hookgate.dispatch.malformed").description("Task records that could not be read")
+            .tag("topic", topic).register(registry).increment();
+    }
+}

@@ -1,0 +1,136 @@
+package io.hookgate.dispatcher;
+
+import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.health.Readiness;
+import io.hookgate.core.kafka.KafkaClients;
+import io.hookgate.core.topics.Topics;
+import io.hookgate.dispatcher.http.DeliveryClient;
+import io.hookgate.dispatcher.loop.DeliveryLoop;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Delivers the tasks of {@code dispatch} and the retry topics to subscriptions. Run as many
+ * instances as the load needs: they share partitions in one consumer group.
+ */
+public final class DispatcherService implements Readiness, AutoCloseable {
+
+    private final HookgateConfig config;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final DnsResolver resolver;
+    private ScheduledExecutorService timer;
+    private KafkaProducer<String, byte[]> producer;
+    private DeliveryClient client;
+    private HandOff handOff;
+    private DeliveryLoop loop;
+    private Thread thread;
+    private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
+
+    public DispatcherService(final HookgateConfig config, final MeterRegistry registry, final Clock clock) {
+        this(config, registry, clock, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /** With {@code resolver} for name lookups of guarded subscriptions (tests fake DNS with it). */
+    public DispatcherService(final HookgateConfig config, final MeterRegistry registry, final Clock clock, final DnsResolver resolver) {
+        this.config = config;
+        this.registry = registry;
+        this.clock = clock;
+        this.resolver = resolver;
+    }
+
+    public synchronized void start() {
+        final Topics topics = new Topics(config.kafka().topicPrefix());
+        timer = Executors.newScheduledThreadPool(1, runnable -> {
+            final Thread t = new Thread(runnable, "hookgate-dispatcher-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        producer = new KafkaProducer<>(KafkaClients.config(config.kafka(), topics.dispatcherGroup() + "-handoff", Map.of(
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.LINGER_MS_CONFIG, 5)), new StringSerializer(), new ByteArraySerializer());
+        final KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClients.config(config.kafka(),
+            topics.dispatcherGroup(), Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, topics.dispatcherGroup(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // dispatch is written in the processor's transactions: read only what committed.
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000)), new StringDeserializer(), new ByteArrayDeserializer());
+        bind(new KafkaClientMetrics(producer));
+        bind(new KafkaClientMetrics(consumer));
+
+        client = new DeliveryClient(resolver, timer, clock);
+        handOff = new HandOff(producer, timer);
+        final DispatcherMetrics metrics = new DispatcherMetrics(registry);
+        final Deliveries deliveries = new Deliveries(config, client, handOff, metrics, timer, clock);
+        final List<String> sourceTopics = new ArrayList<>();
+        sourceTopics.add(topics.dispatch());
+        sourceTopics.addAll(topics.retryTopics(config.dispatch().retryDelays()));
+        loop = new DeliveryLoop(consumer, sourceTopics, deliveries::deliver, metrics::malformed,
+            config.dispatch().maxPendingPerPartition(), config.dispatch().shutdownTimeout(), clock);
+        thread = new Thread(loop, "hookgate-dispatcher");
+        thread.start();
+    }
+
+    private void bind(final KafkaClientMetrics metrics) {
+        metrics.bindTo(registry);
+        clientMetrics.add(metrics);
+    }
+
+    @Override
+    public String name() {
+        return "dispatcher";
+    }
+
+    @Override
+    public String notReadyReason() {
+        final DeliveryLoop current = loop;
+        return current != null && current.isAlive() ? null : "dispatcher poll loop is not running";
+    }
+
+    /** Stops polling, lets attempts in flight finish (up to {@code dispatch.shutdownTimeout}), commits, closes. */
+    @Override
+    public synchronized void close() {
+        if (loop == null) {
+            return;
+        }
+        loop.stop();
+        try {
+            thread.join(config.dispatch().shutdownTimeout().toMillis() + 10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        handOff.close();
+        client.close();
+        clientMetrics.forEach(KafkaClientMetrics::close);
+        producer.close();
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        loop = null;
+    }
+}

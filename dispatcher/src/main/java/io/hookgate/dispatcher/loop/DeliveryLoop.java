@@ -1,0 +1,316 @@
+package io.hookgate.dispatcher.loop;
+
+import io.hookgate.core.delivery.DeliveryTask;
+import io.hookgate.core.json.Json;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+
+/**
+ * The dispatcher's poll loop over {@code dispatch} and every retry tier. It never sleeps and never
+ * blocks on an endpoint: each task is handed to the runner, which completes it asynchronously.
+ * A partition whose head task is not yet due is paused and sought back to that task until it is
+ * due (each tier has one delay, so its head is its earliest due task); a partition with too many
+ * uncompleted tasks is paused until they drain. Offsets are committed up to the highest
+ * contiguous completed task. Runs on one thread, which alone touches the consumer.
+ */
+public final class DeliveryLoop implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
+    private static final Duration MAX_POLL_WAIT = Duration.ofMillis(100);
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+
+    private record Completion(TopicPartition partition, PartitionProgress progress, long offset) {
+    }
+
+    private final Consumer<String, byte[]> consumer;
+    private final List<String> topics;
+    private final Function<DeliveryTask, CompletableFuture<Void>> runner;
+    private final java.util.function.Consumer<String> onMalformed;
+    private final int maxPending;
+    private final Duration shutdownTimeout;
+    private final Clock clock;
+
+    private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
+    private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
+    private final Map<TopicPartition, Instant> notDueUntil = new HashMap<>();
+    private final Set<TopicPartition> full = new HashSet<>();
+    private volatile boolean running = true;
+    private volatile boolean alive;
+    private Instant lastCommit = Instant.EPOCH;
+
+    /**
+     * @param runner      delivers one task; its future completes when the task may be committed
+     * @param onMalformed told the topic of each record that is not a task (it is logged and skipped)
+     */
+    public DeliveryLoop(final Consumer<String, byte[]> consumer, final List<String> topics,
+                        final Function<DeliveryTask, CompletableFuture<Void>> runner,
+                        final java.util.function.Consumer<String> onMalformed, final int maxPending,
+                        final Duration shutdownTimeout, final Clock clock) {
+        this.consumer = consumer;
+        this.topics = List.copyOf(topics);
+        this.runner = runner;
+        this.onMalformed = onMalformed;
+        this.maxPending = maxPending;
+        this.shutdownTimeout = shutdownTimeout;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run() {
+        alive = true;
+        try {
+            consumer.subscribe(topics, new Rebalance());
+            while (running) {
+                final ConsumerRecords<String, byte[]> records = consumer.poll(pollWait());
+                for (TopicPartition partition : records.partitions()) {
+                    handle(partition, records.records(partition));
+                }
+                applyCompletions();
+                resumeReady();
+                commit(false);
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Dispatcher poll loop failed", e);
+            throw e;
+        } finally {
+            drainAndClose();
+            alive = false;
+        }
+    }
+
+    /** Whether the loop is polling. */
+    public boolean isAlive() {
+        return alive && running;
+    }
+
+    /** Stops polling; the loop then waits for tasks in flight (up to the shutdown timeout) and commits. */
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    private void handle(final TopicPartition partition, final List<ConsumerRecord<String, byte[]>> records) {
+        final PartitionProgress partitionProgress = progress.get(partition);
+        if (partitionProgress == null) {
+            return;
+        }
+        final Instant now = clock.instant();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (partitionProgress.pending() >= maxPending) {
+                pauseAt(partition, record.offset());
+                full.add(partition);
+                return;
+            }
+            final DeliveryTask task = decode(record);
+            if (task == null) {
+                partitionProgress.started(record.offset());
+                partitionProgress.completed(record.offset());
+                continue;
+            }
+            if (task.dueAt().isAfter(now)) {
+                pauseAt(partition, record.offset());
+                notDueUntil.put(partition, task.dueAt());
+                return;
+            }
+            partitionProgress.started(record.offset());
+            start(task, partition, partitionProgress, record.offset());
+        }
+    }
+
+    private void start(final DeliveryTask task, final TopicPartition partition, final PartitionProgress partitionProgress,
+                       final long offset) {
+        final CompletableFuture<Void> done;
+        try {
+            done = runner.apply(task);
+        } catch (RuntimeException e) {
+            LOG.error("Delivery of subscription={} deliveryId={} failed to start; it stays uncommitted", task.subscription(),
+                task.deliveryId(), e);
+            return;
+        }
+        done.whenComplete((ignored, error) -> {
+            if (error == null) {
+                completions.add(new Completion(partition, partitionProgress, offset));
+            } else {
+                LOG.warn("Task subscription={} deliveryId={} not completed, left uncommitted: {}", task.subscription(),
+                    task.deliveryId(), error.toString());
+            }
+        });
+    }
+
+    private DeliveryTask decode(final ConsumerRecord<String, byte[]> record) {
+        try {
+            if (record.value() == null) {
+                throw new UncheckedIOException(new java.io.IOException("empty record"));
+            }
+            return Json.read(record.value(), DeliveryTask.class);
+        } catch (UncheckedIOException | NullPointerException e) {
+            LOG.error("Skipping a record that is not a delivery task: topic={} partition={} offset={}: {}", record.topic(),
+                record.partition(), record.offset(), e.getMessage());
+            onMalformed.accept(record.topic());
+            return null;
+        }
+    }
+
+    private void pauseAt(final TopicPartition partition, final long offset) {
+        consumer.pause(Set.of(partition));
+        consumer.seek(partition, offset);
+    }
+
+    private Duration pollWait() {
+        final Instant now = clock.instant();
+        Duration wait = MAX_POLL_WAIT;
+        for (Instant due : notDueUntil.values()) {
+            final Duration untilDue = Duration.between(now, due);
+            if (untilDue.compareTo(wait) < 0) {
+                wait = untilDue.isNegative() ? Duration.ZERO : untilDue;
+            }
+        }
+        return wait;
+    }
+
+    private void applyCompletions() {
+        Completion completion;
+        while ((completion = completions.poll()) != null) {
+            // A completion of a partition since revoked (and maybe re-assigned) belongs to an old progress.
+            if (progress.get(completion.partition()) == completion.progress()) {
+                completion.progress().completed(completion.offset());
+            }
+        }
+        full.removeIf(partition -> {
+            final PartitionProgress partitionProgress = progress.get(partition);
+            return partitionProgress == null || partitionProgress.pending() <= maxPending / 2;
+        });
+    }
+
+    private void resumeReady() {
+        final Instant now = clock.instant();
+        notDueUntil.entrySet().removeIf(entry -> !entry.getValue().isAfter(now));
+        final Set<TopicPartition> resumable = new HashSet<>(consumer.paused());
+        resumable.removeAll(notDueUntil.keySet());
+        resumable.removeAll(full);
+        if (!resumable.isEmpty()) {
+            consumer.resume(resumable);
+        }
+    }
+
+    private void commit(final boolean now) {
+        if (!now && Duration.between(lastCommit, clock.instant()).compareTo(COMMIT_INTERVAL) < 0) {
+            return;
+        }
+        lastCommit = clock.instant();
+        final Map<TopicPartition, OffsetAndMetadata> offsets = committable(progress.keySet());
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (now) {
+            consumer.commitSync(offsets);
+            markCommitted(offsets);
+        } else {
+            consumer.commitAsync(offsets, (committed, error) -> {
+                if (error == null) {
+                    markCommitted(committed);
+                } else {
+                    LOG.warn("Committing dispatcher offsets failed; will retry: {}", error.toString());
+                }
+            });
+        }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committable(final Collection<TopicPartition> partitions) {
+        final Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            final PartitionProgress partitionProgress = progress.get(partition);
+            if (partitionProgress != null && partitionProgress.toCommit() >= 0) {
+                offsets.put(partition, new OffsetAndMetadata(partitionProgress.toCommit()));
+            }
+        }
+        return offsets;
+    }
+
+    private void markCommitted(final Map<TopicPartition, OffsetAndMetadata> offsets) {
+        offsets.forEach((partition, offset) -> {
+            final PartitionProgress partitionProgress = progress.get(partition);
+            if (partitionProgress != null) {
+                partitionProgress.markCommitted(offset.offset());
+            }
+        });
+    }
+
+    private void drainAndClose() {
+        try {
+            final Instant deadline = clock.instant().plus(shutdownTimeout);
+            while (progress.values().stream().anyMatch(p -> p.pending() > 0) && clock.instant().isBefore(deadline)) {
+                applyCompletions();
+                Thread.sleep(20);
+            }
+            applyCompletions();
+            commit(true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("Final commit of the dispatcher failed; uncommitted tasks will be delivered again", e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(final Collection<TopicPartition> partitions) {
+            applyCompletions();
+            final Map<TopicPartition, OffsetAndMetadata> offsets = committable(partitions);
+            if (!offsets.isEmpty()) {
+                try {
+                    consumer.commitSync(offsets);
+                } catch (RuntimeException e) {
+                    LOG.warn("Commit on revocation failed; those tasks will be delivered again: {}", e.toString());
+                }
+            }
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(final Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(final Collection<TopicPartition> partitions) {
+            partitions.forEach(partition -> progress.put(partition, new PartitionProgress()));
+        }
+
+        private void forget(final Collection<TopicPartition> partitions) {
+            partitions.forEach(partition -> {
+                progress.remove(partition);
+                notDueUntil.remove(partition);
+                full.remove(partition);
+            });
+        }
+    }
+}

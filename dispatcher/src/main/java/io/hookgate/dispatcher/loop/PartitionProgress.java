@@ -1,0 +1,44 @@
+package io.hookgate.dispatcher.loop;
+
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The tasks of one partition that were read but not yet completed. Tasks complete out of order
+ * (one endpoint is slow, another fast); the offset that may be committed is the one after the
+ * highest contiguous completed offset, so a restart re-reads every task not yet completed.
+ * Used by the poll loop's thread only.
+ */
+final class PartitionProgress {
+
+    private final NavigableMap<Long, Boolean> window = new TreeMap<>();
+    private long position = -1;
+    private long committed = -1;
+
+    void started(final long offset) {
+        window.put(offset, Boolean.FALSE);
+    }
+
+    void completed(final long offset) {
+        if (window.replace(offset, Boolean.TRUE) == null) {
+            return;
+        }
+        while (!window.isEmpty() && window.firstEntry().getValue()) {
+            position = window.pollFirstEntry().getKey() + 1;
+        }
+    }
+
+    /** The offset to commit if it moved since the last commit, else -1. */
+    long toCommit() {
+        return position > committed ? position : -1;
+    }
+
+    void markCommitted(final long offset) {
+        committed = Math.max(committed, offset);
+    }
+
+    /** Tasks read and not completed. */
+    int pending() {
+        return window.size();
+    }
+}

@@ -1,0 +1,71 @@
+package io.hookgate.dispatcher.retry;
+
+import io.hookgate.core.config.DispatchSettings;
+import io.hookgate.core.config.Durations;
+import io.hookgate.core.delivery.DlqReason;
+import io.hookgate.core.topics.Topics;
+import io.hookgate.dispatcher.http.HttpOutcome;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Decides, from an attempt's outcome, whether a delivery succeeded, waits in a retry topic or goes
+ * to the DLQ. 2xx succeeds; network errors, timeouts, 408, 429 and 5xx retry on the configured
+ * delays; 410 is {@code gone}, 3xx {@code redirect} (never followed), other 4xx {@code rejected},
+ * all without retry. A {@code Retry-After} (bounded by {@code dispatch.maxRetryAfter}) moves the
+ * task to the smallest tier whose delay is at least the wait asked, due no sooner than asked,
+ * so that every tier keeps its head-of-line order by due time.
+ */
+public final class RetryLadder {
+
+    private final List<Duration> delays;
+    private final TreeSet<Duration> tiers;
+    private final Duration maxRetryAfter;
+    private final Topics topics;
+
+    public RetryLadder(final DispatchSettings settings, final Topics topics) {
+        this.delays = settings.retryDelays();
+        this.tiers = new TreeSet<>(delays);
+        this.maxRetryAfter = settings.maxRetryAfter();
+        this.topics = topics;
+    }
+
+    /**
+     * @param attemptNumber the number of the attempt that produced {@code outcome}, 1 for the first
+     */
+    public Verdict after(final int attemptNumber, final HttpOutcome outcome, final Instant now) {
+        if (outcome.refused()) {
+            return new Verdict.Dead(DlqReason.SSRF_BLOCKED, outcome.error());
+        }
+        final int status = outcome.status();
+        if (status >= 200 && status < 300) {
+            return new Verdict.Delivered();
+        }
+        if (status >= 300 && status < 400) {
+            return new Verdict.Dead(DlqReason.REDIRECT, "answered " + status + "; redirects are not followed");
+        }
+        if (status == 410) {
+            return new Verdict.Dead(DlqReason.GONE, "answered 410 Gone");
+        }
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            return new Verdict.Dead(DlqReason.REJECTED, "answered " + status);
+        }
+        return retry(attemptNumber, outcome.retryAfter(), now, status == 0 ? outcome.error() : "answered " + status);
+    }
+
+    private Verdict retry(final int attemptNumber, final Optional<Duration> retryAfter, final Instant now, final String last) {
+        if (attemptNumber > delays.size()) {
+            return new Verdict.Dead(DlqReason.EXHAUSTED, attemptNumber + " attempts failed; last: " + last);
+        }
+        final Duration scheduled = delays.get(attemptNumber - 1);
+        final Duration asked = retryAfter.map(wait -> wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait).orElse(Duration.ZERO);
+        final Duration wait = asked.compareTo(scheduled) > 0 ? asked : scheduled;
+        // maxRetryAfter is at most the longest delay (validated), so a tier always exists.
+        final Duration tier = Optional.ofNullable(tiers.ceiling(wait)).orElse(tiers.last());
+        return new Verdict.Retry(topics.retry(tier), Durations.format(tier), now.plus(wait));
+    }
+}

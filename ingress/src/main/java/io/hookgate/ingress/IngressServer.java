@@ -1,0 +1,165 @@
+package io.hookgate.ingress;
+
+import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.config.IngressSettings;
+import io.hookgate.core.health.Readiness;
+import io.hookgate.core.json.ErrorBody;
+import io.hookgate.core.kafka.KafkaClients;
+import io.hookgate.core.topics.Topics;
+import io.hookgate.providers.SourceSchemes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.handlers.PathTemplateHandler;
+import io.undertow.util.Headers;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xnio.Options;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ingress: an Undertow server whose one route, {@code POST /webhooks/{source}}, stores each
+ * request in Kafka before acknowledging it. Stateless; run as many as the load needs.
+ */
+public final class IngressServer implements Readiness, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngressServer.class);
+
+    private final HookgateConfig config;
+    private final SourceSchemes schemes;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private Undertow server;
+    private GracefulShutdownHandler shutdown;
+    private KafkaProducer<String, byte[]> producer;
+    private KafkaClientMetrics producerMetrics;
+    private ExecutorService sendExecutor;
+    private ScheduledExecutorService timer;
+    private int port;
+
+    public IngressServer(final HookgateConfig config, final SourceSchemes schemes, final MeterRegistry registry, final Clock clock) {
+        this.config = config;
+        this.schemes = schemes;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** Starts listening. @throws IllegalStateException naming the port when it is taken */
+    public synchronized void start() {
+        final IngressSettings settings = config.ingress();
+        producer = new KafkaProducer<>(producerConfig(config), new StringSerializer(), new ByteArraySerializer());
+        producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
+        sendExecutor = Executors.newFixedThreadPool(4, daemon("hookgate-ingress-send"));
+        timer = Executors.newSingleThreadScheduledExecutor(daemon("hookgate-ingress-timer"));
+        final RawRequestWriter writer = new RawRequestWriter(producer, new Topics(config.kafka().topicPrefix()).raw());
+        final WebhookHandler webhooks = new WebhookHandler(config, schemes, writer, new IngressMetrics(registry), sendExecutor, timer, clock);
+        final PathTemplateHandler routes = new PathTemplateHandler(exchange -> {
+            exchange.setStatusCode(404);
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+            exchange.getResponseSender().send(ErrorBody.json("not_found", "webhooks are posted to /webhooks/{source}"));
+        }).add("/webhooks/{source}", webhooks);
+        shutdown = new GracefulShutdownHandler(routes);
+        server = Undertow.builder()
+            .addHttpListener(settings.port(), settings.host())
+            .setHandler(shutdown)
+            .setServerOption(UndertowOptions.MAX_HEADER_SIZE, settings.maxHeaderBytes())
+            .setServerOption(UndertowOptions.MAX_HEADERS, settings.maxHeaders())
+            .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) settings.readTimeout().toMillis())
+            .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) settings.readTimeout().toMillis())
+            .setSocketOption(Options.READ_TIMEOUT, (int) settings.readTimeout().toMillis())
+            .setSocketOption(Options.CONNECTION_HIGH_WATER, settings.maxConnections())
+            .setSocketOption(Options.CONNECTION_LOW_WATER, settings.maxConnections())
+            .build();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            close();
+            throw new IllegalStateException("ingress cannot listen on " + settings.host() + ":" + settings.port()
+                + " (is the port in use?): " + e.getMessage(), e);
+        }
+        port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+        LOG.info("Ingress listening on {}:{}", settings.host(), port);
+    }
+
+    static Map<String, Object> producerConfig(final HookgateConfig config) {
+        final long timeoutMs = config.ingress().kafkaTimeout().toMillis();
+        final int linger = 2;
+        return KafkaClients.config(config.kafka(), new Topics(config.kafka().topicPrefix()).raw() + "-ingress", Map.of(
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.LINGER_MS_CONFIG, linger,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (timeoutMs + linger + 1000),
+            ProducerConfig.BUFFER_MEMORY_CONFIG, config.ingress().maxInFlightBytes(),
+            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(final String name) {
+        return runnable -> {
+            final Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The port listened on (the configured one, or the one chosen for port 0). */
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String name() {
+        return "ingress";
+    }
+
+    @Override
+    public String notReadyReason() {
+        return server == null ? "ingress not started" : null;
+    }
+
+    /** Stops accepting, answers the requests in flight, then closes the producer. */
+    @Override
+    public synchronized void close() {
+        if (shutdown != null) {
+            shutdown.shutdown();
+            try {
+                shutdown.awaitShutdown(config.ingress().kafkaTimeout().toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+        if (producer != null) {
+            producerMetrics.close();
+            producer.close();
+            producer = null;
+        }
+        if (sendExecutor != null) {
+            sendExecutor.shutdown();
+            timer.shutdownNow();
+            try {
+                sendExecutor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

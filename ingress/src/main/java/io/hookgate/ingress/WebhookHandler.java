@@ -1,0 +1,187 @@
+package io.hookgate.ingress;
+
+import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.config.SourceConfig;
+import io.hookgate.core.id.TimeOrderedIds;
+import io.hookgate.core.json.Json;
+import io.hookgate.core.request.HttpHeaders;
+import io.hookgate.core.request.RawRequest;
+import io.hookgate.providers.SourceSchemes;
+import io.hookgate.providers.spi.HttpReply;
+import io.hookgate.providers.spi.SourceScheme;
+import io.undertow.io.Receiver;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RequestTooBigException;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+import io.undertow.util.PathTemplateMatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code POST /webhooks/{source}}: checks what the edge can check (source, method, client
+ * address, size), reads the body without blocking, answers handshakes that need an answer, and
+ * otherwise stores the request in {@code ingress.raw}, answering 200 only once Kafka acknowledged
+ * it and 503 with {@code Retry-After} when it did not in time. Signatures are verified downstream.
+ */
+final class WebhookHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
+    private static final String UNKNOWN = "unknown";
+
+    private final HookgateConfig config;
+    private final SourceSchemes schemes;
+    private final RawRequestWriter writer;
+    private final ClientAddresses clientAddresses;
+    private final IngressMetrics metrics;
+    private final TimeOrderedIds ids;
+    private final Executor sendExecutor;
+    private final ScheduledExecutorService timer;
+    private final Clock clock;
+
+    WebhookHandler(final HookgateConfig config, final SourceSchemes schemes, final RawRequestWriter writer,
+                   final IngressMetrics metrics, final Executor sendExecutor, final ScheduledExecutorService timer, final Clock clock) {
+        this.config = config;
+        this.schemes = schemes;
+        this.writer = writer;
+        this.clientAddresses = new ClientAddresses(config.ingress().trustedProxies());
+        this.metrics = metrics;
+        this.ids = new TimeOrderedIds(clock);
+        this.sendExecutor = sendExecutor;
+        this.timer = timer;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleRequest(final HttpServerExchange exchange) {
+        final long started = System.nanoTime();
+        final String sourceId = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("source");
+        final Optional<SourceConfig> source = config.source(sourceId);
+        final Optional<SourceScheme> scheme = schemes.forSource(sourceId);
+        if (source.isEmpty() || scheme.isEmpty()) {
+            answerError(exchange, UNKNOWN, started, 404, "unknown_source", "no source '" + sourceId + "' is configured");
+            return;
+        }
+        if (!Methods.POST.equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().put(Headers.ALLOW, "POST");
+            answerError(exchange, sourceId, started, 405, "method_not_allowed", "use POST");
+            return;
+        }
+        final InetAddress client = clientAddresses.resolve(exchange.getSourceAddress().getAddress(),
+            values(exchange.getRequestHeaders().get("X-Forwarded-For")));
+        if (!source.get().allowedIps().isEmpty() && source.get().allowedIps().stream().noneMatch(block -> block.contains(client))) {
+            answerError(exchange, sourceId, started, 403, "ip_not_allowed", "client address not allowed for this source");
+            return;
+        }
+        final long maxBody = source.get().maxBodyBytes();
+        if (exchange.getRequestContentLength() > maxBody) {
+            answerError(exchange, sourceId, started, 413, "payload_too_large", "body larger than " + maxBody + " bytes");
+            return;
+        }
+        final Instant receivedAt = clock.instant();
+        exchange.setMaxEntitySize(maxBody);
+        final Receiver receiver = exchange.getRequestReceiver();
+        receiver.setMaxBufferSize((int) maxBody);
+        receiver.receiveFullBytes(
+            (ex, body) -> onBody(ex, source.get(), scheme.get(), client, receivedAt, body, started),
+            (ex, error) -> onReadError(ex, sourceId, error, maxBody, started));
+    }
+
+    private void onBody(final HttpServerExchange exchange, final SourceConfig source, final SourceScheme scheme,
+                        final InetAddress client, final Instant receivedAt, final byte[] body, final long started) {
+        final RawRequest request = new RawRequest(ids.next(), source.id(), receivedAt, client.getHostAddress(),
+            exchange.getRequestMethod().toString(), exchange.getQueryString(), headers(exchange), body);
+        final Optional<HttpReply> handshake = scheme.handshake(request);
+        if (handshake.isPresent()) {
+            LOG.info("Answered handshake source={} ingressId={}", source.id(), request.ingressId());
+            answer(exchange, source.id(), started, handshake.get());
+            return;
+        }
+        // send() may wait for metadata: never on an IO thread.
+        exchange.dispatch(sendExecutor, () -> store(exchange, scheme, request, started));
+    }
+
+    private void store(final HttpServerExchange exchange, final SourceScheme scheme, final RawRequest request, final long started) {
+        // Keep the exchange open after this task returns: the producer callback answers.
+        exchange.dispatch();
+        final AtomicBoolean answered = new AtomicBoolean();
+        final Duration timeout = config.ingress().kafkaTimeout();
+        final var deadline = timer.schedule(() -> {
+            if (answered.compareAndSet(false, true)) {
+                LOG.warn("Kafka did not acknowledge in {}ms source={} ingressId={}", timeout.toMillis(), request.source(), request.ingressId());
+                exchange.getIoThread().execute(() -> unavailable(exchange, request.source(), started));
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        writer.write(request).whenComplete((ignored, error) -> {
+            deadline.cancel(false);
+            if (!answered.compareAndSet(false, true)) {
+                return;
+            }
+            if (error != null) {
+                LOG.warn("Kafka refused source={} ingressId={}: {}", request.source(), request.ingressId(), error.toString());
+                exchange.getIoThread().execute(() -> unavailable(exchange, request.source(), started));
+                return;
+            }
+            final HttpReply reply = scheme.acknowledgement()
+                .orElseGet(() -> HttpReply.json(Json.writeString(Map.of("status", "accepted", "ingressId", request.ingressId()))));
+            exchange.getIoThread().execute(() -> answer(exchange, request.source(), started, reply));
+        });
+    }
+
+    private void unavailable(final HttpServerExchange exchange, final String source, final long started) {
+        exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
+        answerError(exchange, source, started, 503, "kafka_unavailable", "the request could not be stored; retry later");
+    }
+
+    private void onReadError(final HttpServerExchange exchange, final String source, final IOException error, final long maxBody,
+                             final long started) {
+        if (error instanceof RequestTooBigException || String.valueOf(error.getMessage()).contains("UT000020")) {
+            answerError(exchange, source, started, 413, "payload_too_large", "body larger than " + maxBody + " bytes");
+        } else {
+            // The client went away or sent a broken body; there is nobody to answer, and nothing was stored.
+            LOG.debug("Body read failed source={}: {}", source, error.toString());
+            answerError(exchange, source, started, 400, "bad_request", "the request body could not be read");
+        }
+    }
+
+    private void answer(final HttpServerExchange exchange, final String source, final long started, final HttpReply reply) {
+        Replies.send(exchange, reply.status(), reply.contentType(), reply.body());
+        metrics.answered(source, reply.status(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void answerError(final HttpServerExchange exchange, final String source, final long started, final int status,
+                             final String code, final String message) {
+        Replies.error(exchange, status, code, message);
+        metrics.answered(source, status, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static HttpHeaders headers(final HttpServerExchange exchange) {
+        final List<HttpHeaders.Header> headers = new ArrayList<>();
+        for (HeaderValues values : exchange.getRequestHeaders()) {
+            for (String value : values) {
+                headers.add(new HttpHeaders.Header(values.getHeaderName().toString(), value));
+            }
+        }
+        return HttpHeaders.of(headers);
+    }
+
+    private static List<String> values(final HeaderValues values) {
+        return values == null ? List.of() : new ArrayList<>(values);
+    }
+}

@@ -1,0 +1,46 @@
+package io.hookgate.processor;
+
+import io.hookgate.core.rejection.RejectReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Duration;
+
+/**
+ * The processor's business metrics. Under exactly-once a transaction that aborts is processed
+ * again, so these counters may count such a record twice; the topics never do.
+ */
+public final class ProcessorMetrics {
+
+    private final MeterRegistry registry;
+
+    public ProcessorMetrics(final MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void verified(final String source) {
+        Counter.builder("hookgate.events.verified").description("Requests whose signature verified")
+            .tag("source", source).register(registry).increment();
+    }
+
+    public void rejected(final String source, final RejectReason reason) {
+        Counter.builder("hookgate.verification.failures").description("Requests rejected, by reason")
+            .tag("source", source).tag("reason", reason.code()).register(registry).increment();
+    }
+
+    public void duplicate(final String source) {
+        Counter.builder("hookgate.events.duplicates").description("Verified events dropped as duplicates")
+            .tag("source", source).register(registry).increment();
+    }
+
+    public void published(final String source) {
+        Counter.builder("hookgate.events.published").description("Unique events written to verified topics")
+            .tag("source", source).register(registry).increment();
+    }
+
+    public void verifyTime(final String source, final Duration duration) {
+        Timer.builder("hookgate.verify.latency").description("Time to verify one request")
+            .tag("source", source).publishPercentileHistogram().register(registry).record(duration);
+    }
+}

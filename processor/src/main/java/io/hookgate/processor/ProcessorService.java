@@ -1,0 +1,105 @@
+package io.hookgate.processor;
+
+import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.health.Readiness;
+import io.hookgate.core.kafka.KafkaClients;
+import io.hookgate.core.topics.Topics;
+import io.hookgate.providers.SourceSchemes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the processor topology as a Kafka Streams application with {@code exactly_once_v2} and
+ * persistent RocksDB state. Start as many instances as the load needs: they share the work by
+ * partition, and the deduplication state moves with its partitions.
+ */
+public final class ProcessorService implements Readiness, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
+
+    private final HookgateConfig config;
+    private final SourceSchemes schemes;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
+
+    public ProcessorService(final HookgateConfig config, final SourceSchemes schemes, final MeterRegistry registry, final Clock clock) {
+        this.config = config;
+        this.schemes = schemes;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** The Streams settings of this processor: exactly-once, explicit names, state where configured. */
+    public static Map<String, Object> streamsConfig(final HookgateConfig config) {
+        final Topics topics = new Topics(config.kafka().topicPrefix());
+        final Map<String, Object> specific = new HashMap<>();
+        specific.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.processorApplicationId());
+        specific.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        specific.put(StreamsConfig.STATE_DIR_CONFIG, config.processor().stateDir());
+        specific.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.processor().threads());
+        specific.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.processor().standbyReplicas());
+        specific.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.processor().commitInterval().toMillis());
+        specific.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.kafka().replicationFactor());
+        specific.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        specific.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        specific.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // After a crash the group waits this long for the dead member; 45 s (the default) is a long outage.
+        specific.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
+        return KafkaClients.config(config.kafka(), topics.processorApplicationId(), specific);
+    }
+
+    public synchronized void start() {
+        streams = new KafkaStreams(ProcessorTopology.build(config, schemes, new ProcessorMetrics(registry), clock),
+            new StreamsConfig(streamsConfig(config)));
+        streams.setUncaughtExceptionHandler(exception -> {
+            // Verification never throws; reaching here is a bug or a broken store. Stop visibly:
+            // /readyz turns red and the log says why, rather than a thread restarting in a loop.
+            LOG.error("Processor stream thread failed; stopping the processor", exception);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((newState, oldState) -> LOG.info("Processor {} -> {}", oldState, newState));
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        streams.start();
+    }
+
+    public synchronized KafkaStreams.State state() {
+        return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    }
+
+    @Override
+    public String name() {
+        return "processor";
+    }
+
+    @Override
+    public String notReadyReason() {
+        final KafkaStreams.State state = state();
+        return state == KafkaStreams.State.RUNNING ? null : "streams state is " + state;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (streams != null) {
+            // Leave the group: a restarted instance then gets its tasks at once instead of after the session timeout.
+            streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+            streamsMetrics.close();
+            streams = null;
+        }
+    }
+}

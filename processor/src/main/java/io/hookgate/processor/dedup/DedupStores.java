@@ -1,0 +1,41 @@
+package io.hookgate.processor.dedup;
+
+import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.event.VerifiedEvent;
+import io.hookgate.processor.ProcessorMetrics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+import java.util.Set;
+
+/** The persistent RocksDB stores of deduplication, declared with the processor that uses them. */
+public final class DedupStores implements FixedKeyProcessorSupplier<String, VerifiedEvent, VerifiedEvent> {
+
+    /** {@code {source}:{eventId}} to the time its retention ends. */
+    public static final String SEEN = "dedup-seen";
+    /** Expiry time and dedup key, for purging without a full scan. */
+    public static final String EXPIRIES = "dedup-expiries";
+
+    private final HookgateConfig config;
+    private final ProcessorMetrics metrics;
+
+    public DedupStores(final HookgateConfig config, final ProcessorMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public FixedKeyProcessor<String, VerifiedEvent, VerifiedEvent> get() {
+        return new DeduplicationProcessor(config, metrics);
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+        return Set.of(
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN), Serdes.String(), Serdes.Long()),
+            Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXPIRIES), Serdes.Bytes(), Serdes.ByteArray()));
+    }
+}

@@ -1,0 +1,92 @@
+package io.hookgate.processor.dedup;
+
+import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.config.SourceConfig;
+import io.hookgate.core.event.VerifiedEvent;
+import io.hookgate.processor.ProcessorMetrics;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Forwards each (source, eventId) once within its source's {@code dedupRetention}, counted from
+ * the first copy's receive time (the record timestamp). Runs on records keyed
+ * {@code {source}:{eventId}}, so every copy of an event meets the same task's store whatever the
+ * number of instances; exactly-once makes the store update and the output commit together.
+ * Expired ids are purged on stream time, through an expiry index, so the store cannot grow forever
+ * and a replay of old records never expires ids early.
+ */
+public final class DeduplicationProcessor extends ContextualFixedKeyProcessor<String, VerifiedEvent, VerifiedEvent> {
+
+    static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+    private static final byte[] PRESENT = new byte[0];
+
+    private final HookgateConfig config;
+    private final ProcessorMetrics metrics;
+    private KeyValueStore<String, Long> seen;
+    private KeyValueStore<Bytes, byte[]> expiries;
+
+    public DeduplicationProcessor(final HookgateConfig config, final ProcessorMetrics metrics) {
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(final FixedKeyProcessorContext<String, VerifiedEvent> context) {
+        super.init(context);
+        seen = context.getStateStore(DedupStores.SEEN);
+        expiries = context.getStateStore(DedupStores.EXPIRIES);
+        context.schedule(PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purgeExpired);
+    }
+
+    @Override
+    public void process(final FixedKeyRecord<String, VerifiedEvent> record) {
+        final VerifiedEvent event = record.value();
+        final String key = event.dedupKey();
+        final long receivedAt = record.timestamp();
+        final Long expiresAt = seen.get(key);
+        if (expiresAt != null && expiresAt > receivedAt) {
+            metrics.duplicate(event.source());
+            return;
+        }
+        final long newExpiry = receivedAt + retention(event.source()).toMillis();
+        seen.put(key, newExpiry);
+        expiries.put(ExpiryIndex.key(newExpiry, key), PRESENT);
+        metrics.published(event.source());
+        context().forward(record);
+    }
+
+    private Duration retention(final String source) {
+        return config.source(source).map(SourceConfig::dedupRetention).orElse(SourceConfig.DEDUP_RETENTION.defaultValue());
+    }
+
+    void purgeExpired(final long streamTime) {
+        final List<Bytes> expired = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> range = expiries.range(ExpiryIndex.start(0), ExpiryIndex.start(streamTime))) {
+            while (range.hasNext()) {
+                final KeyValue<Bytes, byte[]> entry = range.next();
+                if (ExpiryIndex.expiresAt(entry.key) < streamTime) {
+                    expired.add(entry.key);
+                }
+            }
+        }
+        for (Bytes indexKey : expired) {
+            final String key = ExpiryIndex.dedupKey(indexKey);
+            final Long current = seen.get(key);
+            // The id may have been seen again after expiring; only its latest expiry counts.
+            if (current != null && current <= ExpiryIndex.expiresAt(indexKey)) {
+                seen.delete(key);
+            }
+            expiries.delete(indexKey);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.hookgate.processor.verify;
+
+import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.config.SourceConfig;
+import io.hookgate.core.event.VerifiedEvent;
+import io.hookgate.core.id.StableIds;
+import io.hookgate.core.rejection.RejectReason;
+import io.hookgate.core.rejection.RejectionHeaders;
+import io.hookgate.core.request.RawRecordCodec;
+import io.hookgate.core.request.RawRequest;
+import io.hookgate.processor.ProcessorMetrics;
+import io.hookgate.providers.SourceSchemes;
+import io.hookgate.providers.spi.SourceScheme;
+import io.hookgate.providers.spi.Verification;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Verifies each raw record with its source's scheme. A verified record becomes an envelope
+ * (without the raw HTTP headers, which carry signatures); a rejected one keeps its bytes and
+ * headers and gains the reason. Never throws on any input: a record that breaks a verifier is
+ * rejected as {@code verification_error} and logged.
+ */
+public final class VerifyProcessor extends ContextualFixedKeyProcessor<byte[], byte[], Classified> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VerifyProcessor.class);
+    private static final String UNKNOWN = "unknown";
+
+    private final HookgateConfig config;
+    private final SourceSchemes schemes;
+    private final ProcessorMetrics metrics;
+    private final Clock clock;
+
+    public VerifyProcessor(final HookgateConfig config, final SourceSchemes schemes, final ProcessorMetrics metrics, final Clock clock) {
+        this.config = config;
+        this.schemes = schemes;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(final FixedKeyRecord<byte[], byte[]> record) {
+        final RawRequest request;
+        try {
+            request = RawRecordCodec.decode(record.headers(), record.value());
+        } catch (RawRecordCodec.MalformedRecordException e) {
+            final String source = Optional.ofNullable(RawRecordCodec.lastValue(record.headers(), RawRecordCodec.SOURCE)).orElse(UNKNOWN);
+            reject(record, source, RejectReason.MALFORMED_RECORD, e.getMessage());
+            return;
+        }
+        final Optional<SourceScheme> scheme = schemes.forSource(request.source());
+        final Optional<SourceConfig> source = config.source(request.source());
+        if (scheme.isEmpty() || source.isEmpty()) {
+            reject(record, request.source(), RejectReason.UNKNOWN_SOURCE, "source " + request.source() + " is not configured");
+            return;
+        }
+        final long started = System.nanoTime();
+        final Verification verification = verifySafely(scheme.get(), request);
+        metrics.verifyTime(request.source(), Duration.ofNanos(System.nanoTime() - started));
+        if (verification instanceof Verification.Rejected rejected) {
+            reject(record, request.source(), rejected.reason(), rejected.detail());
+            LOG.info("Rejected source={} ingressId={} reason={} detail={}", request.source(), request.ingressId(),
+                rejected.reason(), rejected.detail());
+            return;
+        }
+        final Verification.Accepted accepted = (Verification.Accepted) verification;
+        final VerifiedEvent event = new VerifiedEvent(VerifiedEvent.SCHEMA_VERSION,
+            StableIds.eventId(request.source(), accepted.identity().eventId()), request.source(), source.get().provider(),
+            source.get().tenant().orElse(null), accepted.identity().eventId(), accepted.identity().origin(),
+            accepted.identity().type(), request.receivedAt(), Instant.now(clock), request.ingressId(), accepted.payload());
+        metrics.verified(request.source());
+        context().forward(record.withValue((Classified) new Classified.Verified(event)).withHeaders(new RecordHeaders()));
+    }
+
+    private Verification verifySafely(final SourceScheme scheme, final RawRequest request) {
+        try {
+            return scheme.verify(request);
+        } catch (RuntimeException e) {
+            // A verifier must not throw; if one does, the record is kept for replay after a fix.
+            LOG.warn("Verifier failed source={} ingressId={}", request.source(), request.ingressId(), e);
+            return Verification.rejected(RejectReason.VERIFICATION_ERROR, e.getClass().getSimpleName());
+        }
+    }
+
+    private void reject(final FixedKeyRecord<byte[], byte[]> record, final String source, final RejectReason reason, final String detail) {
+        metrics.rejected(source, reason);
+        final RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        RejectionHeaders.add(headers, reason, detail, Instant.now(clock));
+        final byte[] body = record.value() == null ? new byte[0] : record.value();
+        context().forward(record.withValue((Classified) new Classified.Rejected(source, reason, body)).withHeaders(headers));
+    }
+}

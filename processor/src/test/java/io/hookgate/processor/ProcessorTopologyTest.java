@@ -1,0 +1,238 @@
+package io.hookgate.processor;
+
+import io.hookgate.core.config.ConfigLoader;
+import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.delivery.DeliveryTask;
+import io.hookgate.core.event.EventIdOrigin;
+import io.hookgate.core.event.VerifiedEvent;
+import io.hookgate.core.json.JsonSerde;
+import io.hookgate.core.rejection.RejectReason;
+import io.hookgate.core.rejection.RejectionHeaders;
+import io.hookgate.core.request.HttpHeaders;
+import io.hookgate.core.request.RawRecordCodec;
+import io.hookgate.core.request.RawRequest;
+import io.hookgate.core.topics.Topics;
+import io.hookgate.processor.dedup.DedupStores;
+import io.hookgate.providers.Providers;
+import io.hookgate.providers.standardwebhooks.StandardWebhooksSigner;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProcessorTopologyTest {
+
+    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    static final String CONFIG = """
+        kafka: {topicPrefix: "hg."}
+        sources:
+          demo: {provider: standard-webhooks, secrets: ["%1$s"], dedupRetention: 1h, tenant: acme}
+          other: {provider: standard-webhooks, secrets: ["%1$s"]}
+          unset: {provider: standard-webhooks}
+        subscriptions:
+          all:
+            url: https://all.example.com/
+            sources: [demo]
+            secret: "%1$s"
+            tenant: acme
+          invoices:
+            url: https://invoices.example.com/
+            sources: [demo]
+            eventTypes: ["invoice.*"]
+            secret: "%1$s"
+            tenant: acme
+          others:
+            url: https://others.example.com/
+            sources: [other]
+            secret: "%1$s"
+        """.formatted(SECRET);
+
+    private final Topics topics = new Topics("hg.");
+    private TopologyTestDriver driver;
+    private TestInputTopic<byte[], byte[]> raw;
+    private TestOutputTopic<String, VerifiedEvent> verifiedDemo;
+    private TestOutputTopic<String, byte[]> rejected;
+    private TestOutputTopic<String, DeliveryTask> dispatch;
+    private SimpleMeterRegistry registry;
+
+    @BeforeEach
+    void start(@TempDir final Path stateDir) {
+        final HookgateConfig config = new ConfigLoader(Providers.builtIn(), Map.<String, String>of()::get).parse(CONFIG);
+        registry = new SimpleMeterRegistry();
+        final Clock clock = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
+        final Properties props = new Properties();
+        props.putAll(ProcessorService.streamsConfig(config));
+        props.put("state.dir", stateDir.toString());
+        driver = new TopologyTestDriver(
+            ProcessorTopology.build(config, Providers.builtIn().bind(config), new ProcessorMetrics(registry), clock), props);
+        raw = driver.createInputTopic(topics.raw(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+        verifiedDemo = driver.createOutputTopic(topics.verified("demo"), Serdes.String().deserializer(),
+            new JsonSerde<>(VerifiedEvent.class).deserializer());
+        rejected = driver.createOutputTopic(topics.rejected(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        dispatch = driver.createOutputTopic(topics.dispatch(), Serdes.String().deserializer(),
+            new JsonSerde<>(DeliveryTask.class).deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    static RawRequest signed(final String source, final String ingressId, final String msgId, final String body,
+                             final Instant signedAt, final Instant receivedAt, final String secret) {
+        final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        final HttpHeaders headers = HttpHeaders.empty()
+            .with("content-type", "application/json")
+            .with("webhook-id", msgId)
+            .with("webhook-timestamp", Long.toString(signedAt.getEpochSecond()))
+            .with("webhook-signature", StandardWebhooksSigner.header(List.of(secret), msgId, signedAt.getEpochSecond(), bytes));
+        return new RawRequest(ingressId, source, receivedAt, "203.0.113.9", "POST", "", headers, bytes);
+    }
+
+    private void pipe(final RawRequest request) {
+        raw.pipeInput(new TestRecord<>(request.recordKey().getBytes(StandardCharsets.UTF_8), request.body(),
+            RawRecordCodec.headers(request), request.receivedAt()));
+    }
+
+    @Test
+    void verifiedEventIsPublishedWithTheEnvelopeAndFannedOutByType() {
+        pipe(signed("demo", "ing-1", "msg_1", "{\"type\":\"invoice.paid\",\"n\":1}", T0, T0, SECRET));
+
+        final KeyValue<String, VerifiedEvent> published = verifiedDemo.readKeyValue();
+        assertThat(published.key).isEqualTo("demo:msg_1");
+        final VerifiedEvent event = published.value;
+        assertThat(event.source()).isEqualTo("demo");
+        assertThat(event.provider()).isEqualTo("standard-webhooks");
+        assertThat(event.tenant()).isEqualTo("acme");
+        assertThat(event.eventId()).isEqualTo("msg_1");
+        assertThat(event.eventIdOrigin()).isEqualTo(EventIdOrigin.PROVIDER);
+        assertThat(event.type()).isEqualTo("invoice.paid");
+        assertThat(event.receivedAt()).isEqualTo(T0);
+        assertThat(event.verifiedAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(event.ingressId()).isEqualTo("ing-1");
+        assertThat(event.payload().get("n").asInt()).isEqualTo(1);
+        assertThat(verifiedDemo.isEmpty()).isTrue();
+
+        final List<KeyValue<String, DeliveryTask>> tasks = dispatch.readKeyValuesToList();
+        assertThat(tasks).extracting(kv -> kv.key).containsExactlyInAnyOrder("all", "invoices");
+        assertThat(tasks).allSatisfy(kv -> {
+            assertThat(kv.value.event()).isEqualTo(event);
+            assertThat(kv.value.attempt()).isEqualTo(1);
+            assertThat(kv.value.deliveryId()).startsWith("msg_");
+        });
+        assertThat(rejected.isEmpty()).isTrue();
+    }
+
+    @Test
+    void eventTypeFiltersLeaveOutOtherTypes() {
+        pipe(signed("demo", "ing-1", "msg_1", "{\"type\":\"charge.failed\"}", T0, T0, SECRET));
+        assertThat(dispatch.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("all");
+    }
+
+    @Test
+    void duplicatesWithinRetentionArePublishedOnceAndAgainAfterIt() {
+        pipe(signed("demo", "ing-1", "msg_1", "{\"type\":\"a\"}", T0, T0, SECRET));
+        pipe(signed("demo", "ing-2", "msg_1", "{\"type\":\"a\"}", T0.plusSeconds(10), T0.plusSeconds(10), SECRET));
+        pipe(signed("demo", "ing-3", "msg_1", "{\"type\":\"a\"}", T0.plusSeconds(3599), T0.plusSeconds(3599), SECRET));
+        assertThat(verifiedDemo.readValuesToList()).extracting(VerifiedEvent::ingressId).containsExactly("ing-1");
+        assertThat(registry.get("hookgate.events.duplicates").tag("source", "demo").counter().count()).isEqualTo(2);
+
+        pipe(signed("demo", "ing-4", "msg_1", "{\"type\":\"a\"}", T0.plusSeconds(3601), T0.plusSeconds(3601), SECRET));
+        assertThat(verifiedDemo.readValuesToList()).extracting(VerifiedEvent::ingressId).containsExactly("ing-4");
+    }
+
+    @Test
+    void sameEventIdOfTwoSourcesAreTwoEvents() {
+        pipe(signed("demo", "ing-1", "msg_1", "{}", T0, T0, SECRET));
+        pipe(signed("other", "ing-2", "msg_1", "{}", T0, T0, SECRET));
+        assertThat(verifiedDemo.getQueueSize()).isEqualTo(1);
+        assertThat(driver.createOutputTopic(topics.verified("other"), Serdes.String().deserializer(), Serdes.ByteArray().deserializer())
+            .getQueueSize()).isEqualTo(1);
+    }
+
+    @Test
+    void expiredIdsArePurgedFromTheStore() {
+        pipe(signed("demo", "ing-1", "msg_old", "{}", T0, T0, SECRET));
+        final KeyValueStore<String, Long> seen = driver.getKeyValueStore(DedupStores.SEEN);
+        assertThat(seen.get("demo:msg_old")).isNotNull();
+        // Stream time moves two hours on: the one-hour retention of msg_old has passed.
+        final Instant later = T0.plus(Duration.ofHours(2));
+        pipe(signed("demo", "ing-2", "msg_new", "{}", later, later, SECRET));
+        assertThat(seen.get("demo:msg_old")).isNull();
+        assertThat(seen.get("demo:msg_new")).isNotNull();
+        assertThat(driver.getKeyValueStore(DedupStores.EXPIRIES).approximateNumEntries()).isEqualTo(1);
+    }
+
+    @Test
+    void forgeryIsRejectedWithItsRawBytesHeadersAndReason() {
+        final RawRequest forged = signed("demo", "ing-1", "msg_1", "{\"type\":\"a\"}", T0, T0,
+            "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD");
+        pipe(forged);
+
+        final TestRecord<String, byte[]> record = rejected.readRecord();
+        assertThat(record.key()).isEqualTo("demo");
+        assertThat(record.value()).isEqualTo(forged.body());
+        assertThat(RejectionHeaders.reason(record.headers())).contains(RejectReason.BAD_SIGNATURE);
+        assertThat(RawRecordCodec.decode(record.headers(), record.value())).isEqualTo(forged);
+        assertThat(verifiedDemo.isEmpty()).isTrue();
+        assertThat(dispatch.isEmpty()).isTrue();
+        assertThat(registry.get("hookgate.verification.failures").tag("reason", "bad_signature").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void staleReceiveTimeIsRejectedButProcessingLagIsNot() {
+        // Signed at T0 and received at T0: valid, however late the processor gets to it (clock is T0+1s here,
+        // and would be the same at T0+1d: only the receive time counts).
+        pipe(signed("demo", "ing-1", "msg_1", "{}", T0, T0, SECRET));
+        assertThat(verifiedDemo.getQueueSize()).isEqualTo(1);
+        pipe(signed("demo", "ing-2", "msg_2", "{}", T0, T0.plusSeconds(301), SECRET));
+        assertThat(RejectionHeaders.reason(rejected.readRecord().headers())).contains(RejectReason.STALE_TIMESTAMP);
+    }
+
+    @Test
+    void poisonRecordsAreRejectedNotFatal() {
+        raw.pipeInput(new TestRecord<>(null, null, new RecordHeaders(), T0));
+        final RecordHeaders garbage = new RecordHeaders();
+        garbage.add(RawRecordCodec.SOURCE, "demo".getBytes(StandardCharsets.UTF_8));
+        garbage.add(RawRecordCodec.INGRESS_ID, new byte[] {(byte) 0xC3, 0x28});
+        garbage.add(RawRecordCodec.RECEIVED_AT, "not-a-time".getBytes(StandardCharsets.UTF_8));
+        raw.pipeInput(new TestRecord<>(new byte[] {1}, new byte[] {(byte) 0xFF}, garbage, T0));
+        pipe(signed("gone", "ing-9", "msg_1", "{}", T0, T0, SECRET));
+        pipe(signed("unset", "ing-10", "msg_1", "{}", T0, T0, SECRET));
+        final RawRequest emptyBody = new RawRequest("ing-11", "demo", T0, "", "POST", "", HttpHeaders.empty(), new byte[0]);
+        pipe(emptyBody);
+
+        final List<TestRecord<String, byte[]>> records = rejected.readRecordsToList();
+        assertThat(records).extracting(TestRecord::key).containsExactly("unknown", "demo", "gone", "unset", "demo");
+        assertThat(records).extracting(r -> RejectionHeaders.reason(r.headers()).orElseThrow()).containsExactly(
+            RejectReason.MALFORMED_RECORD, RejectReason.MALFORMED_RECORD, RejectReason.UNKNOWN_SOURCE, RejectReason.NO_SECRET,
+            RejectReason.MISSING_SIGNATURE);
+
+        // The topology still works after the poison.
+        pipe(signed("demo", "ing-12", "msg_ok", "{}", T0, T0, SECRET));
+        assertThat(verifiedDemo.getQueueSize()).isEqualTo(1);
+    }
+}
