@@ -23,6 +23,9 @@ public final class Hookgate {
     }
 
     public static void main(final String[] args) {
+        // Undertow logs through JBoss Logging, which would pick the Log4j that Kafka's broker jars
+        // bring; keep every log line on SLF4J and Logback.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
         System.exit(run(args));
     }
 
