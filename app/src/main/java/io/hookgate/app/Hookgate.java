@@ -1,6 +1,6 @@
 package io.hookgate.app;
 
-import io.hookgate.app.cli.PartCommands;
+import io.hookgate.app.cli.PartCommand;
 import io.hookgate.app.dev.DevCommand;
 import io.hookgate.app.sign.SignCommand;
 import io.hookgate.app.topics.TopicsCommand;
@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hookgate", mixinStandardHelpOptions = true, version = "hookgate 0.1.0",
     description = "A webhook gateway on Apache Kafka.",
-    subcommands = {DevCommand.class, SignCommand.class, TopicsCommand.class})
+    subcommands = {DevCommand.class, PartCommand.Ingress.class, PartCommand.Processor.class, PartCommand.Dispatcher.class,
+        TopicsCommand.class, SignCommand.class})
 public final class Hookgate {
 
     public static final int CONFIG_ERROR = 2;
@@ -32,9 +33,8 @@ public final class Hookgate {
     /** Runs the command line {@code args} and answers its exit code. */
     public static int run(final String... args) {
         final CommandLine commandLine = new CommandLine(new Hookgate());
-        // ingress, processor and dispatcher are methods of one class; add them as top-level commands.
-        new CommandLine(new PartCommands()).getSubcommands().forEach(commandLine::addSubcommand);
-        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+        commandLine.setExecutionExceptionHandler((thrown, line, parseResult) -> {
+            final Exception exception = thrown;
             if (exception instanceof ConfigException config) {
                 System.err.println("hookgate: " + config.getMessage());
                 return CONFIG_ERROR;

@@ -1,0 +1,61 @@
+package io.hookgate.app.cli;
+
+import io.hookgate.app.run.Gateway;
+import io.hookgate.app.run.Part;
+import io.hookgate.core.config.HookgateConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code hookgate ingress|processor|dispatcher}: one part against any Kafka cluster, until stopped. */
+public abstract class PartCommand implements Callable<Integer> {
+
+    @Mixin
+    private ConfigOption config;
+
+    private final Part part;
+
+    PartCommand(final Part part) {
+        this.part = part;
+    }
+
+    @Override
+    public Integer call() {
+        final HookgateConfig loaded = config.load();
+        final Gateway gateway = new Gateway(loaded, EnumSet.of(part), Clock.systemUTC());
+        gateway.start();
+        System.out.println("hookgate " + part.name().toLowerCase(Locale.ROOT) + " running against "
+            + loaded.kafka().bootstrapServers() + "; admin port " + gateway.adminPort()
+            + (part == Part.INGRESS ? "; ingress port " + gateway.ingressPort() : ""));
+        ShutdownSignal.awaitThen(gateway::close);
+        return 0;
+    }
+
+    @Command(name = "ingress", mixinStandardHelpOptions = true,
+        description = "Run the ingress: POST /webhooks/{source}, stored in Kafka before it is acknowledged.")
+    public static final class Ingress extends PartCommand {
+        public Ingress() {
+            super(Part.INGRESS);
+        }
+    }
+
+    @Command(name = "processor", mixinStandardHelpOptions = true,
+        description = "Run the processor: verify, deduplicate exactly once, publish verified events, fan out deliveries.")
+    public static final class Processor extends PartCommand {
+        public Processor() {
+            super(Part.PROCESSOR);
+        }
+    }
+
+    @Command(name = "dispatcher", mixinStandardHelpOptions = true,
+        description = "Run the dispatcher: deliver signed webhooks, with retry topics ending in the DLQ.")
+    public static final class Dispatcher extends PartCommand {
+        public Dispatcher() {
+            super(Part.DISPATCHER);
+        }
+    }
+}
