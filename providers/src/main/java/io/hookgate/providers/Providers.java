@@ -4,7 +4,20 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.ProviderCatalog;
 import io.hookgate.providers.spi.Provider;
 import io.hookgate.providers.spi.SourceScheme;
+import io.hookgate.providers.basicauth.BasicAuthProvider;
+import io.hookgate.providers.checkr.CheckrProvider;
+import io.hookgate.providers.docusign.DocusignProvider;
+import io.hookgate.providers.dropboxsign.DropboxSignProvider;
+import io.hookgate.providers.github.GithubProvider;
+import io.hookgate.providers.hmac.HmacProvider;
+import io.hookgate.providers.shopify.ShopifyProvider;
+import io.hookgate.providers.slack.SlackProvider;
+import io.hookgate.providers.square.SquareProvider;
 import io.hookgate.providers.standardwebhooks.StandardWebhooksProvider;
+import io.hookgate.providers.stripe.StripeProvider;
+import io.hookgate.providers.token.TokenProvider;
+import io.hookgate.providers.twilio.TwilioProvider;
+import io.hookgate.providers.zoom.ZoomProvider;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,7 +44,20 @@ public final class Providers implements ProviderCatalog {
     /** Every provider hookgate ships. */
     public static Providers builtIn() {
         return new Providers(List.of(
-            new StandardWebhooksProvider()));
+            new StripeProvider(),
+            new GithubProvider(),
+            new SlackProvider(),
+            new ZoomProvider(),
+            new DocusignProvider(),
+            new DropboxSignProvider(),
+            new SquareProvider(),
+            new TwilioProvider(),
+            new ShopifyProvider(),
+            new CheckrProvider(),
+            new StandardWebhooksProvider(),
+            new HmacProvider(),
+            new BasicAuthProvider(),
+            new TokenProvider()));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 
 /** HMAC over byte pieces, and the constant-time comparison every verifier uses. */
 public final class Hmac {
@@ -42,6 +43,22 @@ public final class Hmac {
     /** HMAC-SHA256 of {@code pieces} under the UTF-8 bytes of {@code secret}. */
     public static byte[] sha256(final String secret, final byte[]... pieces) {
         return compute(Algorithm.SHA256, utf8(secret), pieces);
+    }
+
+    /**
+     * Whether any of {@code candidates} is the MAC of {@code pieces} under any of {@code keys}. Every
+     * pair is compared, in constant time, so the time taken does not tell which key or candidate matched.
+     */
+    public static boolean anyMatches(final Algorithm algorithm, final List<byte[]> keys, final List<byte[]> candidates,
+                                     final byte[]... pieces) {
+        boolean matched = false;
+        for (byte[] key : keys) {
+            final byte[] expected = compute(algorithm, key, pieces);
+            for (byte[] candidate : candidates) {
+                matched |= equal(expected, candidate);
+            }
+        }
+        return matched;
     }
 
     /** Whether {@code a} and {@code b} are equal, in time independent of where they differ. */

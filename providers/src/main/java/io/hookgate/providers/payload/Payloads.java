@@ -48,6 +48,29 @@ public final class Payloads {
         return json(request.body());
     }
 
+    /**
+     * The body of a request from a sender hookgate knows nothing about (generic {@code hmac},
+     * {@code token}, {@code basic-auth}): JSON and forms as {@link #read}; any other body as an object
+     * holding its media type and its text (or base64 when it is not UTF-8).
+     */
+    public static JsonNode readAny(final RawRequest request) {
+        final String mediaType = request.mediaType();
+        if ("application/x-www-form-urlencoded".equals(mediaType)) {
+            return form(request.body());
+        }
+        if (mediaType.isEmpty() || mediaType.equals("application/json") || mediaType.endsWith("+json")) {
+            return json(request.body());
+        }
+        final ObjectNode wrapped = JsonNodeFactory.instance.objectNode();
+        wrapped.put("contentType", mediaType);
+        try {
+            wrapped.put("text", strictUtf8(request.body()));
+        } catch (MalformedPayloadException e) {
+            wrapped.put("base64", java.util.Base64.getEncoder().encodeToString(request.body()));
+        }
+        return wrapped;
+    }
+
     /** The body as JSON (UTF-8, one value, no trailing data). */
     public static JsonNode json(final byte[] body) {
         if (body.length == 0) {
@@ -77,6 +100,11 @@ public final class Payloads {
             }
         }
         return fields;
+    }
+
+    /** The provider's {@code eventId} when it sent one, else the payload's hash. */
+    public static EventIdentity identity(final String eventId, final JsonNode payload, final String type) {
+        return eventId == null || eventId.isBlank() ? hashIdentity(payload, type) : EventIdentity.fromProvider(eventId, type);
     }
 
     /** The identity of an event whose provider sends no id: a SHA-256 of the canonical payload. */

@@ -1,10 +1,10 @@
 package io.hookgate.providers.standardwebhooks;
 
 import io.hookgate.core.config.SigningSecret;
+import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -27,8 +27,7 @@ public final class StandardWebhooksSigner {
     /** The {@code webhook-signature} header value: {@code v1,<base64>} per secret, space-separated. */
     public static String header(final List<String> secrets, final String id, final long timestampSeconds, final byte[] body) {
         return secrets.stream()
-            .map(secret -> "v1," + Base64.getEncoder().encodeToString(
-                signature(SigningSecret.decode(secret), id, timestampSeconds, body)))
+            .map(secret -> "v1," + Encoding.BASE64.encode(signature(SigningSecret.decode(secret), id, timestampSeconds, body)))
             .collect(Collectors.joining(" "));
     }
 
@@ -38,16 +37,8 @@ public final class StandardWebhooksSigner {
      */
     public static boolean matches(final List<byte[]> keys, final String signatureHeader, final String id,
                                   final long timestampSeconds, final byte[] body) {
-        final List<byte[]> candidates = v1Signatures(signatureHeader);
-        boolean matched = false;
-        for (byte[] key : keys) {
-            final byte[] expected = signature(key, id, timestampSeconds, body);
-            for (byte[] candidate : candidates) {
-                // No early exit: the time taken does not tell which secret or entry matched.
-                matched |= Hmac.equal(expected, candidate);
-            }
-        }
-        return matched;
+        return Hmac.anyMatches(Hmac.Algorithm.SHA256, keys, v1Signatures(signatureHeader),
+            Hmac.utf8(id), Hmac.utf8("."), Hmac.utf8(Long.toString(timestampSeconds)), Hmac.utf8("."), body);
     }
 
     /** The decodable {@code v1} entries of a space-delimited signature list; other versions are skipped. */
@@ -58,15 +49,8 @@ public final class StandardWebhooksSigner {
             if (comma < 0 || !"v1".equals(entry.substring(0, comma))) {
                 continue;
             }
-            try {
-                final byte[] decoded = Base64.getDecoder().decode(entry.substring(comma + 1));
-                if (decoded.length > 0) {
-                    signatures.add(decoded);
-                }
-            } catch (IllegalArgumentException e) {
-                // An entry that is not base64 cannot match; the others may.
-                continue;
-            }
+            // An entry that is not canonical base64 cannot match; the others may.
+            Encoding.BASE64.decode(entry.substring(comma + 1)).ifPresent(signatures::add);
         }
         return signatures;
     }

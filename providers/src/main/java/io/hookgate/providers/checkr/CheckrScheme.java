@@ -1,0 +1,50 @@
+package io.hookgate.providers.checkr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.core.config.SourceConfig;
+import io.hookgate.core.request.HttpHeaders;
+import io.hookgate.core.request.RawRequest;
+import io.hookgate.providers.crypto.Encoding;
+import io.hookgate.providers.crypto.Hmac;
+import io.hookgate.providers.payload.Payloads;
+import io.hookgate.providers.spi.EventIdentity;
+import io.hookgate.providers.spi.HeaderHmacScheme;
+import io.hookgate.providers.spi.SignatureFormat;
+
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Checkr: the raw body signed with HMAC-SHA256, hex, no prefix. */
+final class CheckrScheme extends HeaderHmacScheme {
+
+    private static final SignatureFormat FORMAT = SignatureFormat.of("X-Checkr-Signature", Hmac.Algorithm.SHA256, Encoding.HEX);
+
+    CheckrScheme(final SourceConfig source) {
+        super(source, FORMAT);
+    }
+
+    @Override
+    protected List<byte[][]> signedContents(final RawRequest request, final String timestamp) {
+        return List.<byte[][]>of(new byte[][] {request.body()});
+    }
+
+    @Override
+    protected EventIdentity identify(final RawRequest request, final JsonNode payload) {
+        return Payloads.identity(Payloads.text(payload, "id"), payload, Payloads.text(payload, "type"));
+    }
+
+    @Override
+    protected HttpHeaders unsignedHeaders(final byte[] body, final Instant now) {
+        return HttpHeaders.empty().with("Content-Type", "application/json").with("User-Agent", "Checkr-Webhook/1.0");
+    }
+
+    @Override
+    public byte[] sampleBody(final Instant now) {
+        final byte[] id = new byte[12];
+        ThreadLocalRandom.current().nextBytes(id);
+        return Hmac.utf8("{\"id\":\"" + HexFormat.of().formatHex(id) + "\",\"object\":\"event\",\"type\":\"report.completed\","
+            + "\"created_at\":\"" + now + "\",\"data\":{\"object\":{\"id\":\"a13f4827d8711ddc75abc56c\",\"object\":\"report\"}}}");
+    }
+}

@@ -1,0 +1,66 @@
+package io.hookgate.providers.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.core.config.SourceConfig;
+import io.hookgate.core.request.HttpHeaders;
+import io.hookgate.core.request.RawRequest;
+import io.hookgate.providers.crypto.Encoding;
+import io.hookgate.providers.crypto.Hmac;
+import io.hookgate.providers.payload.Payloads;
+import io.hookgate.providers.spi.EventIdentity;
+import io.hookgate.providers.spi.HeaderHmacScheme;
+import io.hookgate.providers.spi.SignatureFormat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** GitHub: the raw body signed with HMAC-SHA256 (hex, {@code sha256=} prefix). */
+final class GithubScheme extends HeaderHmacScheme {
+
+    private static final SignatureFormat SHA256 = SignatureFormat.of("X-Hub-Signature-256", Hmac.Algorithm.SHA256, Encoding.HEX)
+        .withPrefix("sha256=");
+    private static final SignatureFormat LEGACY = SignatureFormat.of("X-Hub-Signature", Hmac.Algorithm.SHA1, Encoding.HEX)
+        .withPrefix("sha1=");
+
+    GithubScheme(final SourceConfig source, final boolean legacySha1) {
+        super(source, legacySha1 ? LEGACY : SHA256);
+    }
+
+    @Override
+    protected List<byte[][]> signedContents(final RawRequest request, final String timestamp) {
+        return List.<byte[][]>of(new byte[][] {request.body()});
+    }
+
+    @Override
+    protected JsonNode readPayload(final RawRequest request) {
+        final JsonNode payload = Payloads.read(request);
+        // A hook configured for form posts sends the JSON in the field "payload".
+        if (payload.isObject() && payload.size() == 1 && payload.path("payload").isTextual()) {
+            return Payloads.json(Hmac.utf8(payload.get("payload").textValue()));
+        }
+        return payload;
+    }
+
+    @Override
+    protected EventIdentity identify(final RawRequest request, final JsonNode payload) {
+        final String event = request.header("X-GitHub-Event").orElse(null);
+        final String action = Payloads.text(payload, "action");
+        final String type = event == null ? null : action == null ? event : event + "." + action;
+        return Payloads.identity(request.header("X-GitHub-Delivery").orElse(null), payload, type);
+    }
+
+    @Override
+    protected HttpHeaders unsignedHeaders(final byte[] body, final Instant now) {
+        return HttpHeaders.empty()
+            .with("Content-Type", "application/json")
+            .with("User-Agent", "GitHub-Hookshot/hookgate-sign")
+            .with("X-GitHub-Event", "ping")
+            .with("X-GitHub-Delivery", UUID.randomUUID().toString());
+    }
+
+    @Override
+    public byte[] sampleBody(final Instant now) {
+        return Hmac.utf8("{\"zen\":\"Design for failure.\",\"hook_id\":1,\"sent_at\":\"" + now + "\"}");
+    }
+}

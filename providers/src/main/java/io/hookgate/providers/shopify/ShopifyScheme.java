@@ -1,0 +1,61 @@
+package io.hookgate.providers.shopify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.core.config.SourceConfig;
+import io.hookgate.core.request.HttpHeaders;
+import io.hookgate.core.request.RawRequest;
+import io.hookgate.providers.crypto.Encoding;
+import io.hookgate.providers.crypto.Hmac;
+import io.hookgate.providers.payload.Payloads;
+import io.hookgate.providers.spi.EventIdentity;
+import io.hookgate.providers.spi.HeaderHmacScheme;
+import io.hookgate.providers.spi.SignatureFormat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Shopify: classic ({@code X-Shopify-*}) and Events ({@code shopify-*}) webhooks. */
+final class ShopifyScheme extends HeaderHmacScheme {
+
+    private static final SignatureFormat FORMAT = SignatureFormat.of("X-Shopify-Hmac-Sha256", Hmac.Algorithm.SHA256, Encoding.BASE64)
+        .withAlternativeHeader("shopify-hmac-sha256");
+
+    ShopifyScheme(final SourceConfig source) {
+        super(source, FORMAT);
+    }
+
+    @Override
+    protected List<byte[][]> signedContents(final RawRequest request, final String timestamp) {
+        return List.<byte[][]>of(new byte[][] {request.body()});
+    }
+
+    @Override
+    protected EventIdentity identify(final RawRequest request, final JsonNode payload) {
+        final String topic = header(request, "X-Shopify-Topic", "shopify-topic").orElse(null);
+        return Payloads.identity(header(request, "X-Shopify-Event-Id", "shopify-event-id")
+            .or(() -> header(request, "X-Shopify-Webhook-Id", "shopify-webhook-id")).orElse(null), payload, topic);
+    }
+
+    private static Optional<String> header(final RawRequest request, final String classic, final String events) {
+        return request.header(classic).or(() -> request.header(events)).filter(value -> !value.isBlank());
+    }
+
+    @Override
+    protected HttpHeaders unsignedHeaders(final byte[] body, final Instant now) {
+        return HttpHeaders.empty()
+            .with("Content-Type", "application/json")
+            .with("X-Shopify-Topic", "products/update")
+            .with("X-Shopify-Shop-Domain", "hookgate-test.myshopify.com")
+            .with("X-Shopify-API-Version", "2026-10")
+            .with("X-Shopify-Webhook-Id", UUID.randomUUID().toString())
+            .with("X-Shopify-Event-Id", UUID.randomUUID().toString())
+            .with("X-Shopify-Triggered-At", now.toString());
+    }
+
+    @Override
+    public byte[] sampleBody(final Instant now) {
+        return Hmac.utf8("{\"id\":788032119674292922,\"title\":\"Example T-Shirt\",\"updated_at\":\"" + now + "\"}");
+    }
+}

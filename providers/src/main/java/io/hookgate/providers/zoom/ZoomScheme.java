@@ -1,0 +1,88 @@
+package io.hookgate.providers.zoom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.core.config.SourceConfig;
+import io.hookgate.core.json.Json;
+import io.hookgate.core.request.HttpHeaders;
+import io.hookgate.core.request.RawRequest;
+import io.hookgate.providers.crypto.Encoding;
+import io.hookgate.providers.crypto.Hmac;
+import io.hookgate.providers.payload.Payloads;
+import io.hookgate.providers.spi.EventIdentity;
+import io.hookgate.providers.spi.HeaderHmacScheme;
+import io.hookgate.providers.spi.HttpReply;
+import io.hookgate.providers.spi.SignatureFormat;
+import io.hookgate.providers.spi.Verification;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Zoom: events and the {@code endpoint.url_validation} challenge. */
+final class ZoomScheme extends HeaderHmacScheme {
+
+    private static final SignatureFormat FORMAT = SignatureFormat.of("x-zm-signature", Hmac.Algorithm.SHA256, Encoding.HEX)
+        .withPrefix("v0=").withTimestampHeader("x-zm-request-timestamp");
+
+    ZoomScheme(final SourceConfig source) {
+        super(source, FORMAT);
+    }
+
+    @Override
+    protected List<byte[][]> signedContents(final RawRequest request, final String timestamp) {
+        return List.<byte[][]>of(new byte[][] {Hmac.utf8("v0:" + timestamp + ":"), request.body()});
+    }
+
+    /** Answers {@code endpoint.url_validation} with the token HMAC'd by the secret that signed the request. */
+    @Override
+    public Optional<HttpReply> handshake(final RawRequest request) {
+        // Most requests are events: skip verifying twice unless the body can be a validation.
+        if (!request.bodyText().contains("endpoint.url_validation")) {
+            return Optional.empty();
+        }
+        final Verification verification = verify(request);
+        if (!(verification instanceof Verification.Accepted accepted)
+            || !"endpoint.url_validation".equals(Payloads.text(accepted.payload(), "event"))) {
+            return Optional.empty();
+        }
+        final String plainToken = Payloads.text(accepted.payload().path("payload"), "plainToken");
+        if (plainToken == null) {
+            return Optional.empty();
+        }
+        return signingSecretOf(request).map(secret -> {
+            final Map<String, String> answer = new LinkedHashMap<>();
+            answer.put("plainToken", plainToken);
+            answer.put("encryptedToken", Encoding.HEX.encode(Hmac.sha256(secret, Hmac.utf8(plainToken))));
+            return HttpReply.json(Json.writeString(answer));
+        });
+    }
+
+    /** Which configured secret signed {@code request} (rotation: the answer must use that one). */
+    private Optional<String> signingSecretOf(final RawRequest request) {
+        final String timestamp = request.header(FORMAT.timestampHeader()).orElse("");
+        final Optional<byte[]> signature = request.header(FORMAT.headers().get(0))
+            .filter(value -> value.startsWith(FORMAT.prefix()))
+            .flatMap(value -> Encoding.HEX.decode(value.substring(FORMAT.prefix().length())));
+        return signature.flatMap(sent -> secrets().stream()
+            .filter(secret -> Hmac.equal(Hmac.sha256(secret, signedContents(request, timestamp).get(0)), sent))
+            .findFirst());
+    }
+
+    @Override
+    protected EventIdentity identify(final RawRequest request, final JsonNode payload) {
+        return Payloads.hashIdentity(payload, Payloads.text(payload, "event"));
+    }
+
+    @Override
+    protected HttpHeaders unsignedHeaders(final byte[] body, final Instant now) {
+        return HttpHeaders.empty().with("Content-Type", "application/json; charset=utf-8").with("User-Agent", "Zoom Marketplace/1.0a");
+    }
+
+    @Override
+    public byte[] sampleBody(final Instant now) {
+        return Hmac.utf8("{\"event\":\"meeting.started\",\"event_ts\":" + now.toEpochMilli()
+            + ",\"payload\":{\"account_id\":\"AAAA\",\"object\":{\"id\":\"123\",\"topic\":\"hookgate test\"}}}");
+    }
+}
