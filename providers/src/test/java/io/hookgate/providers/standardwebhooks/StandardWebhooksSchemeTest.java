@@ -102,6 +102,23 @@ class StandardWebhooksSchemeTest {
     }
 
     @Test
+    void acceptsWhatTheSvixSdkSignsUnderSvixHeadersAndSvixAcceptsOurs() throws Exception {
+        final long now = java.time.Instant.now().getEpochSecond();
+        final String body = "{\"type\":\"user.created\",\"data\":{\"id\":1}}";
+        final String signature = new com.svix.Webhook(SECRET).sign("msg_svix_1", now, body);
+        final HttpHeaders headers = HttpHeaders.empty().with("svix-id", "msg_svix_1").with("svix-timestamp", Long.toString(now))
+            .with("svix-signature", signature);
+        final Verification.Accepted accepted = (Verification.Accepted) scheme.verify(
+            TestSources.request("demo", java.time.Instant.ofEpochSecond(now), headers, body.getBytes(StandardCharsets.UTF_8)));
+        assertThat(accepted.identity().eventId()).isEqualTo("msg_svix_1");
+
+        final SignedRequest signed = scheme.sign(body.getBytes(StandardCharsets.UTF_8), java.time.Instant.now());
+        final Map<String, List<String>> ours = new java.util.HashMap<>();
+        signed.headers().asList().forEach(h -> ours.put(h.name(), List.of(h.value())));
+        new com.svix.Webhook(SECRET).verify(body, ours);
+    }
+
+    @Test
     void acceptsSvixHeadersAndOneValidAmongSeveralSignatures() {
         final HttpHeaders headers = HttpHeaders.empty()
             .with("svix-id", MSG_ID).with("svix-timestamp", Long.toString(TIMESTAMP))
