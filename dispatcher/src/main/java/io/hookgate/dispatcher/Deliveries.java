@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,6 +65,15 @@ final class Deliveries {
         }
         final SubscriptionLane lane = lanes.computeIfAbsent(subscription.id(),
             id -> new SubscriptionLane(subscription.maxInFlight(), subscription.rateLimitPerSecond(), timer));
+        if (lane.isBacklogged(config.dispatch().maxQueuedPerSubscription())) {
+            final Optional<Verdict.Retry> deferral = ladder.deferral(clock.instant());
+            if (deferral.isPresent()) {
+                // The endpoint is slow: park the task in a retry tier rather than fill this partition's window.
+                metrics.deferred(task.subscription());
+                return handOff.send(deferral.get().topic(), task.subscription(),
+                    Json.write(task.deferredUntil(deferral.get().dueAt())));
+            }
+        }
         final byte[] body = Json.write(task.event());
         final Instant[] startedAt = new Instant[1];
         return lane.submit(() -> {

@@ -33,6 +33,11 @@ final class DispatcherMetrics {
             .tag("subscription", subscription).tag("tier", tier).register(registry).increment();
     }
 
+    void deferred(final String subscription) {
+        Counter.builder("hookgate.deliveries.deferred").description("Tasks parked in a retry tier because their endpoint's backlog was full")
+            .tag("subscription", subscription).register(registry).increment();
+    }
+
     void dead(final String subscription, final DlqReason reason) {
         Counter.builder("hookgate.dlq").description("Deliveries put in the DLQ, by reason")
             .tag("subscription", subscription).tag("reason", reason.code()).register(registry).increment();

@@ -54,6 +54,11 @@ final class SubscriptionLane {
         return waiting.size();
     }
 
+    /** Whether {@code limit} attempts already wait for a slot. */
+    synchronized boolean isBacklogged(final int limit) {
+        return waiting.size() >= limit;
+    }
+
     private void drain() {
         while (true) {
             final Supplier<CompletableFuture<?>> next;

@@ -8,7 +8,7 @@ import static io.hookgate.core.config.ConfigKey.optional;
 
 /** Section {@code dispatch}: the retry ladder and limits of outbound delivery. */
 public record DispatchSettings(List<Duration> retryDelays, Duration maxRetryAfter, int maxPendingPerPartition,
-                               Duration shutdownTimeout) {
+                               int maxQueuedPerSubscription, Duration shutdownTimeout) {
 
     public static final List<Duration> DEFAULT_RETRY_DELAYS = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
         Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
@@ -22,11 +22,16 @@ public record DispatchSettings(List<Duration> retryDelays, Duration maxRetryAfte
     public static final ConfigKey<Integer> MAX_PENDING_PER_PARTITION = optional("maxPendingPerPartition", ValueType.INT, 1000,
         "Tasks of one partition read but not yet completed, at most; the partition pauses beyond it.")
         .validatedBy(Validator.between(1, 100_000));
+    public static final ConfigKey<Integer> MAX_QUEUED_PER_SUBSCRIPTION = optional("maxQueuedPerSubscription", ValueType.INT, 100,
+        "Tasks of one subscription waiting for an in-flight slot, at most; beyond it new tasks are deferred to the first "
+            + "retry tier (no attempt counted), so a slow endpoint never fills its partition's window.")
+        .validatedBy(Validator.between(1, 100_000));
     public static final ConfigKey<Duration> SHUTDOWN_TIMEOUT = optional("shutdownTimeout", ValueType.DURATION, Duration.ofSeconds(30),
         "Longest wait at shutdown for attempts in flight.")
         .validatedBy(Validator.positive());
 
-    public static final ConfigDef DEF = ConfigDef.of(RETRY_DELAYS, MAX_RETRY_AFTER, MAX_PENDING_PER_PARTITION, SHUTDOWN_TIMEOUT);
+    public static final ConfigDef DEF = ConfigDef.of(RETRY_DELAYS, MAX_RETRY_AFTER, MAX_PENDING_PER_PARTITION,
+        MAX_QUEUED_PER_SUBSCRIPTION, SHUTDOWN_TIMEOUT);
 
     static DispatchSettings from(final ConfigValues values, final String path, final ConfigProblems problems) {
         final List<Duration> delays = values.get(RETRY_DELAYS);
@@ -40,6 +45,7 @@ public record DispatchSettings(List<Duration> retryDelays, Duration maxRetryAfte
                 Durations.format(maxRetryAfter) + " is longer than the longest retry delay "
                     + Durations.format(Collections.max(delays)));
         }
-        return new DispatchSettings(delays, maxRetryAfter, values.get(MAX_PENDING_PER_PARTITION), values.get(SHUTDOWN_TIMEOUT));
+        return new DispatchSettings(delays, maxRetryAfter, values.get(MAX_PENDING_PER_PARTITION),
+            values.get(MAX_QUEUED_PER_SUBSCRIPTION), values.get(SHUTDOWN_TIMEOUT));
     }
 }

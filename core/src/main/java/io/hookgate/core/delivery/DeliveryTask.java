@@ -66,6 +66,11 @@ public record DeliveryTask(
             firstAttemptAt == null ? attempt.at() : firstAttemptAt, all, event);
     }
 
+    /** This task, not attempted, due again at {@code nextDueAt} (its endpoint's backlog was full). */
+    public DeliveryTask deferredUntil(final Instant nextDueAt) {
+        return new DeliveryTask(schemaVersion, deliveryId, subscription, nextDueAt, firstAttemptAt, attempts, event);
+    }
+
     /** This task as replayed from the DLQ: same {@code webhook-id}, attempts counted afresh. */
     public DeliveryTask replayed(final Instant now) {
         return new DeliveryTask(SCHEMA_VERSION, deliveryId, subscription, now, null, List.of(), event);

@@ -57,6 +57,17 @@ public final class RetryLadder {
         return retry(attemptNumber, outcome.retryAfter(), now, status == 0 ? outcome.error() : "answered " + status);
     }
 
+    /**
+     * Where a task waits when its endpoint's backlog is full: the shortest tier, without counting an
+     * attempt. Empty when no retry delay is configured.
+     */
+    public Optional<Verdict.Retry> deferral(final Instant now) {
+        if (tiers.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict.Retry(topics.retry(tiers.first()), Durations.format(tiers.first()), now.plus(tiers.first())));
+    }
+
     private Verdict retry(final int attemptNumber, final Optional<Duration> retryAfter, final Instant now, final String last) {
         if (attemptNumber > delays.size()) {
             return new Verdict.Dead(DlqReason.EXHAUSTED, attemptNumber + " attempts failed; last: " + last);

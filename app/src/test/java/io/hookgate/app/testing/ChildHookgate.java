@@ -1,0 +1,65 @@
+package io.hookgate.app.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@code hookgate} command in a child JVM, for tests that must kill a process for real:
+ * {@link #kill()} is SIGKILL, with no shutdown hook, no flush and no commit.
+ */
+public final class ChildHookgate implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private ChildHookgate(final Process process, final Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code hookgate args...} with this JVM's classpath, its output in {@code log}. */
+    public static ChildHookgate start(final Path log, final String... args) throws IOException {
+        final List<String> command = new ArrayList<>(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx512m", "-XX:+UseSerialGC", "-Dorg.jboss.logging.provider=slf4j",
+            "-cp", System.getProperty("java.class.path"), "io.hookgate.app.Hookgate"));
+        command.addAll(List.of(args));
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ChildHookgate(process, log);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: the process gets no chance to close anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, then waits for the graceful stop. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        return process.exitValue();
+    }
+
+    public String output() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+}

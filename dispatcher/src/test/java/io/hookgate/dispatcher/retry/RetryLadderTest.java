@@ -1,0 +1,86 @@
+package io.hookgate.dispatcher.retry;
+
+import io.hookgate.core.config.DispatchSettings;
+import io.hookgate.core.delivery.DlqReason;
+import io.hookgate.core.topics.Topics;
+import io.hookgate.dispatcher.http.HttpOutcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RetryLadderTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private final RetryLadder ladder = new RetryLadder(new DispatchSettings(
+        List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(10), Duration.ofHours(10)),
+        Duration.ofHours(1), 1000, 100, Duration.ofSeconds(30)), new Topics("hg."));
+
+    @ParameterizedTest
+    @ValueSource(ints = {200, 201, 202, 204, 299})
+    void twoHundredsAreDelivered(final int status) {
+        assertThat(ladder.after(1, HttpOutcome.answered(status, Optional.empty()), NOW)).isInstanceOf(Verdict.Delivered.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {408, 429, 500, 502, 503, 504, 599})
+    void retryableStatusesGoToTheNextTier(final int status) {
+        final Verdict verdict = ladder.after(1, HttpOutcome.answered(status, Optional.empty()), NOW);
+        assertThat(verdict).isEqualTo(new Verdict.Retry("hg.dispatch.retry.5s", "5s", NOW.plusSeconds(5)));
+        assertThat(ladder.after(2, HttpOutcome.answered(status, Optional.empty()), NOW))
+            .isEqualTo(new Verdict.Retry("hg.dispatch.retry.5m", "5m", NOW.plusSeconds(300)));
+    }
+
+    @Test
+    void networkErrorsRetryAndTheLastAttemptGoesToTheDlq() {
+        assertThat(ladder.after(4, HttpOutcome.failed("timeout"), NOW)).isEqualTo(new Verdict.Retry("hg.dispatch.retry.10h", "10h",
+            NOW.plus(Duration.ofHours(10))));
+        assertThat(ladder.after(5, HttpOutcome.failed("timeout"), NOW)).isInstanceOf(Verdict.Retry.class);
+        final Verdict last = ladder.after(6, HttpOutcome.failed("connection refused"), NOW);
+        assertThat(last).isInstanceOf(Verdict.Dead.class);
+        assertThat(((Verdict.Dead) last).reason()).isEqualTo(DlqReason.EXHAUSTED);
+        assertThat(((Verdict.Dead) last).detail()).contains("6 attempts").contains("connection refused");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 401, 403, 404, 409, 422})
+    void otherClientErrorsAreDeadAtOnce(final int status) {
+        assertThat(ladder.after(1, HttpOutcome.answered(status, Optional.empty()), NOW))
+            .isEqualTo(new Verdict.Dead(DlqReason.REJECTED, "answered " + status));
+    }
+
+    @Test
+    void goneRedirectAndRefusedHaveTheirOwnReasons() {
+        assertThat(((Verdict.Dead) ladder.after(1, HttpOutcome.answered(410, Optional.empty()), NOW)).reason()).isEqualTo(DlqReason.GONE);
+        for (int status : new int[] {301, 302, 307, 308}) {
+            assertThat(((Verdict.Dead) ladder.after(1, HttpOutcome.answered(status, Optional.empty()), NOW)).reason())
+                .isEqualTo(DlqReason.REDIRECT);
+        }
+        assertThat(((Verdict.Dead) ladder.after(1, HttpOutcome.refused("10.0.0.1 is private"), NOW)).reason())
+            .isEqualTo(DlqReason.SSRF_BLOCKED);
+    }
+
+    @Test
+    void deferralWaitsInTheFirstTierWithoutAnAttempt() {
+        assertThat(ladder.deferral(NOW)).contains(new Verdict.Retry("hg.dispatch.retry.5s", "5s", NOW.plusSeconds(5)));
+    }
+
+    @Test
+    void retryAfterPicksTheSmallestTierAtLeastAsLongAndIsNeverSoonerThanAsked() {
+        // Asked 60 s after attempt 1 (normally 5 s): the 5 m tier, due in 60 s.
+        assertThat(ladder.after(1, HttpOutcome.answered(429, Optional.of(Duration.ofSeconds(60))), NOW))
+            .isEqualTo(new Verdict.Retry("hg.dispatch.retry.5m", "5m", NOW.plusSeconds(60)));
+        // Asked less than the scheduled delay: the schedule wins.
+        assertThat(ladder.after(2, HttpOutcome.answered(503, Optional.of(Duration.ofSeconds(1))), NOW))
+            .isEqualTo(new Verdict.Retry("hg.dispatch.retry.5m", "5m", NOW.plusSeconds(300)));
+        // Asked more than dispatch.maxRetryAfter: bounded to one hour, in the 10 h tier.
+        assertThat(ladder.after(1, HttpOutcome.answered(429, Optional.of(Duration.ofDays(2))), NOW))
+            .isEqualTo(new Verdict.Retry("hg.dispatch.retry.10h", "10h", NOW.plus(Duration.ofHours(1))));
+    }
+}
