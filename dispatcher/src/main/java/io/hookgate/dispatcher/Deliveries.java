@@ -33,6 +33,8 @@ import java.util.concurrent.ScheduledExecutorService;
 final class Deliveries {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+    /** How long an endpoint may go without finishing an attempt, all slots taken, before its new tasks are deferred. */
+    private static final Duration STALL = Duration.ofSeconds(1);
 
     private final HookgateConfig config;
     private final DeliveryClient client;
@@ -65,21 +67,34 @@ final class Deliveries {
         }
         final SubscriptionLane lane = lanes.computeIfAbsent(subscription.id(),
             id -> new SubscriptionLane(subscription.maxInFlight(), subscription.rateLimitPerSecond(), timer));
-        if (lane.isBacklogged(config.dispatch().maxQueuedPerSubscription())) {
-            final Optional<Verdict.Retry> deferral = ladder.deferral(clock.instant());
-            if (deferral.isPresent()) {
-                // The endpoint is slow: park the task in a retry tier rather than fill this partition's window.
-                metrics.deferred(task.subscription());
-                return handOff.send(deferral.get().topic(), task.subscription(),
-                    Json.write(task.deferredUntil(deferral.get().dueAt())));
-            }
-        }
+        return lane.submit(new SubscriptionLane.Job(() -> attempt(subscription, task), () -> defer(task)));
+    }
+
+    /** Defers the queued tasks of stuck endpoints; the dispatcher calls it a few times a second. */
+    void deferStuck() {
+        lanes.values().forEach(lane -> lane.deferIfStuck(config.dispatch().maxQueuedPerSubscription(), STALL));
+    }
+
+    private CompletableFuture<Void> attempt(final SubscriptionConfig subscription, final DeliveryTask task) {
         final byte[] body = Json.write(task.event());
-        final Instant[] startedAt = new Instant[1];
-        return lane.submit(() -> {
-            startedAt[0] = clock.instant();
-            return client.post(subscription, OutboundSigner.headers(subscription, task.deliveryId(), body, startedAt[0]), body);
-        }).thenCompose(outcome -> settle(task, startedAt[0], outcome));
+        final Instant startedAt = clock.instant();
+        return client.post(subscription, OutboundSigner.headers(subscription, task.deliveryId(), body, startedAt), body)
+            .thenCompose(outcome -> settle(task, startedAt, outcome));
+    }
+
+    /** Parks {@code task} in the first retry tier without counting an attempt (its endpoint is stuck). */
+    private CompletableFuture<Void> defer(final DeliveryTask task) {
+        final Optional<Verdict.Retry> deferral = ladder.deferral(clock.instant());
+        if (deferral.isEmpty()) {
+            // No retry tier to wait in: the task waits its turn in the lane after all.
+            return attemptLater(task);
+        }
+        metrics.deferred(task.subscription());
+        return handOff.send(deferral.get().topic(), task.subscription(), Json.write(task.deferredUntil(deferral.get().dueAt())));
+    }
+
+    private CompletableFuture<Void> attemptLater(final DeliveryTask task) {
+        return deliver(task);
     }
 
     private CompletableFuture<Void> settle(final DeliveryTask task, final Instant startedAt, final HttpOutcome outcome) {

@@ -84,6 +84,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
         handOff = new HandOff(producer, timer);
         final DispatcherMetrics metrics = new DispatcherMetrics(registry);
         final Deliveries deliveries = new Deliveries(config, client, handOff, metrics, timer, clock);
+        timer.scheduleWithFixedDelay(deliveries::deferStuck, 250, 250, TimeUnit.MILLISECONDS);
         final List<String> sourceTopics = new ArrayList<>();
         sourceTopics.add(topics.dispatch());
         sourceTopics.addAll(topics.retryTopics(config.dispatch().retryDelays()));

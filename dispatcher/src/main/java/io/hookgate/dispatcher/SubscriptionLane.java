@@ -5,7 +5,9 @@ import io.github.bucket4j.ConsumptionProbe;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,18 +15,27 @@ import java.util.function.Supplier;
 
 /**
  * One subscription's share of the dispatcher: at most {@code maxInFlight} attempts at once and at
- * most {@code rateLimitPerSecond} started per second (a Bucket4j token bucket). Attempts beyond
- * either wait in this lane's queue, never in a thread, so a slow or throttled endpoint delays
- * only itself. Thread-safe.
+ * most {@code rateLimitPerSecond} started per second (a Bucket4j token bucket). Jobs beyond either
+ * wait in this lane's queue, never in a thread, so a slow or throttled endpoint delays only itself.
+ * When the endpoint is stuck (every slot taken, none freed for a while) its queued jobs are
+ * deferred instead, so that they do not hold their partitions' commit window. Thread-safe.
  */
 final class SubscriptionLane {
+
+    /** An attempt to run when a slot is free, or to defer when the endpoint is stuck. Each completes the task. */
+    record Job(Supplier<CompletableFuture<Void>> attempt, Supplier<CompletableFuture<Void>> deferral) {
+    }
+
+    private record Queued(Job job, CompletableFuture<Void> result) {
+    }
 
     private final int maxInFlight;
     private final Bucket bucket;
     private final ScheduledExecutorService timer;
-    private final Deque<Supplier<CompletableFuture<?>>> waiting = new ArrayDeque<>();
+    private final Deque<Queued> waiting = new ArrayDeque<>();
     private int inFlight;
     private boolean refillScheduled;
+    private long lastFreedNanos = System.nanoTime();
 
     SubscriptionLane(final int maxInFlight, final int rateLimitPerSecond, final ScheduledExecutorService timer) {
         this.maxInFlight = maxInFlight;
@@ -34,17 +45,11 @@ final class SubscriptionLane {
         this.timer = timer;
     }
 
-    /** Runs {@code attempt} when this lane has room; its completion frees the room. */
-    <T> CompletableFuture<T> submit(final Supplier<CompletableFuture<T>> attempt) {
-        final CompletableFuture<T> result = new CompletableFuture<>();
+    /** Runs {@code job} when this lane has room; the future completes when the task is done (delivered or handed off). */
+    CompletableFuture<Void> submit(final Job job) {
+        final CompletableFuture<Void> result = new CompletableFuture<>();
         synchronized (this) {
-            waiting.addLast(() -> attempt.get().whenComplete((value, error) -> {
-                if (error != null) {
-                    result.completeExceptionally(error);
-                } else {
-                    result.complete(value);
-                }
-            }));
+            waiting.addLast(new Queued(job, result));
         }
         drain();
         return result;
@@ -54,14 +59,27 @@ final class SubscriptionLane {
         return waiting.size();
     }
 
-    /** Whether {@code limit} attempts already wait for a slot. */
-    synchronized boolean isBacklogged(final int limit) {
-        return waiting.size() >= limit;
+    /**
+     * Defers the queued jobs beyond {@code keep} when the endpoint is stuck: every slot taken and
+     * none freed for {@code stall}. Returns how many were deferred.
+     */
+    int deferIfStuck(final int keep, final Duration stall) {
+        final List<Queued> deferred = new ArrayList<>();
+        synchronized (this) {
+            if (inFlight < maxInFlight || System.nanoTime() - lastFreedNanos < stall.toNanos()) {
+                return 0;
+            }
+            while (waiting.size() > keep) {
+                deferred.add(waiting.pollLast());
+            }
+        }
+        deferred.forEach(queued -> forward(queued.job().deferral().get(), queued.result()));
+        return deferred.size();
     }
 
     private void drain() {
         while (true) {
-            final Supplier<CompletableFuture<?>> next;
+            final Queued next;
             synchronized (this) {
                 if (waiting.isEmpty() || inFlight >= maxInFlight || refillScheduled) {
                     return;
@@ -77,13 +95,26 @@ final class SubscriptionLane {
                 inFlight++;
                 next = waiting.pollFirst();
             }
-            next.get().whenComplete((result, error) -> {
+            final CompletableFuture<Void> attempt = next.job().attempt().get();
+            attempt.whenComplete((ignored, error) -> {
                 synchronized (this) {
                     inFlight--;
+                    lastFreedNanos = System.nanoTime();
                 }
                 drain();
             });
+            forward(attempt, next.result());
         }
+    }
+
+    private static void forward(final CompletableFuture<Void> from, final CompletableFuture<Void> to) {
+        from.whenComplete((value, error) -> {
+            if (error != null) {
+                to.completeExceptionally(error);
+            } else {
+                to.complete(value);
+            }
+        });
     }
 
     private void afterRefill() {

@@ -3,6 +3,7 @@ package io.hookgate.dispatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,51 +18,79 @@ import static org.awaitility.Awaitility.await;
 class SubscriptionLaneTest {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private final List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+    private final AtomicInteger started = new AtomicInteger();
+    private final AtomicInteger deferred = new AtomicInteger();
 
     @AfterEach
     void stop() {
         timer.shutdownNow();
     }
 
-    @Test
-    void holdsAttemptsBeyondTheInFlightLimitWithoutAThread() {
-        final SubscriptionLane lane = new SubscriptionLane(2, 0, timer);
-        final List<CompletableFuture<String>> inFlight = new ArrayList<>();
-        final AtomicInteger started = new AtomicInteger();
-        final List<CompletableFuture<String>> results = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            results.add(lane.submit(() -> {
-                started.incrementAndGet();
-                final CompletableFuture<String> attempt = new CompletableFuture<>();
+    private SubscriptionLane.Job job() {
+        return new SubscriptionLane.Job(() -> {
+            started.incrementAndGet();
+            final CompletableFuture<Void> attempt = new CompletableFuture<>();
+            synchronized (inFlight) {
                 inFlight.add(attempt);
-                return attempt;
-            }));
+            }
+            return attempt;
+        }, () -> {
+            deferred.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    @Test
+    void holdsJobsBeyondTheInFlightLimitWithoutAThread() {
+        final SubscriptionLane lane = new SubscriptionLane(2, 0, timer);
+        final List<CompletableFuture<Void>> results = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            results.add(lane.submit(job()));
         }
         assertThat(started).hasValue(2);
         assertThat(lane.queued()).isEqualTo(3);
-        inFlight.get(0).complete("a");
+        inFlight.get(0).complete(null);
         assertThat(started).hasValue(3);
-        assertThat(results.get(0)).isCompletedWithValue("a");
-        inFlight.get(1).complete("b");
+        assertThat(results.get(0)).isCompleted();
+        inFlight.get(1).complete(null);
         inFlight.get(2).completeExceptionally(new IllegalStateException("failed"));
         assertThat(started).hasValue(5);
         assertThat(results.get(2)).isCompletedExceptionally();
     }
 
     @Test
+    void defersQueuedJobsOnlyWhenTheEndpointIsStuck() throws Exception {
+        final SubscriptionLane lane = new SubscriptionLane(2, 0, timer);
+        final List<CompletableFuture<Void>> results = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            results.add(lane.submit(job()));
+        }
+        assertThat(lane.deferIfStuck(3, Duration.ofMillis(200))).as("not stuck yet").isZero();
+        Thread.sleep(300);
+        assertThat(lane.deferIfStuck(3, Duration.ofMillis(200))).isEqualTo(5);
+        assertThat(deferred).hasValue(5);
+        assertThat(lane.queued()).isEqualTo(3);
+        assertThat(results.subList(5, 10)).allMatch(CompletableFuture::isDone);
+        // A slot frees: the endpoint is no longer stuck.
+        inFlight.get(0).complete(null);
+        assertThat(lane.deferIfStuck(0, Duration.ofMillis(200))).isZero();
+    }
+
+    @Test
     void rateLimitSpacesAttemptsOut() {
         final SubscriptionLane lane = new SubscriptionLane(100, 5, timer);
-        final AtomicInteger started = new AtomicInteger();
+        final AtomicInteger count = new AtomicInteger();
         final long begin = System.nanoTime();
         for (int i = 0; i < 10; i++) {
-            lane.submit(() -> {
-                started.incrementAndGet();
+            lane.submit(new SubscriptionLane.Job(() -> {
+                count.incrementAndGet();
                 return CompletableFuture.completedFuture(null);
-            });
+            }, () -> CompletableFuture.completedFuture(null)));
         }
         // The bucket holds 5: the other 5 start as it refills, at 5 per second.
-        assertThat(started.get()).isEqualTo(5);
-        await().atMost(5, TimeUnit.SECONDS).until(() -> started.get() == 10);
+        assertThat(count.get()).isEqualTo(5);
+        await().atMost(5, TimeUnit.SECONDS).until(() -> count.get() == 10);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin)).isGreaterThanOrEqualTo(700);
     }
 }

@@ -23,8 +23,8 @@ public record DispatchSettings(List<Duration> retryDelays, Duration maxRetryAfte
         "Tasks of one partition read but not yet completed, at most; the partition pauses beyond it.")
         .validatedBy(Validator.between(1, 100_000));
     public static final ConfigKey<Integer> MAX_QUEUED_PER_SUBSCRIPTION = optional("maxQueuedPerSubscription", ValueType.INT, 100,
-        "Tasks of one subscription waiting for an in-flight slot, at most; beyond it new tasks are deferred to the first "
-            + "retry tier (no attempt counted), so a slow endpoint never fills its partition's window.")
+        "Tasks of one stuck subscription (every slot taken, none freed for a second) waiting for a slot, at most; beyond it "
+            + "new tasks are deferred to the first retry tier (no attempt counted), so a slow endpoint never fills its partition's window.")
         .validatedBy(Validator.between(1, 100_000));
     public static final ConfigKey<Duration> SHUTDOWN_TIMEOUT = optional("shutdownTimeout", ValueType.DURATION, Duration.ofSeconds(30),
         "Longest wait at shutdown for attempts in flight.")

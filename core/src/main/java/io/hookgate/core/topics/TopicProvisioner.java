@@ -31,6 +31,31 @@ public final class TopicProvisioner {
     }
 
     /**
+     * Waits until the leader of every partition of {@code topics} serves requests. The controller
+     * reports a leader before the broker has taken the role, and an idempotent producer writing in
+     * that moment can be stuck on out-of-order sequence errors until its delivery timeout.
+     */
+    private void awaitLeaders(final List<String> topics) throws InterruptedException, ExecutionException, TimeoutException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        final Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> partitions = new java.util.HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS).forEach((name, description) ->
+            description.partitions().forEach(p -> partitions.put(new org.apache.kafka.common.TopicPartition(name, p.partition()),
+                org.apache.kafka.clients.admin.OffsetSpec.latest())));
+        while (true) {
+            try {
+                // Answered only by a broker that is the partition's leader.
+                admin.listOffsets(partitions).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /**
      * Creates each of {@code specs} that does not exist yet.
      *
      * @return the names of the topics created
@@ -59,6 +84,7 @@ public final class TopicProvisioner {
                 }
             }
             if (!created.isEmpty()) {
+                awaitLeaders(created);
                 LOG.info("Created topics {}", created);
             }
             return created;

@@ -31,14 +31,16 @@ import java.util.function.Function;
  * blocks on an endpoint: each task is handed to the runner, which completes it asynchronously.
  * A partition whose head task is not yet due is paused and sought back to that task until it is
  * due (each tier has one delay, so its head is its earliest due task); a partition with too many
- * uncompleted tasks is paused until they drain. Offsets are committed up to the highest
- * contiguous completed task. Runs on one thread, which alone touches the consumer.
+ * uncompleted tasks (or too long a window behind one slow task) is paused until they drain.
+ * Offsets are committed up to the highest contiguous completed task. Runs on one thread, which alone touches the consumer.
  */
 public final class DeliveryLoop implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
     private static final Duration MAX_POLL_WAIT = Duration.ofMillis(100);
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+    /** How many times maxPending the window of read-but-uncommitted tasks may hold (mostly completed ones). */
+    private static final int WINDOW_FACTOR = 20;
 
     private record Completion(TopicPartition partition, PartitionProgress progress, long offset) {
     }
@@ -121,7 +123,7 @@ public final class DeliveryLoop implements Runnable {
         }
         final Instant now = clock.instant();
         for (ConsumerRecord<String, byte[]> record : records) {
-            if (partitionProgress.pending() >= maxPending) {
+            if (partitionProgress.pending() >= maxPending || partitionProgress.window() >= maxPending * WINDOW_FACTOR) {
                 pauseAt(partition, record.offset());
                 full.add(partition);
                 return;
@@ -203,7 +205,8 @@ public final class DeliveryLoop implements Runnable {
         }
         full.removeIf(partition -> {
             final PartitionProgress partitionProgress = progress.get(partition);
-            return partitionProgress == null || partitionProgress.pending() <= maxPending / 2;
+            return partitionProgress == null
+                || partitionProgress.pending() <= maxPending / 2 && partitionProgress.window() <= maxPending * WINDOW_FACTOR / 2;
         });
     }
 

@@ -14,15 +14,18 @@ final class PartitionProgress {
     private final NavigableMap<Long, Boolean> window = new TreeMap<>();
     private long position = -1;
     private long committed = -1;
+    private int incomplete;
 
     void started(final long offset) {
         window.put(offset, Boolean.FALSE);
+        incomplete++;
     }
 
     void completed(final long offset) {
-        if (window.replace(offset, Boolean.TRUE) == null) {
+        if (!Boolean.FALSE.equals(window.replace(offset, Boolean.TRUE))) {
             return;
         }
+        incomplete--;
         while (!window.isEmpty() && window.firstEntry().getValue()) {
             position = window.pollFirstEntry().getKey() + 1;
         }
@@ -39,6 +42,14 @@ final class PartitionProgress {
 
     /** Tasks read and not completed. */
     int pending() {
+        return incomplete;
+    }
+
+    /**
+     * Tasks read since the last committable offset, completed or not: what a restart would read
+     * again. One slow task holds the window open while faster ones complete behind it.
+     */
+    int window() {
         return window.size();
     }
 }

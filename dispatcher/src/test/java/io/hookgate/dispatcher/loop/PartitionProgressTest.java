@@ -15,10 +15,12 @@ class PartitionProgressTest {
         progress.completed(11);
         progress.completed(12);
         assertThat(progress.toCommit()).as("10 is still in flight").isEqualTo(-1);
-        assertThat(progress.pending()).isEqualTo(3);
+        assertThat(progress.pending()).isEqualTo(1);
+        assertThat(progress.window()).isEqualTo(3);
         progress.completed(10);
         assertThat(progress.toCommit()).isEqualTo(13);
         assertThat(progress.pending()).isZero();
+        assertThat(progress.window()).isZero();
         progress.markCommitted(13);
         assertThat(progress.toCommit()).isEqualTo(-1);
     }
