@@ -37,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 public final class IngressServer implements Readiness, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngressServer.class);
+    /** Writes unacknowledged this long mean Kafka is down or slow: new requests are refused at once. */
+    private static final java.time.Duration STALL_AFTER = java.time.Duration.ofSeconds(2);
 
     private final HookgateConfig config;
     private final SourceSchemes schemes;
@@ -66,7 +68,13 @@ public final class IngressServer implements Readiness, AutoCloseable {
         sendExecutor = Executors.newFixedThreadPool(4, daemon("hookgate-ingress-send"));
         timer = Executors.newSingleThreadScheduledExecutor(daemon("hookgate-ingress-timer"));
         final RawRequestWriter writer = new RawRequestWriter(producer, new Topics(config.kafka().topicPrefix()).raw());
-        final WebhookHandler webhooks = new WebhookHandler(config, schemes, writer, new IngressMetrics(registry), sendExecutor, timer, clock);
+        final RateLimits rateLimits = new RateLimits(config);
+        timer.scheduleWithFixedDelay(rateLimits::evictIdle, 1, 1, TimeUnit.MINUTES);
+        final KafkaBackpressure backpressure = new KafkaBackpressure(settings.maxInFlightBytes(),
+            settings.kafkaTimeout().compareTo(STALL_AFTER) < 0 ? settings.kafkaTimeout() : STALL_AFTER);
+        registry.gauge("hookgate.ingress.inflight.bytes", backpressure, KafkaBackpressure::inFlightBytes);
+        final WebhookHandler webhooks = new WebhookHandler(config, schemes, writer, new IngressMetrics(registry), rateLimits,
+            backpressure, sendExecutor, timer, clock);
         final PathTemplateHandler routes = new PathTemplateHandler(exchange -> {
             exchange.setStatusCode(404);
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
@@ -105,7 +113,8 @@ public final class IngressServer implements Readiness, AutoCloseable {
             ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs,
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (timeoutMs + linger + 1000),
-            ProducerConfig.BUFFER_MEMORY_CONFIG, config.ingress().maxInFlightBytes(),
+            // Room beyond the ingress's own bound (KafkaBackpressure) for headers and batching overhead.
+            ProducerConfig.BUFFER_MEMORY_CONFIG, config.ingress().maxInFlightBytes() + 16L * 1024 * 1024,
             ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
     }
 

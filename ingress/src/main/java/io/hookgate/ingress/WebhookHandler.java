@@ -51,17 +51,22 @@ final class WebhookHandler implements HttpHandler {
     private final ClientAddresses clientAddresses;
     private final IngressMetrics metrics;
     private final TimeOrderedIds ids;
+    private final RateLimits rateLimits;
+    private final KafkaBackpressure backpressure;
     private final Executor sendExecutor;
     private final ScheduledExecutorService timer;
     private final Clock clock;
 
     WebhookHandler(final HookgateConfig config, final SourceSchemes schemes, final RawRequestWriter writer,
-                   final IngressMetrics metrics, final Executor sendExecutor, final ScheduledExecutorService timer, final Clock clock) {
+                   final IngressMetrics metrics, final RateLimits rateLimits, final KafkaBackpressure backpressure,
+                   final Executor sendExecutor, final ScheduledExecutorService timer, final Clock clock) {
         this.config = config;
         this.schemes = schemes;
         this.writer = writer;
         this.clientAddresses = new ClientAddresses(config.ingress().trustedProxies());
         this.metrics = metrics;
+        this.rateLimits = rateLimits;
+        this.backpressure = backpressure;
         this.ids = new TimeOrderedIds(clock);
         this.sendExecutor = sendExecutor;
         this.timer = timer;
@@ -89,6 +94,12 @@ final class WebhookHandler implements HttpHandler {
             answerError(exchange, sourceId, started, 403, "ip_not_allowed", "client address not allowed for this source");
             return;
         }
+        final Optional<Duration> wait = rateLimits.check(sourceId, client.getHostAddress());
+        if (wait.isPresent()) {
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
+            answerError(exchange, sourceId, started, 429, "rate_limited", "too many requests; retry later");
+            return;
+        }
         final long maxBody = source.get().maxBodyBytes();
         if (exchange.getRequestContentLength() > maxBody) {
             answerError(exchange, sourceId, started, 413, "payload_too_large", "body larger than " + maxBody + " bytes");
@@ -113,6 +124,11 @@ final class WebhookHandler implements HttpHandler {
             answer(exchange, source.id(), started, handshake.get());
             return;
         }
+        if (!backpressure.tryAcquire(body.length)) {
+            // Kafka is not keeping up: refuse now rather than queue; the provider retries later.
+            unavailable(exchange, source.id(), started);
+            return;
+        }
         // send() may wait for metadata: never on an IO thread.
         exchange.dispatch(sendExecutor, () -> store(exchange, scheme, request, started));
     }
@@ -129,6 +145,7 @@ final class WebhookHandler implements HttpHandler {
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         writer.write(request).whenComplete((ignored, error) -> {
+            backpressure.release(request.body().length, error == null);
             deadline.cancel(false);
             if (!answered.compareAndSet(false, true)) {
                 return;
@@ -151,7 +168,8 @@ final class WebhookHandler implements HttpHandler {
 
     private void onReadError(final HttpServerExchange exchange, final String source, final IOException error, final long maxBody,
                              final long started) {
-        if (error instanceof RequestTooBigException || String.valueOf(error.getMessage()).contains("UT000020")) {
+        // Over the limit: a Content-Length Undertow refused, or a chunked body cut off while reading.
+        if (error instanceof RequestTooBigException || error instanceof Receiver.RequestToLargeException) {
             answerError(exchange, source, started, 413, "payload_too_large", "body larger than " + maxBody + " bytes");
         } else {
             // The client went away or sent a broken body; there is nobody to answer, and nothing was stored.
