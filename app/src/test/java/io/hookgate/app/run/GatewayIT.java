@@ -123,6 +123,43 @@ class GatewayIT {
     }
 
     @Test
+    void fiftyCopiesAtTheSameInstantYieldOneEvent() throws Exception {
+        final long now = Instant.now().getEpochSecond();
+        final byte[] body = "{\"type\":\"burst\"}".getBytes(StandardCharsets.UTF_8);
+        final HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.ingressPort() + "/webhooks/demo"))
+            .header("content-type", "application/json").header("webhook-id", "msg_burst").header("webhook-timestamp", Long.toString(now))
+            .header("webhook-signature", StandardWebhooksSigner.header(List.of(SOURCE_SECRET), "msg_burst", now, body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        final java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        final List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> responses = new java.util.ArrayList<>();
+        final java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(50);
+        for (int i = 0; i < 50; i++) {
+            responses.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, senders));
+        }
+        go.countDown();
+        for (var response : responses) {
+            assertThat(response.get().statusCode()).isEqualTo(200);
+        }
+        senders.shutdown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().stream()
+            .anyMatch(r -> new String(r.body(), StandardCharsets.UTF_8).contains("msg_burst")));
+        Thread.sleep(2000);
+        final Topics topics = new Topics("it.");
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.raw()).stream()
+            .filter(r -> "msg_burst".equals(headerValue(r, "http.webhook-id"))).count()).isEqualTo(50);
+        assertThat(TopicReader.readAll(kafka.bootstrapServers(), topics.verified("demo")))
+            .filteredOn(r -> r.key().equals("demo:msg_burst")).hasSize(1);
+        assertThat(receiver.received()).filteredOn(r -> new String(r.body(), StandardCharsets.UTF_8).contains("msg_burst")).hasSize(1);
+    }
+
+    @Test
     void forgeryIsAcknowledgedThenRejectedAndNeverDelivered() throws Exception {
         final HttpResponse<String> response = post("msg_forged", "{\"type\":\"invoice.paid\",\"forged\":true}", SUBSCRIPTION_SECRET);
         assertThat(response.statusCode()).isEqualTo(200);
