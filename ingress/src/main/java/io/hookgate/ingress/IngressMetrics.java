@@ -5,20 +5,30 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The ingress's metrics: requests by source and status, and the time to answer. */
 final class IngressMetrics {
 
+    private record Meters(Counter requests, Timer latency) {
+    }
+
     private final MeterRegistry registry;
+    // Looked up on every request: cached rather than built and registered each time.
+    private final Map<String, Meters> bySourceAndStatus = new ConcurrentHashMap<>();
 
     IngressMetrics(final MeterRegistry registry) {
         this.registry = registry;
     }
 
     void answered(final String source, final int status, final Duration took) {
-        Counter.builder("hookgate.ingress.requests").description("Requests answered, by source and status")
-            .tag("source", source).tag("status", Integer.toString(status)).register(registry).increment();
-        Timer.builder("hookgate.ingress.latency").description("Time from request start to answer")
-            .tag("source", source).publishPercentileHistogram().register(registry).record(took);
+        final Meters meters = bySourceAndStatus.computeIfAbsent(source + ' ' + status, key -> new Meters(
+            Counter.builder("hookgate.ingress.requests").description("Requests answered, by source and status")
+                .tag("source", source).tag("status", Integer.toString(status)).register(registry),
+            Timer.builder("hookgate.ingress.latency").description("Time from request start to answer")
+                .tag("source", source).publishPercentileHistogram().register(registry)));
+        meters.requests().increment();
+        meters.latency().record(took);
     }
 }

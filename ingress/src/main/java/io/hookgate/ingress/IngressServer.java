@@ -48,7 +48,6 @@ public final class IngressServer implements Readiness, AutoCloseable {
     private GracefulShutdownHandler shutdown;
     private KafkaProducer<String, byte[]> producer;
     private KafkaClientMetrics producerMetrics;
-    private ExecutorService sendExecutor;
     private ScheduledExecutorService timer;
     private int port;
 
@@ -63,9 +62,10 @@ public final class IngressServer implements Readiness, AutoCloseable {
     public synchronized void start() {
         final IngressSettings settings = config.ingress();
         producer = new KafkaProducer<>(producerConfig(config), new StringSerializer(), new ByteArraySerializer());
+        // Fetch the raw topic's metadata now: sends never wait for it later (max.block.ms is 0).
+        warmUp(producer, new Topics(config.kafka().topicPrefix()).raw(), settings.kafkaTimeout());
         producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(registry);
-        sendExecutor = Executors.newFixedThreadPool(4, daemon("hookgate-ingress-send"));
         timer = Executors.newSingleThreadScheduledExecutor(daemon("hookgate-ingress-timer"));
         final RawRequestWriter writer = new RawRequestWriter(producer, new Topics(config.kafka().topicPrefix()).raw());
         final RateLimits rateLimits = new RateLimits(config);
@@ -74,7 +74,7 @@ public final class IngressServer implements Readiness, AutoCloseable {
             settings.kafkaTimeout().compareTo(STALL_AFTER) < 0 ? settings.kafkaTimeout() : STALL_AFTER);
         registry.gauge("hookgate.ingress.inflight.bytes", backpressure, KafkaBackpressure::inFlightBytes);
         final WebhookHandler webhooks = new WebhookHandler(config, schemes, writer, new IngressMetrics(registry), rateLimits,
-            backpressure, sendExecutor, timer, clock);
+            backpressure, clock);
         final PathTemplateHandler routes = new PathTemplateHandler(exchange -> {
             exchange.setStatusCode(404);
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
@@ -103,16 +103,35 @@ public final class IngressServer implements Readiness, AutoCloseable {
         LOG.info("Ingress listening on {}:{}", settings.host(), port);
     }
 
+    private static void warmUp(final KafkaProducer<String, byte[]> producer, final String topic, final java.time.Duration timeout) {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                producer.partitionsFor(topic);
+                return;
+            } catch (org.apache.kafka.common.KafkaException e) {
+                if (System.nanoTime() > deadline) {
+                    // Not fatal: the ingress answers 503 until Kafka is reachable.
+                    LOG.warn("Kafka did not answer for topic {} within {}s; requests get 503 until it does", topic, timeout.toSeconds());
+                    return;
+                }
+            }
+        }
+    }
+
     static Map<String, Object> producerConfig(final HookgateConfig config) {
         final long timeoutMs = config.ingress().kafkaTimeout().toMillis();
         final int linger = 2;
+        // delivery.timeout.ms must cover linger.ms + request.timeout.ms; the whole is ingress.kafkaTimeout.
+        final long requestTimeout = Math.max(500, timeoutMs - linger - 100);
         return KafkaClients.config(config.kafka(), new Topics(config.kafka().topicPrefix()).raw() + "-ingress", Map.of(
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
             ProducerConfig.LINGER_MS_CONFIG, linger,
-            ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
-            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs,
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (timeoutMs + linger + 1000),
+            // Never block the IO thread that sends: no metadata or no room is an immediate failure (503).
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, 0,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMs, requestTimeout + linger),
             // Room beyond the ingress's own bound (KafkaBackpressure) for headers and batching overhead.
             ProducerConfig.BUFFER_MEMORY_CONFIG, config.ingress().maxInFlightBytes() + 16L * 1024 * 1024,
             ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
@@ -161,14 +180,8 @@ public final class IngressServer implements Readiness, AutoCloseable {
             producer.close();
             producer = null;
         }
-        if (sendExecutor != null) {
-            sendExecutor.shutdown();
+        if (timer != null) {
             timer.shutdownNow();
-            try {
-                sendExecutor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

@@ -3,7 +3,6 @@ package io.hookgate.ingress;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.id.TimeOrderedIds;
-import io.hookgate.core.json.Json;
 import io.hookgate.core.request.HttpHeaders;
 import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.SourceSchemes;
@@ -27,12 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code POST /webhooks/{source}}: checks what the edge can check (source, method, client
@@ -53,13 +47,11 @@ final class WebhookHandler implements HttpHandler {
     private final TimeOrderedIds ids;
     private final RateLimits rateLimits;
     private final KafkaBackpressure backpressure;
-    private final Executor sendExecutor;
-    private final ScheduledExecutorService timer;
     private final Clock clock;
 
     WebhookHandler(final HookgateConfig config, final SourceSchemes schemes, final RawRequestWriter writer,
                    final IngressMetrics metrics, final RateLimits rateLimits, final KafkaBackpressure backpressure,
-                   final Executor sendExecutor, final ScheduledExecutorService timer, final Clock clock) {
+                   final Clock clock) {
         this.config = config;
         this.schemes = schemes;
         this.writer = writer;
@@ -68,8 +60,6 @@ final class WebhookHandler implements HttpHandler {
         this.rateLimits = rateLimits;
         this.backpressure = backpressure;
         this.ids = new TimeOrderedIds(clock);
-        this.sendExecutor = sendExecutor;
-        this.timer = timer;
         this.clock = clock;
     }
 
@@ -129,34 +119,27 @@ final class WebhookHandler implements HttpHandler {
             unavailable(exchange, source.id(), started);
             return;
         }
-        // send() may wait for metadata: never on an IO thread.
-        exchange.dispatch(sendExecutor, () -> store(exchange, scheme, request, started));
+        store(exchange, scheme, request, started);
     }
 
+    /**
+     * Sends on the IO thread: the producer never blocks ({@code max.block.ms=0}; a missing partition
+     * or a full buffer fails the send at once), and its delivery timeout is {@code ingress.kafkaTimeout},
+     * so the callback always answers within it.
+     */
     private void store(final HttpServerExchange exchange, final SourceScheme scheme, final RawRequest request, final long started) {
-        // Keep the exchange open after this task returns: the producer callback answers.
+        // Keep the exchange open after the handler returns: the producer callback answers.
         exchange.dispatch();
-        final AtomicBoolean answered = new AtomicBoolean();
-        final Duration timeout = config.ingress().kafkaTimeout();
-        final var deadline = timer.schedule(() -> {
-            if (answered.compareAndSet(false, true)) {
-                LOG.warn("Kafka did not acknowledge in {}ms source={} ingressId={}", timeout.toMillis(), request.source(), request.ingressId());
-                exchange.getIoThread().execute(() -> unavailable(exchange, request.source(), started));
-            }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         writer.write(request).whenComplete((ignored, error) -> {
             backpressure.release(request.body().length, error == null);
-            deadline.cancel(false);
-            if (!answered.compareAndSet(false, true)) {
-                return;
-            }
             if (error != null) {
                 LOG.warn("Kafka refused source={} ingressId={}: {}", request.source(), request.ingressId(), error.toString());
                 exchange.getIoThread().execute(() -> unavailable(exchange, request.source(), started));
                 return;
             }
+            // Ingress ids are UUIDs: no escaping needed.
             final HttpReply reply = scheme.acknowledgement()
-                .orElseGet(() -> HttpReply.json(Json.writeString(Map.of("status", "accepted", "ingressId", request.ingressId()))));
+                .orElseGet(() -> HttpReply.json("{\"status\":\"accepted\",\"ingressId\":\"" + request.ingressId() + "\"}"));
             exchange.getIoThread().execute(() -> answer(exchange, request.source(), started, reply));
         });
     }

@@ -268,6 +268,33 @@ class IngressIT {
     }
 
     @Test
+    void shutdownAnswersTheRequestsInFlightBeforeClosingTheProducer() throws Exception {
+        final IngressServer stopping = start(kafka.bootstrapServers(), "10s");
+        final String marker = UUID.randomUUID().toString();
+        final String body = "{\"m\":\"" + marker + "\"}";
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), stopping.port())) {
+            socket.setSoTimeout(15_000);
+            final OutputStream out = socket.getOutputStream();
+            out.write(("POST /webhooks/open HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                + "\r\n\r\n" + body.substring(0, 5)).getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Thread.sleep(300);
+            final Thread closing = new Thread(stopping::close);
+            closing.start();
+            Thread.sleep(300);
+            assertThat(closing.isAlive()).as("close waits for the request in flight").isTrue();
+            out.write(body.substring(5).getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            final byte[] answer = new byte[512];
+            final int read = socket.getInputStream().read(answer);
+            assertThat(new String(answer, 0, read, StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 200");
+            closing.join(15_000);
+            assertThat(closing.isAlive()).isFalse();
+        }
+        assertThat(stored()).anyMatch(r -> r.bodyText().contains(marker));
+    }
+
+    @Test
     void withKafkaUnreachableTheAnswerIs503WithRetryAfterPromptly() throws Exception {
         final IngressServer orphan = start("127.0.0.1:1", "1s");
         try {

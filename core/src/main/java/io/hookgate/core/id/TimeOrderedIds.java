@@ -1,6 +1,6 @@
 package io.hookgate.core.id;
 
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 import java.time.Clock;
 import java.util.UUID;
 
@@ -11,7 +11,6 @@ import java.util.UUID;
 public final class TimeOrderedIds {
 
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public TimeOrderedIds(final Clock clock) {
         this.clock = clock;
@@ -20,7 +19,8 @@ public final class TimeOrderedIds {
     public String next() {
         final long millis = clock.millis();
         final byte[] bytes = new byte[10];
-        random.nextBytes(bytes);
+        // Uniqueness, not secrecy, is needed: a per-thread generator costs no lock on the hot path.
+        ThreadLocalRandom.current().nextBytes(bytes);
         long high = (millis << 16) | 0x7000L | ((bytes[0] & 0x0FL) << 8) | (bytes[1] & 0xFFL);
         long low = 0x8000000000000000L | ((bytes[2] & 0x3FL) << 56);
         for (int i = 3; i < 10; i++) {
