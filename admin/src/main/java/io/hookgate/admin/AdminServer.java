@@ -1,5 +1,6 @@
 package io.hookgate.admin;
 
+import io.hookgate.admin.api.AdminApi;
 import io.hookgate.core.config.AdminSettings;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.json.ErrorBody;
@@ -20,7 +21,7 @@ import java.util.Map;
 /**
  * The admin port of a hookgate process: {@code /healthz} (the process is up), {@code /readyz}
  * (200 only when every part is ready: Kafka reachable, Streams RUNNING, ...) and
- * {@code /metrics} in Prometheus format.
+ * {@code /metrics} in Prometheus format; with a token, the operators' {@link AdminApi}.
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -29,13 +30,19 @@ public final class AdminServer implements AutoCloseable {
     private final AdminSettings settings;
     private final PrometheusMeterRegistry registry;
     private final List<Readiness> parts;
+    private final AdminApi api;
     private Undertow server;
     private int port;
 
-    public AdminServer(final AdminSettings settings, final PrometheusMeterRegistry registry, final List<Readiness> parts) {
+    /**
+     * @param api the operators' API, or null when no admin token is configured (the API is then off;
+     *            health and metrics stay served)
+     */
+    public AdminServer(final AdminSettings settings, final PrometheusMeterRegistry registry, final List<Readiness> parts, final AdminApi api) {
         this.settings = settings;
         this.registry = registry;
         this.parts = List.copyOf(parts);
+        this.api = api;
     }
 
     /** @throws IllegalStateException naming the port when it is taken */
@@ -47,8 +54,13 @@ public final class AdminServer implements AutoCloseable {
                 exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
                 exchange.getResponseSender().send(registry.scrape());
             })
-            .setFallbackHandler(exchange -> json(exchange, 404, ErrorBody.json("not_found", "no such admin path")))
+            .setFallbackHandler(exchange -> json(exchange, 404, api == null && exchange.getRequestPath().startsWith("/admin")
+                ? ErrorBody.json("admin_api_disabled", "the admin API is off: configure admin.token to turn it on")
+                : ErrorBody.json("not_found", "no such admin path")))
             .setInvalidMethodHandler(exchange -> json(exchange, 405, ErrorBody.json("method_not_allowed", "method not allowed")));
+        if (api != null) {
+            api.addTo(routes);
+        }
         server = Undertow.builder().addHttpListener(settings.port(), settings.host()).setHandler(exchange -> {
             // Probes can block on Kafka for a moment: keep them off the IO threads.
             if (exchange.isInIoThread()) {

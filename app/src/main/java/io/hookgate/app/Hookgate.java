@@ -2,6 +2,7 @@ package io.hookgate.app;
 
 import io.hookgate.app.cli.PartCommand;
 import io.hookgate.app.dev.DevCommand;
+import io.hookgate.app.ops.EntryCommands;
 import io.hookgate.app.sign.SignCommand;
 import io.hookgate.app.topics.TopicsCommand;
 import io.hookgate.core.config.ConfigException;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hookgate", mixinStandardHelpOptions = true, version = "hookgate 0.1.0",
     description = "A webhook gateway on Apache Kafka.",
     subcommands = {DevCommand.class, PartCommand.Ingress.class, PartCommand.Processor.class, PartCommand.Dispatcher.class,
-        TopicsCommand.class, SignCommand.class})
+        TopicsCommand.class, SignCommand.class, EntryCommands.Dlq.class, EntryCommands.Rejected.class})
 public final class Hookgate {
 
     public static final int CONFIG_ERROR = 2;

@@ -39,7 +39,7 @@ public final class DevCommand implements Callable<Integer> {
         final DevBroker broker = new DevBroker(dataDir.resolve("kafka"), brokerPort(loaded), loaded.dev().controllerPort());
         final boolean generatedToken = loaded.admin().token().isEmpty();
         final HookgateConfig config = loaded
-            .withAdmin(loaded.admin().withTokenIfAbsent(randomToken()))
+            .withAdmin(loaded.admin().withTokenIfAbsent(randomToken()).withStateDir(dataDir.resolve("admin").toString()))
             .withProcessor(new ProcessorSettings(dataDir.resolve("streams").toString(), loaded.processor().threads(),
                 loaded.processor().standbyReplicas(), loaded.processor().commitInterval()));
         final DemoReceiver receiver = loaded.dev().receiverPort() == 0 ? null : new DemoReceiver(config, loaded.dev().receiverPort());

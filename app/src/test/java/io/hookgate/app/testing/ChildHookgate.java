@@ -23,17 +23,34 @@ public final class ChildHookgate implements AutoCloseable {
 
     /** Starts {@code hookgate args...} with this JVM's classpath, its output in {@code log}. */
     public static ChildHookgate start(final Path log, final String... args) throws IOException {
+        return start(log, java.util.Map.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with {@code environment} added to the child's. */
+    public static ChildHookgate start(final Path log, final java.util.Map<String, String> environment, final String... args)
+        throws IOException {
         final List<String> command = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx512m", "-XX:+UseSerialGC", "-Dorg.jboss.logging.provider=slf4j",
             "-cp", System.getProperty("java.class.path"), "io.hookgate.app.Hookgate"));
         command.addAll(List.of(args));
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        final Process process = builder.start();
         return new ChildHookgate(process, log);
     }
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Waits for the process to end by itself; its exit code. */
+    public int waitFor() throws InterruptedException {
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the hookgate command did not end within 120 s");
+        }
+        return process.exitValue();
     }
 
     /** SIGKILL: the process gets no chance to close anything. */

@@ -5,7 +5,7 @@ import java.util.Optional;
 import static io.hookgate.core.config.ConfigKey.optional;
 
 /** Section {@code admin}: the port serving health, metrics and (with a token) the admin API. */
-public record AdminSettings(String host, int port, Optional<String> token) {
+public record AdminSettings(String host, int port, Optional<String> token, String stateDir) {
 
     public static final ConfigKey<String> HOST = optional("host", ValueType.STRING, "0.0.0.0",
         "Address the admin server listens on.").validatedBy(Validator.nonEmpty());
@@ -19,14 +19,23 @@ public record AdminSettings(String host, int port, Optional<String> token) {
             }
         });
 
-    public static final ConfigDef DEF = ConfigDef.of(HOST, PORT, TOKEN);
+    public static final ConfigKey<String> STATE_DIR = optional("stateDir", ValueType.STRING, ".hookgate/admin",
+        "Directory of the admin API's local index of the DLQ and rejected events (rebuilt from Kafka when lost).")
+        .validatedBy(Validator.nonEmpty());
+
+    public static final ConfigDef DEF = ConfigDef.of(HOST, PORT, TOKEN, STATE_DIR);
 
     static AdminSettings from(final ConfigValues values) {
-        return new AdminSettings(values.get(HOST), values.get(PORT), Optional.ofNullable(values.get(TOKEN)));
+        return new AdminSettings(values.get(HOST), values.get(PORT), Optional.ofNullable(values.get(TOKEN)), values.get(STATE_DIR));
     }
 
     /** These settings with {@code generated} as the token when none is configured. */
     public AdminSettings withTokenIfAbsent(final String generated) {
-        return token.isPresent() ? this : new AdminSettings(host, port, Optional.of(generated));
+        return token.isPresent() ? this : new AdminSettings(host, port, Optional.of(generated), stateDir);
+    }
+
+    /** These settings with the index kept under {@code directory}. */
+    public AdminSettings withStateDir(final String directory) {
+        return new AdminSettings(host, port, token, directory);
     }
 }

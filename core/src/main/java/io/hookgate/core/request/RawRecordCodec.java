@@ -23,6 +23,8 @@ public final class RawRecordCodec {
     public static final String CLIENT = "hookgate.client";
     public static final String METHOD = "hookgate.method";
     public static final String QUERY = "hookgate.query";
+    public static final String REPLAY_OF = "hookgate.replay-of";
+    public static final String IGNORE_TIMESTAMP = "hookgate.ignore-timestamp";
     public static final String HTTP_PREFIX = "http.";
 
     private RawRecordCodec() {
@@ -37,6 +39,10 @@ public final class RawRecordCodec {
         headers.add(CLIENT, utf8(request.clientAddress()));
         headers.add(METHOD, utf8(request.method()));
         headers.add(QUERY, utf8(request.query()));
+        if (request.replay() != null) {
+            headers.add(REPLAY_OF, utf8(request.replay().of()));
+            headers.add(IGNORE_TIMESTAMP, utf8(Boolean.toString(request.replay().ignoreTimestamp())));
+        }
         for (HttpHeaders.Header header : request.headers().asList()) {
             // HTTP header bytes are ISO-8859-1: this keeps any byte a client sent.
             headers.add(HTTP_PREFIX + HttpHeaders.normalize(header.name()), header.value().getBytes(StandardCharsets.ISO_8859_1));
@@ -66,8 +72,11 @@ public final class RawRecordCodec {
                     new String(bytes, StandardCharsets.ISO_8859_1)));
             }
         }
+        final String replayOf = lastValue(headers, REPLAY_OF);
+        final RawRequest.Replay replay = replayOf == null ? null
+            : new RawRequest.Replay(replayOf, "true".equals(lastValue(headers, IGNORE_TIMESTAMP)));
         return new RawRequest(ingressId, source, receivedAt, optional(headers, CLIENT), optional(headers, METHOD),
-            optional(headers, QUERY), HttpHeaders.of(http), value == null ? new byte[0] : value);
+            optional(headers, QUERY), HttpHeaders.of(http), value == null ? new byte[0] : value, replay);
     }
 
     /** The last value of header {@code key} as UTF-8, or null. */

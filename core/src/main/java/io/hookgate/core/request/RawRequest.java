@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param query         the raw query string without {@code ?}, or empty
  * @param headers       every header as received
  * @param body          the exact body bytes
+ * @param replay        set when an operator re-injected this request from {@code events.rejected}, else null
  */
 public record RawRequest(
     String ingressId,
@@ -28,7 +29,23 @@ public record RawRequest(
     String method,
     String query,
     HttpHeaders headers,
-    byte[] body) {
+    byte[] body,
+    Replay replay) {
+
+    /** How an operator replayed a rejected request: which rejection, and whether its replay window is waived. */
+    public record Replay(String of, boolean ignoreTimestamp) {
+    }
+
+    /** A request as received (not a replay). */
+    public RawRequest(final String ingressId, final String source, final Instant receivedAt, final String clientAddress,
+                      final String method, final String query, final HttpHeaders headers, final byte[] body) {
+        this(ingressId, source, receivedAt, clientAddress, method, query, headers, body, null);
+    }
+
+    /** Whether signed timestamps are to be checked against the receive time (not waived by a replay). */
+    public boolean checksReplayWindow() {
+        return replay == null || !replay.ignoreTimestamp();
+    }
 
     public RawRequest {
         Objects.requireNonNull(ingressId, "ingressId");
@@ -68,12 +85,12 @@ public record RawRequest(
         return other instanceof RawRequest that
             && ingressId.equals(that.ingressId) && source.equals(that.source) && receivedAt.equals(that.receivedAt)
             && clientAddress.equals(that.clientAddress) && method.equals(that.method) && query.equals(that.query)
-            && headers.equals(that.headers) && Arrays.equals(body, that.body);
+            && headers.equals(that.headers) && Arrays.equals(body, that.body) && Objects.equals(replay, that.replay);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(ingressId, source, receivedAt, clientAddress, method, query, headers, Arrays.hashCode(body));
+        return Objects.hash(ingressId, source, receivedAt, clientAddress, method, query, headers, Arrays.hashCode(body), replay);
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class TopicProvisioner {
             for (TopicSpec spec : specs) {
                 if (!existing.contains(spec.name())) {
                     missing.add(new NewTopic(spec.name(), spec.partitions(), spec.replicationFactor()).configs(Map.of(
-                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retention().toMillis()),
+                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retention().isNegative() ? -1 : spec.retention().toMillis()),
                         TopicConfig.CLEANUP_POLICY_CONFIG, spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE)));
                 }
             }

@@ -51,6 +51,11 @@ public final class Topics {
         return prefix + "dispatch.dlq";
     }
 
+    /** Replays done by operators, keyed {@code dlq:<id>} or {@code rejected:<id>}: compacted, kept forever. */
+    public String replays() {
+        return prefix + "admin.replays";
+    }
+
     /** The Kafka Streams application id of the processor (prefix of its internal topics). */
     public String processorApplicationId() {
         return prefix + "processor";
@@ -82,6 +87,7 @@ public final class Topics {
         retryTopics(config.dispatch().retryDelays()).forEach(topic ->
             specs.add(new TopicSpec(topic, partitions, replication, retention.plus(maxDelay(config)), false)));
         specs.add(new TopicSpec(dlq(), partitions, replication, retention.multipliedBy(4), false));
+        specs.add(new TopicSpec(replays(), 1, replication, Duration.ofMillis(-1), true));
         return List.copyOf(specs);
     }
 

@@ -97,7 +97,7 @@ public abstract class HeaderHmacScheme extends SignatureScheme {
         if (!matched) {
             return reject(RejectReason.BAD_SIGNATURE, "no configured secret produces the signature");
         }
-        if (seconds.isPresent() && !Timestamps.withinWindow(seconds.getAsLong(), request.receivedAt(), source.toleranceSeconds())) {
+        if (seconds.isPresent() && !withinReplayWindow(request, seconds.getAsLong())) {
             return reject(RejectReason.STALE_TIMESTAMP, format.timestampHeader() + " " + seconds.getAsLong() + " is more than "
                 + source.toleranceSeconds() + "s from the receive time");
         }

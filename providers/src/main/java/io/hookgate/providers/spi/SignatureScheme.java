@@ -57,6 +57,15 @@ public abstract class SignatureScheme implements SourceScheme {
      */
     protected abstract EventIdentity identify(RawRequest request, JsonNode payload);
 
+    /**
+     * Whether {@code signedSeconds} lies within the source's tolerance of the receive time; always
+     * true for a rejected request an operator replayed with the window waived.
+     */
+    protected boolean withinReplayWindow(final RawRequest request, final long signedSeconds) {
+        return !request.checksReplayWindow()
+            || io.hookgate.providers.crypto.Timestamps.withinWindow(signedSeconds, request.receivedAt(), source.toleranceSeconds());
+    }
+
     protected List<String> secrets() {
         return source.secrets();
     }

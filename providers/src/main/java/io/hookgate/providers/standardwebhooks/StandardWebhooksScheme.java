@@ -57,7 +57,7 @@ final class StandardWebhooksScheme extends SignatureScheme {
         if (!StandardWebhooksSigner.matches(keys, headers.signature(), headers.id(), timestamp.getAsLong(), request.body())) {
             return reject(RejectReason.BAD_SIGNATURE, "no v1 signature matches a configured secret");
         }
-        if (!Timestamps.withinWindow(timestamp.getAsLong(), request.receivedAt(), source.toleranceSeconds())) {
+        if (!withinReplayWindow(request, timestamp.getAsLong())) {
             return reject(RejectReason.STALE_TIMESTAMP, "webhook-timestamp " + timestamp.getAsLong()
                 + " is more than " + source.toleranceSeconds() + "s from the receive time");
         }

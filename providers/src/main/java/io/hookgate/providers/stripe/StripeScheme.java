@@ -67,7 +67,7 @@ final class StripeScheme extends SignatureScheme {
         if (!Hmac.anyMatches(Hmac.Algorithm.SHA256, keys, signatures, Hmac.utf8(timestamp + "."), request.body())) {
             return reject(RejectReason.BAD_SIGNATURE, "no v1 signature matches a configured secret");
         }
-        if (!Timestamps.withinWindow(seconds.getAsLong(), request.receivedAt(), source.toleranceSeconds())) {
+        if (!withinReplayWindow(request, seconds.getAsLong())) {
             return reject(RejectReason.STALE_TIMESTAMP, "t=" + timestamp + " is more than " + source.toleranceSeconds()
                 + "s from the receive time");
         }

@@ -1,0 +1,161 @@
+package io.hookgate.admin.replay;
+
+import io.hookgate.admin.view.AdminEntry;
+import io.hookgate.admin.view.EntryFilter;
+import io.hookgate.admin.view.EntryStore;
+import io.hookgate.admin.view.Page;
+import io.hookgate.admin.view.ReplayState;
+import io.hookgate.admin.view.StoredRecord;
+import io.hookgate.core.delivery.DlqEntry;
+import io.hookgate.core.json.Json;
+import io.hookgate.core.rejection.RejectionHeaders;
+import io.hookgate.core.request.RawRecordCodec;
+import io.hookgate.core.topics.Topics;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Replays what failed. A DLQ entry goes back to {@code dispatch} as a fresh task with the same
+ * {@code webhook-id}; a rejected request goes back to {@code ingress.raw} exactly as stored, with its
+ * original receive time (so its replay window still counts from then, unless waived), where it is
+ * verified and deduplicated again. Each replay is recorded in the compacted {@code admin.replays}
+ * topic only after Kafka acknowledged it; an entry replayed successfully is not replayed again
+ * unless forced.
+ */
+public final class Replayer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
+    private static final Set<String> REJECTION_HEADERS = Set.of(RejectionHeaders.REASON, RejectionHeaders.DETAIL,
+        RejectionHeaders.REJECTED_AT, RawRecordCodec.REPLAY_OF, RawRecordCodec.IGNORE_TIMESTAMP);
+
+    private final Producer<byte[], byte[]> producer;
+    private final Topics topics;
+    private final EntryStore dlq;
+    private final EntryStore rejected;
+    private final Clock clock;
+    private final Object[] locks = new Object[64];
+
+    public Replayer(final Producer<byte[], byte[]> producer, final Topics topics, final EntryStore dlq, final EntryStore rejected,
+                    final Clock clock) {
+        this.producer = producer;
+        this.topics = topics;
+        this.dlq = dlq;
+        this.rejected = rejected;
+        this.clock = clock;
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    public ReplayOutcome replayDlq(final String id, final boolean force) {
+        return replay("dlq", dlq, id, force, payload -> {
+            final DlqEntry entry = Json.read(payload, DlqEntry.class);
+            send(new ProducerRecord<>(topics.dispatch(), entry.subscription().getBytes(StandardCharsets.UTF_8),
+                Json.write(entry.task().replayed(clock.instant()))));
+            LOG.info("Replayed DLQ entry id={} subscription={} deliveryId={} source={} eventId={}", id, entry.subscription(),
+                entry.task().deliveryId(), entry.source(), entry.eventId());
+        });
+    }
+
+    public ReplayOutcome replayRejected(final String id, final boolean force, final boolean ignoreTimestamp) {
+        return replay("rejected", rejected, id, force, payload -> {
+            final StoredRecord record = Json.read(payload, StoredRecord.class);
+            final RecordHeaders headers = record.kafkaHeaders(REJECTION_HEADERS);
+            headers.add(RawRecordCodec.REPLAY_OF, id.getBytes(StandardCharsets.UTF_8));
+            headers.add(RawRecordCodec.IGNORE_TIMESTAMP, Boolean.toString(ignoreTimestamp).getBytes(StandardCharsets.UTF_8));
+            // The raw topic is keyed {source}:{ingressId}; the rejected topic by source.
+            final String ingressId = RawRecordCodec.lastValue(headers, RawRecordCodec.INGRESS_ID);
+            final String source = RawRecordCodec.lastValue(headers, RawRecordCodec.SOURCE);
+            final byte[] key = source == null || ingressId == null ? record.key() : (source + ":" + ingressId).getBytes(StandardCharsets.UTF_8);
+            send(new ProducerRecord<>(topics.raw(), null, record.timestamp(), key, record.value(), headers));
+            if (ignoreTimestamp) {
+                LOG.warn("Replayed rejected id={} source={} ingressId={} with its replay window WAIVED (ignoreTimestamp=true)",
+                    id, source, ingressId);
+            } else {
+                LOG.info("Replayed rejected id={} source={} ingressId={}", id, source, ingressId);
+            }
+        });
+    }
+
+    /** Replays every DLQ entry {@code filter} matches (all pages), skipping those already replayed unless forced. */
+    public BulkReplay replayDlq(final EntryFilter filter, final boolean dryRun, final boolean force) {
+        return bulk(dlq, filter, dryRun, force, id -> replayDlq(id, force));
+    }
+
+    public BulkReplay replayRejected(final EntryFilter filter, final boolean dryRun, final boolean force, final boolean ignoreTimestamp) {
+        return bulk(rejected, filter, dryRun, force, id -> replayRejected(id, force, ignoreTimestamp));
+    }
+
+    private BulkReplay bulk(final EntryStore store, final EntryFilter filter, final boolean dryRun, final boolean force,
+                            final java.util.function.Function<String, ReplayOutcome> replayOne) {
+        long matched = 0;
+        long replayed = 0;
+        long skipped = 0;
+        EntryFilter page = filter;
+        while (true) {
+            final Page result = store.list(page);
+            for (AdminEntry entry : result.entries()) {
+                matched++;
+                if (entry.replay().replayed() && !force) {
+                    skipped++;
+                } else if (dryRun) {
+                    replayed++;
+                } else if (replayOne.apply(entry.id()) == ReplayOutcome.REPLAYED) {
+                    replayed++;
+                } else {
+                    skipped++;
+                }
+            }
+            if (result.nextCursor() == null) {
+                return new BulkReplay(matched, replayed, skipped);
+            }
+            page = page.afterCursor(result.nextCursor());
+        }
+    }
+
+    private interface Send {
+        void accept(byte[] payload);
+    }
+
+    private ReplayOutcome replay(final String kind, final EntryStore store, final String id, final boolean force, final Send send) {
+        synchronized (locks[Math.floorMod(id.hashCode(), locks.length)]) {
+            final var payload = store.payload(id);
+            if (payload.isEmpty()) {
+                return ReplayOutcome.NOT_FOUND;
+            }
+            final ReplayState state = store.replayState(id);
+            if (state.replayed() && !force) {
+                return ReplayOutcome.ALREADY_REPLAYED;
+            }
+            send.accept(payload.get());
+            final ReplayState next = state.next(Instant.now(clock));
+            send(new ProducerRecord<>(topics.replays(), (kind + ":" + id).getBytes(StandardCharsets.UTF_8), Json.write(next)));
+            store.putReplayState(id, next);
+            return ReplayOutcome.REPLAYED;
+        }
+    }
+
+    private void send(final ProducerRecord<byte[], byte[]> record) {
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused the replay: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the replay in 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying", e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.hookgate.admin.view;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.hookgate.core.delivery.DeliveryAttempt;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A DLQ entry or a rejected event as operators see it through the admin API and CLI.
+ *
+ * @param id           stable id, for show and replay
+ * @param subscription the subscription (DLQ entries), or null
+ * @param source       the source id
+ * @param eventId      the event id, or null for a rejected request (it was never identified)
+ * @param ingressId    the ingress id of the request
+ * @param reason       the DLQ or rejection reason code
+ * @param detail       a human-readable explanation
+ * @param at           when it was dead-lettered or rejected
+ * @param attempts     delivery attempts (DLQ), or the rejection as one failed attempt
+ * @param replay       what operators did with it
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"id", "subscription", "source", "eventId", "ingressId", "reason", "detail", "at", "attempts", "replay"})
+public record AdminEntry(String id, String subscription, String source, String eventId, String ingressId, String reason, String detail,
+                         Instant at, List<DeliveryAttempt> attempts, ReplayState replay) {
+
+    public AdminEntry withReplay(final ReplayState state) {
+        return new AdminEntry(id, subscription, source, eventId, ingressId, reason, detail, at, attempts, state);
+    }
+}
