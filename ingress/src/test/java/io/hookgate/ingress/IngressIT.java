@@ -43,7 +43,10 @@ class IngressIT {
 
     static KafkaTestCluster kafka;
     static IngressServer ingress;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** A new client per request: the server closes idle connections after 2 s, which a pooled one would trip on. */
+    static HttpClient http() {
+        return HttpClient.newHttpClient();
+    }
     static final Topics TOPICS = new Topics("edge.");
 
     @BeforeAll
@@ -89,7 +92,7 @@ class IngressIT {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String errorCode(final String body) throws Exception {
@@ -137,7 +140,7 @@ class IngressIT {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(errorCode(unknown.body())).isEqualTo("unknown_source");
 
-        final HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingress.port() + "/webhooks/open"))
+        final HttpResponse<String> put = http().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingress.port() + "/webhooks/open"))
             .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).isEqualTo(405);
         assertThat(put.headers().firstValue("Allow")).contains("POST");
@@ -147,7 +150,7 @@ class IngressIT {
         assertThat(big.statusCode()).isEqualTo(413);
         assertThat(errorCode(big.body())).isEqualTo("payload_too_large");
 
-        final HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingress.port() + "/elsewhere"))
+        final HttpResponse<String> other = http().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingress.port() + "/elsewhere"))
             .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(other.statusCode()).isEqualTo(404);
         assertThat(errorCode(other.body())).isEqualTo("not_found");
