@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,13 +97,5 @@ public final class DemoReceiver implements AutoCloseable {
             server.stop();
             server = null;
         }
-    }
-
-    /** The subscriptions whose URL points at this receiver. */
-    public List<SubscriptionConfig> targets() {
-        return config.subscriptions().values().stream()
-            .filter(s -> "127.0.0.1".equals(s.url().getHost()) || "localhost".equals(s.url().getHost()))
-            .filter(s -> s.url().getPort() == port)
-            .toList();
     }
 }

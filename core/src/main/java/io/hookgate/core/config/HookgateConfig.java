@@ -34,9 +34,4 @@ public record HookgateConfig(
     public HookgateConfig withProcessor(final ProcessorSettings replacement) {
         return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, replacement, dev);
     }
-
-    /** This configuration with {@code kafka} replaced (tests point it at their broker). */
-    public HookgateConfig withKafka(final KafkaSettings replacement) {
-        return new HookgateConfig(replacement, ingress, sources, subscriptions, dispatch, admin, processor, dev);
-    }
 }

@@ -51,10 +51,6 @@ public final class CidrBlock {
         return java.util.Arrays.equals(mask(candidate, prefixLength), network);
     }
 
-    public boolean isIpv4() {
-        return network.length == 4;
-    }
-
     private static byte[] mask(final byte[] address, final int bits) {
         final byte[] masked = address.clone();
         for (int i = 0; i < masked.length; i++) {
