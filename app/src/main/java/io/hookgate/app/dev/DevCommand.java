@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
     description = "Run everything in one process with an embedded Kafka broker (data kept under .hookgate/).")
 public final class DevCommand implements Callable<Integer> {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     @Mixin
     private ConfigOption configOption;
@@ -84,8 +84,15 @@ public final class DevCommand implements Callable<Integer> {
     }
 
     private static void awaitProcessor(final Gateway gateway) throws InterruptedException {
-        final long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        final long start = System.nanoTime();
+        final long deadline = start + READY_TIMEOUT.toNanos();
+        boolean told = false;
         while (!gateway.processorRunning()) {
+            if (!told && System.nanoTime() - start > Duration.ofSeconds(10).toNanos()) {
+                // After a crash the processor waits for the killed instance's transaction to be aborted.
+                System.out.println("Waiting for the processor to recover its state (after a crash this takes up to a minute)...");
+                told = true;
+            }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the processor did not reach RUNNING within " + READY_TIMEOUT.toSeconds() + "s");
             }

@@ -71,6 +71,7 @@ public final class KafkaTestCluster implements AutoCloseable {
             .setConfigProp("transaction.state.log.min.isr", "1")
             .setConfigProp("transaction.state.log.num.partitions", "1")
             .setConfigProp("group.initial.rebalance.delay.ms", "0")
+            .setConfigProp("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000")
             .setConfigProp("auto.create.topics.enable", "false")
             .setConfigProp("num.partitions", "1")
             .build();
