@@ -2,22 +2,23 @@ package io.hookgate.providers;
 
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.ProviderCatalog;
-import io.hookgate.providers.spi.Provider;
-import io.hookgate.providers.spi.SourceScheme;
 import io.hookgate.providers.basicauth.BasicAuthProvider;
-import io.hookgate.providers.checkr.CheckrProvider;
-import io.hookgate.providers.docusign.DocusignProvider;
-import io.hookgate.providers.dropboxsign.DropboxSignProvider;
+import io.hookgate.providers.checkr.CheckrScheme;
+import io.hookgate.providers.docusign.DocusignScheme;
+import io.hookgate.providers.dropboxsign.DropboxSignScheme;
 import io.hookgate.providers.github.GithubProvider;
 import io.hookgate.providers.hmac.HmacProvider;
-import io.hookgate.providers.shopify.ShopifyProvider;
-import io.hookgate.providers.slack.SlackProvider;
-import io.hookgate.providers.square.SquareProvider;
+import io.hookgate.providers.shopify.ShopifyScheme;
+import io.hookgate.providers.slack.SlackScheme;
+import io.hookgate.providers.spi.Provider;
+import io.hookgate.providers.spi.SourceScheme;
+import io.hookgate.providers.square.SquareScheme;
 import io.hookgate.providers.standardwebhooks.StandardWebhooksProvider;
-import io.hookgate.providers.stripe.StripeProvider;
+import io.hookgate.providers.stripe.StripeScheme;
 import io.hookgate.providers.token.TokenProvider;
-import io.hookgate.providers.twilio.TwilioProvider;
-import io.hookgate.providers.zoom.ZoomProvider;
+import io.hookgate.providers.twilio.TwilioScheme;
+import io.hookgate.providers.zoom.ZoomScheme;
+
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,16 +45,16 @@ public final class Providers implements ProviderCatalog {
     /** Every provider hookgate ships. */
     public static Providers builtIn() {
         return new Providers(List.of(
-            new StripeProvider(),
+            StripeScheme.PROVIDER,
             new GithubProvider(),
-            new SlackProvider(),
-            new ZoomProvider(),
-            new DocusignProvider(),
-            new DropboxSignProvider(),
-            new SquareProvider(),
-            new TwilioProvider(),
-            new ShopifyProvider(),
-            new CheckrProvider(),
+            SlackScheme.PROVIDER,
+            ZoomScheme.PROVIDER,
+            DocusignScheme.PROVIDER,
+            DropboxSignScheme.PROVIDER,
+            SquareScheme.PROVIDER,
+            TwilioScheme.PROVIDER,
+            ShopifyScheme.PROVIDER,
+            CheckrScheme.PROVIDER,
             new StandardWebhooksProvider(),
             new HmacProvider(),
             new BasicAuthProvider(),

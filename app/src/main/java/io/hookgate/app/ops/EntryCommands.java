@@ -3,8 +3,10 @@ package io.hookgate.app.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.core.json.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -35,8 +37,13 @@ public final class EntryCommands {
         @Option(names = "--json", description = "Print JSON instead of a table.")
         boolean json;
 
-        /** {@code dlq} or {@code rejected}. */
-        abstract String kind();
+        @Spec
+        CommandSpec spec;
+
+        /** {@code dlq} or {@code rejected}: the name of the parent command. */
+        String kind() {
+            return spec.parent().name();
+        }
 
         AdminClient client() {
             final String token = System.getenv(TOKEN_ENV);
@@ -89,7 +96,8 @@ public final class EntryCommands {
         }
     }
 
-    abstract static class ListEntries extends Filtered {
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List entries, oldest first.")
+    static final class ListEntries extends Filtered {
         @Option(names = "--limit", defaultValue = "100", description = "Most entries to show (default: ${DEFAULT-VALUE}).")
         int limit;
 
@@ -105,7 +113,8 @@ public final class EntryCommands {
         }
     }
 
-    abstract static class ShowEntry extends Base {
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one entry with every attempt.")
+    static final class ShowEntry extends Base {
         @Parameters(paramLabel = "ID") String id;
 
         @Override
@@ -120,18 +129,27 @@ public final class EntryCommands {
         }
     }
 
-    abstract static class ReplayEntries extends Filtered {
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Replay entries: DLQ entries are delivered again with their webhook-id; rejected requests are verified again "
+            + "(after fixing a secret, say) and pass deduplication again. Already replayed entries are skipped unless --force.")
+    static final class ReplayEntries extends Filtered {
         @Parameters(paramLabel = "ID", arity = "0..1", description = "One entry; without it, every entry the filter matches.")
         String id;
         @Option(names = "--force", description = "Replay entries already replayed.") boolean force;
         @Option(names = "--dry-run", description = "Count what would be replayed; replay nothing.") boolean dryRun;
+        @Option(names = "--ignore-timestamp", description = "Rejected requests only: waive the replay window (logged).")
+        boolean ignoreTimestamp;
 
         boolean ignoreTimestamp() {
-            return false;
+            return ignoreTimestamp;
         }
 
         @Override
         public Integer call() {
+            if (ignoreTimestamp && !"rejected".equals(kind())) {
+                System.err.println("hookgate: --ignore-timestamp applies to rejected requests only");
+                return 2;
+            }
             final AdminClient client = client();
             final Map<String, String> flags = new LinkedHashMap<>();
             flags.put("force", Boolean.toString(force));
@@ -225,68 +243,12 @@ public final class EntryCommands {
     }
 
     @Command(name = "dlq", mixinStandardHelpOptions = true, description = "Inspect and replay the dead-letter queue of a running gateway.",
-        subcommands = {Dlq.List.class, Dlq.Show.class, Dlq.Replay.class})
+        subcommands = {ListEntries.class, ShowEntry.class, ReplayEntries.class})
     public static final class Dlq {
-        @Command(name = "list", mixinStandardHelpOptions = true, description = "List DLQ entries, oldest first.")
-        static final class List extends ListEntries {
-            @Override
-            String kind() {
-                return "dlq";
-            }
-        }
-
-        @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one DLQ entry with every attempt.")
-        static final class Show extends ShowEntry {
-            @Override
-            String kind() {
-                return "dlq";
-            }
-        }
-
-        @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = "Deliver DLQ entries again (same webhook-id); already replayed ones are skipped unless --force.")
-        static final class Replay extends ReplayEntries {
-            @Override
-            String kind() {
-                return "dlq";
-            }
-        }
     }
 
     @Command(name = "rejected", mixinStandardHelpOptions = true, description = "Inspect and replay rejected requests of a running gateway.",
-        subcommands = {Rejected.List.class, Rejected.Show.class, Rejected.Replay.class})
+        subcommands = {ListEntries.class, ShowEntry.class, ReplayEntries.class})
     public static final class Rejected {
-        @Command(name = "list", mixinStandardHelpOptions = true, description = "List rejected requests, oldest first.")
-        static final class List extends ListEntries {
-            @Override
-            String kind() {
-                return "rejected";
-            }
-        }
-
-        @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one rejected request.")
-        static final class Show extends ShowEntry {
-            @Override
-            String kind() {
-                return "rejected";
-            }
-        }
-
-        @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = "Verify rejected requests again (after fixing a secret, say); they pass deduplication again.")
-        static final class Replay extends ReplayEntries {
-            @Option(names = "--ignore-timestamp", description = "Waive the replay window (logged).")
-            boolean ignoreTimestamp;
-
-            @Override
-            String kind() {
-                return "rejected";
-            }
-
-            @Override
-            boolean ignoreTimestamp() {
-                return ignoreTimestamp;
-            }
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.hookgate.providers.basicauth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.rejection.RejectReason;
 import io.hookgate.core.request.HttpHeaders;
@@ -8,9 +7,7 @@ import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.crypto.Credentials;
 import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
-import io.hookgate.providers.payload.Payloads;
-import io.hookgate.providers.spi.EventIdentity;
-import io.hookgate.providers.spi.SignatureScheme;
+import io.hookgate.providers.spi.CredentialScheme;
 import io.hookgate.providers.spi.SignedRequest;
 import io.hookgate.providers.spi.Verification;
 
@@ -20,7 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** HTTP Basic credentials compared, in constant time, with each configured {@code user:password}. */
-final class BasicAuthScheme extends SignatureScheme {
+final class BasicAuthScheme extends CredentialScheme {
 
     BasicAuthScheme(final SourceConfig source) {
         super(source);
@@ -46,15 +43,7 @@ final class BasicAuthScheme extends SignatureScheme {
         return accept();
     }
 
-    @Override
-    protected JsonNode readPayload(final RawRequest request) {
-        return Payloads.readAny(request);
-    }
 
-    @Override
-    protected EventIdentity identify(final RawRequest request, final JsonNode payload) {
-        return Payloads.hashIdentity(payload, Payloads.text(payload, "type"));
-    }
 
     @Override
     public SignedRequest sign(final byte[] body, final Instant now) {

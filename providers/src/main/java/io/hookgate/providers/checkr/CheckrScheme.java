@@ -7,6 +7,8 @@ import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.payload.Payloads;
+import io.hookgate.providers.spi.NamedProvider;
+import io.hookgate.providers.spi.Provider;
 import io.hookgate.providers.spi.EventIdentity;
 import io.hookgate.providers.spi.HeaderHmacScheme;
 import io.hookgate.providers.spi.SignatureFormat;
@@ -16,8 +18,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Checkr: the raw body signed with HMAC-SHA256, hex, no prefix. */
-final class CheckrScheme extends HeaderHmacScheme {
+/**
+ * {@code provider: checkr}: {@code X-Checkr-Signature}, hex HMAC-SHA256 of the raw body under the
+ * account's secret API key, no prefix. Event id and type: the body's {@code id} and {@code type}.
+ */
+public final class CheckrScheme extends HeaderHmacScheme {
+
+    /** The registry entry of this provider. */
+    public static final Provider PROVIDER = NamedProvider.of("checkr", CheckrScheme::new);
 
     private static final SignatureFormat FORMAT = SignatureFormat.of("X-Checkr-Signature", Hmac.Algorithm.SHA256, Encoding.HEX);
 
@@ -25,10 +33,6 @@ final class CheckrScheme extends HeaderHmacScheme {
         super(source, FORMAT);
     }
 
-    @Override
-    protected List<byte[][]> signedContents(final RawRequest request, final String timestamp) {
-        return List.<byte[][]>of(new byte[][] {request.body()});
-    }
 
     @Override
     protected EventIdentity identify(final RawRequest request, final JsonNode payload) {

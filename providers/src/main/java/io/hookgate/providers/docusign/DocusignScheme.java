@@ -7,6 +7,8 @@ import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.payload.Payloads;
+import io.hookgate.providers.spi.NamedProvider;
+import io.hookgate.providers.spi.Provider;
 import io.hookgate.providers.spi.EventIdentity;
 import io.hookgate.providers.spi.HeaderHmacScheme;
 import io.hookgate.providers.spi.SignatureFormat;
@@ -18,8 +20,16 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** DocuSign Connect: any of the numbered signature headers may hold the signature of a configured key. */
-final class DocusignScheme extends HeaderHmacScheme {
+/**
+ * {@code provider: docusign}: DocuSign Connect HMAC. {@code X-DocuSign-Signature-1..N}, one per
+ * active key, each the base64 HMAC-SHA256 of the body under the key's text as UTF-8 (it looks like
+ * base64 but is not decoded); any of them may carry the matching key. Event id: the composite
+ * {@code configurationId|event|envelopeId|recipientId|generatedDateTime}; type {@code event}.
+ */
+public final class DocusignScheme extends HeaderHmacScheme {
+
+    /** The registry entry of this provider. */
+    public static final Provider PROVIDER = NamedProvider.of("docusign", DocusignScheme::new);
 
     private static final Pattern SIGNATURE_HEADER = Pattern.compile("x-docusign-signature-[1-9][0-9]{0,2}");
     private static final SignatureFormat FORMAT = SignatureFormat.of("X-DocuSign-Signature-1", Hmac.Algorithm.SHA256, Encoding.BASE64);
@@ -39,10 +49,6 @@ final class DocusignScheme extends HeaderHmacScheme {
         return values;
     }
 
-    @Override
-    protected List<byte[][]> signedContents(final RawRequest request, final String timestamp) {
-        return List.<byte[][]>of(new byte[][] {request.body()});
-    }
 
     @Override
     protected EventIdentity identify(final RawRequest request, final JsonNode payload) {

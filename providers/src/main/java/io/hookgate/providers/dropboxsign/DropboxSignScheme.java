@@ -11,6 +11,8 @@ import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.payload.Multipart;
 import io.hookgate.providers.payload.Payloads;
+import io.hookgate.providers.spi.NamedProvider;
+import io.hookgate.providers.spi.Provider;
 import io.hookgate.providers.spi.EventIdentity;
 import io.hookgate.providers.spi.HttpReply;
 import io.hookgate.providers.spi.SignatureScheme;
@@ -24,11 +26,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Dropbox Sign. No replay window: {@code event_time} is signed, but whether retries keep it is not
- * documented, and a window could refuse Dropbox's own retries; replays of one event are caught by
- * deduplication on the composite id.
+ * {@code provider: dropbox-sign} (HelloSign): the signature is in the body, {@code event.event_hash}
+ * = hex HMAC-SHA256 of {@code event_time + event_type} under the account's API key; only those two
+ * fields are authenticated. The event comes in the multipart field {@code json} (or as a JSON body);
+ * the ingress answers with the required {@code Hello API Event Received}. Event id: the composite
+ * {@code event_type|event_time|related_signature_id|reported_for_account_id|reported_for_app_id}.
+ * No replay window: {@code event_time} is signed, but whether retries keep it is not documented,
+ * and a window could refuse Dropbox's own retries; replays are caught by deduplication.
  */
-final class DropboxSignScheme extends SignatureScheme {
+public final class DropboxSignScheme extends SignatureScheme {
+
+    /** The registry entry of this provider. */
+    public static final Provider PROVIDER = NamedProvider.of("dropbox-sign", DropboxSignScheme::new);
 
     static final String ACKNOWLEDGEMENT = "Hello API Event Received";
 

@@ -27,10 +27,6 @@ final class GithubScheme extends HeaderHmacScheme {
         super(source, legacySha1 ? LEGACY : SHA256);
     }
 
-    @Override
-    protected List<byte[][]> signedContents(final RawRequest request, final String timestamp) {
-        return List.<byte[][]>of(new byte[][] {request.body()});
-    }
 
     @Override
     protected JsonNode readPayload(final RawRequest request) {

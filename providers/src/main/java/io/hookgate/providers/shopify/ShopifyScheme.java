@@ -7,6 +7,8 @@ import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.payload.Payloads;
+import io.hookgate.providers.spi.NamedProvider;
+import io.hookgate.providers.spi.Provider;
 import io.hookgate.providers.spi.EventIdentity;
 import io.hookgate.providers.spi.HeaderHmacScheme;
 import io.hookgate.providers.spi.SignatureFormat;
@@ -16,8 +18,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Shopify: classic ({@code X-Shopify-*}) and Events ({@code shopify-*}) webhooks. */
-final class ShopifyScheme extends HeaderHmacScheme {
+/**
+ * {@code provider: shopify}: {@code X-Shopify-Hmac-Sha256} (or {@code shopify-hmac-sha256} for
+ * Events webhooks), base64 HMAC-SHA256 of the body under the app's client secret. Event id
+ * {@code X-Shopify-Event-Id}, else {@code X-Shopify-Webhook-Id}; type {@code X-Shopify-Topic}.
+ */
+public final class ShopifyScheme extends HeaderHmacScheme {
+
+    /** The registry entry of this provider. */
+    public static final Provider PROVIDER = NamedProvider.of("shopify", ShopifyScheme::new);
 
     private static final SignatureFormat FORMAT = SignatureFormat.of("X-Shopify-Hmac-Sha256", Hmac.Algorithm.SHA256, Encoding.BASE64)
         .withAlternativeHeader("shopify-hmac-sha256");
@@ -26,10 +35,6 @@ final class ShopifyScheme extends HeaderHmacScheme {
         super(source, FORMAT);
     }
 
-    @Override
-    protected List<byte[][]> signedContents(final RawRequest request, final String timestamp) {
-        return List.<byte[][]>of(new byte[][] {request.body()});
-    }
 
     @Override
     protected EventIdentity identify(final RawRequest request, final JsonNode payload) {

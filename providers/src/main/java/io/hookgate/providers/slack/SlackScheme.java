@@ -5,35 +5,35 @@ import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.request.HttpHeaders;
 import io.hookgate.core.request.RawRequest;
-import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.payload.Payloads;
+import io.hookgate.providers.spi.NamedProvider;
+import io.hookgate.providers.spi.Provider;
 import io.hookgate.providers.spi.EventIdentity;
-import io.hookgate.providers.spi.HeaderHmacScheme;
+import io.hookgate.providers.spi.V0TimestampScheme;
 import io.hookgate.providers.spi.HttpReply;
-import io.hookgate.providers.spi.SignatureFormat;
 import io.hookgate.providers.spi.Verification;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Slack: Events API (JSON), slash commands and interactivity (forms). */
-final class SlackScheme extends HeaderHmacScheme {
+/**
+ * {@code provider: slack}: {@code X-Slack-Signature: v0=<hex HMAC-SHA256 of "v0:" + timestamp + ":" + body>}
+ * with {@code X-Slack-Request-Timestamp}, for the Events API (JSON), slash commands and interactivity
+ * (forms). Answers {@code url_verification} (after its checks) and {@code ssl_check}. Event id
+ * {@code event_id}; type the inner {@code event.type}, else {@code type}.
+ */
+public final class SlackScheme extends V0TimestampScheme {
 
-    private static final SignatureFormat FORMAT = SignatureFormat.of("X-Slack-Signature", Hmac.Algorithm.SHA256, Encoding.HEX)
-        .withPrefix("v0=").withTimestampHeader("X-Slack-Request-Timestamp");
+    /** The registry entry of this provider. */
+    public static final Provider PROVIDER = NamedProvider.of("slack", SlackScheme::new);
 
     SlackScheme(final SourceConfig source) {
-        super(source, FORMAT);
+        super(source, "X-Slack-Signature", "X-Slack-Request-Timestamp");
     }
 
-    @Override
-    protected List<byte[][]> signedContents(final RawRequest request, final String timestamp) {
-        return List.<byte[][]>of(new byte[][] {Hmac.utf8("v0:" + timestamp + ":"), request.body()});
-    }
 
     @Override
     public Optional<HttpReply> handshake(final RawRequest request) {

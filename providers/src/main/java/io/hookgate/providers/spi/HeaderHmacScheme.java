@@ -35,11 +35,13 @@ public abstract class HeaderHmacScheme extends SignatureScheme {
     /**
      * The bytes signed, as pieces to concatenate; several alternatives when the provider's signers
      * differ (Twilio's URL with and without the default port). {@code timestamp} is the signed
-     * timestamp header's text, or null for schemes without one.
+     * timestamp header's text, or null for schemes without one. By default the raw body alone.
      *
      * @throws MalformedSignedContentException when the request cannot yield what is signed
      */
-    protected abstract List<byte[][]> signedContents(RawRequest request, String timestamp);
+    protected List<byte[][]> signedContents(final RawRequest request, final String timestamp) {
+        return List.<byte[][]>of(new byte[][] {request.body()});
+    }
 
     /** The headers a signed request carries besides the signature and timestamp (content type, ids). */
     protected abstract HttpHeaders unsignedHeaders(byte[] body, Instant now);

@@ -7,6 +7,8 @@ import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.payload.Payloads;
+import io.hookgate.providers.spi.NamedProvider;
+import io.hookgate.providers.spi.Provider;
 import io.hookgate.providers.spi.EventIdentity;
 import io.hookgate.providers.spi.HeaderHmacScheme;
 import io.hookgate.providers.spi.SignatureFormat;
@@ -15,8 +17,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Square: the configured notification URL followed by the raw body, HMAC-SHA256, base64. */
-final class SquareScheme extends HeaderHmacScheme {
+/**
+ * {@code provider: square}: {@code x-square-hmacsha256-signature}, base64 HMAC-SHA256 of
+ * {@code publicUrl + body} under the subscription's signature key. {@code publicUrl} is required.
+ * Event id {@code event_id}; type {@code type}.
+ */
+public final class SquareScheme extends HeaderHmacScheme {
+
+    /** The registry entry of this provider. */
+    public static final Provider PROVIDER = NamedProvider.of("square", SquareScheme::new)
+        .requiring(SourceConfig.PUBLIC_URL, "the notification URL exactly as configured at Square");
 
     private static final SignatureFormat FORMAT =
         SignatureFormat.of("x-square-hmacsha256-signature", Hmac.Algorithm.SHA256, Encoding.BASE64);

@@ -9,6 +9,8 @@ import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.crypto.Timestamps;
 import io.hookgate.providers.payload.Payloads;
+import io.hookgate.providers.spi.NamedProvider;
+import io.hookgate.providers.spi.Provider;
 import io.hookgate.providers.spi.EventIdentity;
 import io.hookgate.providers.spi.SignatureScheme;
 import io.hookgate.providers.spi.SignedRequest;
@@ -22,10 +24,16 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * Stripe. The timestamp window is two-sided around the receive time (Stripe's SDKs check only the
- * past; a signature from the future is as suspect as a stale one).
+ * {@code provider: stripe}: {@code Stripe-Signature: t=<seconds>,v1=<hex>[,v1=...]}, the hex
+ * HMAC-SHA256 of {@code t + "." + body} under the UTF-8 bytes of the whole {@code whsec_...} secret
+ * (not decoded, unlike Standard Webhooks); {@code v0} and other schemes are ignored. The window is
+ * two-sided around the receive time (Stripe's SDKs check only the past; a signature from the future
+ * is as suspect as a stale one). Event id and type: the body's {@code id} and {@code type}.
  */
-final class StripeScheme extends SignatureScheme {
+public final class StripeScheme extends SignatureScheme {
+
+    /** The registry entry of this provider. */
+    public static final Provider PROVIDER = NamedProvider.of("stripe", StripeScheme::new);
 
     private static final String HEADER = "Stripe-Signature";
 

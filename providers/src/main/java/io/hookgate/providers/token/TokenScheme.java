@@ -1,6 +1,5 @@
 package io.hookgate.providers.token;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.rejection.RejectReason;
 import io.hookgate.core.request.HttpHeaders;
@@ -8,8 +7,7 @@ import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.crypto.Credentials;
 import io.hookgate.providers.payload.FormFields;
 import io.hookgate.providers.payload.Payloads;
-import io.hookgate.providers.spi.EventIdentity;
-import io.hookgate.providers.spi.SignatureScheme;
+import io.hookgate.providers.spi.CredentialScheme;
 import io.hookgate.providers.spi.SignedRequest;
 import io.hookgate.providers.spi.Verification;
 
@@ -21,7 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** A shared token from a header or a query parameter, compared in constant time with each configured one. */
-final class TokenScheme extends SignatureScheme {
+final class TokenScheme extends CredentialScheme {
 
     private final String header;
     private final String queryParam;
@@ -61,15 +59,7 @@ final class TokenScheme extends SignatureScheme {
         return values == null || values.size() != 1 ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    @Override
-    protected JsonNode readPayload(final RawRequest request) {
-        return Payloads.readAny(request);
-    }
 
-    @Override
-    protected EventIdentity identify(final RawRequest request, final JsonNode payload) {
-        return Payloads.hashIdentity(payload, Payloads.text(payload, "type"));
-    }
 
     @Override
     public SignedRequest sign(final byte[] body, final Instant now) {

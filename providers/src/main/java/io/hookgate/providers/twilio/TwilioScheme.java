@@ -9,6 +9,8 @@ import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.payload.FormFields;
 import io.hookgate.providers.payload.Payloads;
+import io.hookgate.providers.spi.NamedProvider;
+import io.hookgate.providers.spi.Provider;
 import io.hookgate.providers.spi.EventIdentity;
 import io.hookgate.providers.spi.HeaderHmacScheme;
 import io.hookgate.providers.spi.SignatureFormat;
@@ -27,10 +29,19 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Twilio. As Twilio's SDKs do, a URL with the default port added or removed also verifies, and a
- * repeated form parameter signs each distinct value, sorted.
+ * {@code provider: twilio}: {@code X-Twilio-Signature}, base64 HMAC-SHA1 under the Auth Token of
+ * the URL Twilio calls ({@code publicUrl}, required) followed, for form posts, by every parameter
+ * sorted by name as {@code name + value}; JSON bodies are covered by the {@code bodySHA256} query
+ * parameter inside the signed URL. As Twilio's SDKs do, a URL with the default port added or
+ * removed also verifies, and a repeated parameter signs each distinct value, sorted. Event id
+ * {@code I-Twilio-Idempotency-Token}, else the SID and status; type {@code message.<status>},
+ * {@code call.<status>} or the CloudEvent {@code type}.
  */
-final class TwilioScheme extends HeaderHmacScheme {
+public final class TwilioScheme extends HeaderHmacScheme {
+
+    /** The registry entry of this provider. */
+    public static final Provider PROVIDER = NamedProvider.of("twilio", TwilioScheme::new)
+        .requiring(SourceConfig.PUBLIC_URL, "the exact URL Twilio calls, as configured at Twilio");
 
     private static final SignatureFormat FORMAT = SignatureFormat.of("X-Twilio-Signature", Hmac.Algorithm.SHA1, Encoding.BASE64);
     private static final String BODY_HASH = "bodySHA256";

@@ -8,32 +8,33 @@ import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.payload.Payloads;
+import io.hookgate.providers.spi.NamedProvider;
+import io.hookgate.providers.spi.Provider;
 import io.hookgate.providers.spi.EventIdentity;
-import io.hookgate.providers.spi.HeaderHmacScheme;
+import io.hookgate.providers.spi.V0TimestampScheme;
 import io.hookgate.providers.spi.HttpReply;
-import io.hookgate.providers.spi.SignatureFormat;
 import io.hookgate.providers.spi.Verification;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Zoom: events and the {@code endpoint.url_validation} challenge. */
-final class ZoomScheme extends HeaderHmacScheme {
+/**
+ * {@code provider: zoom}: {@code x-zm-signature: v0=<hex HMAC-SHA256 of "v0:" + timestamp + ":" + body>}
+ * with {@code x-zm-request-timestamp}, under the app's Secret Token. Answers
+ * {@code endpoint.url_validation} (after its checks). Zoom sends no event id: a payload hash; type
+ * {@code event}.
+ */
+public final class ZoomScheme extends V0TimestampScheme {
 
-    private static final SignatureFormat FORMAT = SignatureFormat.of("x-zm-signature", Hmac.Algorithm.SHA256, Encoding.HEX)
-        .withPrefix("v0=").withTimestampHeader("x-zm-request-timestamp");
+    /** The registry entry of this provider. */
+    public static final Provider PROVIDER = NamedProvider.of("zoom", ZoomScheme::new);
 
     ZoomScheme(final SourceConfig source) {
-        super(source, FORMAT);
+        super(source, "x-zm-signature", "x-zm-request-timestamp");
     }
 
-    @Override
-    protected List<byte[][]> signedContents(final RawRequest request, final String timestamp) {
-        return List.<byte[][]>of(new byte[][] {Hmac.utf8("v0:" + timestamp + ":"), request.body()});
-    }
 
     /** Answers {@code endpoint.url_validation} with the token HMAC'd by the secret that signed the request. */
     @Override
@@ -61,10 +62,10 @@ final class ZoomScheme extends HeaderHmacScheme {
 
     /** Which configured secret signed {@code request} (rotation: the answer must use that one). */
     private Optional<String> signingSecretOf(final RawRequest request) {
-        final String timestamp = request.header(FORMAT.timestampHeader()).orElse("");
-        final Optional<byte[]> signature = request.header(FORMAT.headers().get(0))
-            .filter(value -> value.startsWith(FORMAT.prefix()))
-            .flatMap(value -> Encoding.HEX.decode(value.substring(FORMAT.prefix().length())));
+        final String timestamp = request.header(format.timestampHeader()).orElse("");
+        final Optional<byte[]> signature = request.header(format.headers().get(0))
+            .filter(value -> value.startsWith(format.prefix()))
+            .flatMap(value -> Encoding.HEX.decode(value.substring(format.prefix().length())));
         return signature.flatMap(sent -> secrets().stream()
             .filter(secret -> Hmac.equal(Hmac.sha256(secret, signedContents(request, timestamp).get(0)), sent))
             .findFirst());

@@ -1,0 +1,27 @@
+package io.hookgate.providers.spi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.core.config.SourceConfig;
+import io.hookgate.core.request.RawRequest;
+import io.hookgate.providers.payload.Payloads;
+
+/**
+ * The schemes of senders that do not sign but present a credential (basic-auth, token): any body
+ * is accepted as the payload (JSON, a form, or text), and the event id is the payload's hash.
+ */
+public abstract class CredentialScheme extends SignatureScheme {
+
+    protected CredentialScheme(final SourceConfig source) {
+        super(source);
+    }
+
+    @Override
+    protected final JsonNode readPayload(final RawRequest request) {
+        return Payloads.readAny(request);
+    }
+
+    @Override
+    protected final EventIdentity identify(final RawRequest request, final JsonNode payload) {
+        return Payloads.hashIdentity(payload, Payloads.text(payload, "type"));
+    }
+}
