@@ -25,7 +25,6 @@ import org.xnio.Options;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

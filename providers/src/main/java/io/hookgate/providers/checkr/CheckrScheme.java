@@ -15,7 +15,6 @@ import io.hookgate.providers.spi.SignatureFormat;
 
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**

@@ -12,7 +12,6 @@ import io.hookgate.providers.spi.HeaderHmacScheme;
 import io.hookgate.providers.spi.SignatureFormat;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** GitHub: the raw body signed with HMAC-SHA256 (hex, {@code sha256=} prefix). */

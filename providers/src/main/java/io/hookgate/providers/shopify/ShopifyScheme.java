@@ -14,7 +14,6 @@ import io.hookgate.providers.spi.HeaderHmacScheme;
 import io.hookgate.providers.spi.SignatureFormat;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 

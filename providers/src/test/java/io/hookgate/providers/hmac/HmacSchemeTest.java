@@ -4,7 +4,6 @@ import io.hookgate.core.config.ConfigException;
 import io.hookgate.core.event.EventIdOrigin;
 import io.hookgate.core.rejection.RejectReason;
 import io.hookgate.core.request.HttpHeaders;
-import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.spi.SourceScheme;
