@@ -114,6 +114,13 @@ public final class IngressServer implements Readiness, AutoCloseable {
                     LOG.warn("Kafka did not answer for topic {} within {}s; requests get 503 until it does", topic, timeout.toSeconds());
                     return;
                 }
+                // With max.block.ms=0 the lookup fails at once: wait a little before asking again.
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }

@@ -2,16 +2,15 @@ package io.hookgate.app.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.standardwebhooks.Webhook;
-import io.hookgate.core.config.ConfigLoader;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.rejection.RejectReason;
 import io.hookgate.core.rejection.RejectionHeaders;
+import io.hookgate.app.testing.Gateways;
 import io.hookgate.core.testing.KafkaTestCluster;
 import io.hookgate.core.testing.RecordingReceiver;
 import io.hookgate.core.testing.TopicReader;
 import io.hookgate.core.topics.Topics;
-import io.hookgate.providers.Providers;
 import io.hookgate.providers.standardwebhooks.StandardWebhooksSigner;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -25,12 +24,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,7 +47,7 @@ class GatewayIT {
     static void start(@TempDir final Path state) throws Exception {
         kafka = KafkaTestCluster.start();
         receiver = new RecordingReceiver();
-        config = new ConfigLoader(Providers.builtIn(), Map.<String, String>of()::get).parse("""
+        config = Gateways.config("""
             kafka: {bootstrapServers: "%s", topicPrefix: "it.", partitions: 2}
             ingress: {host: 127.0.0.1, port: 0}
             admin: {host: 127.0.0.1, port: 0}
@@ -66,22 +62,12 @@ class GatewayIT {
                 secret: "%s"
             dispatch: {retryDelays: [1s]}
             """.formatted(kafka.bootstrapServers(), state, SOURCE_SECRET, receiver.url("/hooks"), SUBSCRIPTION_SECRET));
-        gateway = new Gateway(config, EnumSet.allOf(Part.class), Clock.systemUTC());
-        gateway.start();
-        await().atMost(Duration.ofSeconds(60)).until(gateway::processorRunning);
+        gateway = Gateways.running(config);
     }
 
     @AfterAll
-    static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+    static void stop() throws Exception {
+        Gateways.closeAll(gateway, receiver, kafka);
     }
 
     static HttpResponse<String> post(final String msgId, final String body, final String secret) throws Exception {

@@ -3,12 +3,10 @@ package io.hookgate.app.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.app.testing.CapturedLogs;
 import io.hookgate.app.testing.ChildHookgate;
-import io.hookgate.core.config.ConfigLoader;
-import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.app.testing.Gateways;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.testing.KafkaTestCluster;
 import io.hookgate.core.testing.RecordingReceiver;
-import io.hookgate.providers.Providers;
 import io.hookgate.providers.standardwebhooks.StandardWebhooksSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -195,11 +191,7 @@ class OperationsIT {
     }
 
     private static Gateway start(final String yaml) {
-        final HookgateConfig config = new ConfigLoader(Providers.builtIn(), Map.<String, String>of()::get).parse(yaml);
-        final Gateway gateway = new Gateway(config, EnumSet.allOf(Part.class), Clock.systemUTC());
-        gateway.start();
-        await().atMost(Duration.ofSeconds(60)).until(gateway::processorRunning);
-        return gateway;
+        return Gateways.running(Gateways.config(yaml));
     }
 
     private static void send(final Gateway gateway, final String source, final String msgId, final String body, final String secret)

@@ -3,6 +3,7 @@ package io.hookgate.app.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.core.config.ConfigLoader;
 import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.app.testing.Gateways;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.request.HttpHeaders;
 import io.hookgate.core.testing.KafkaTestCluster;
@@ -25,10 +26,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,23 +84,13 @@ class ProvidersIT {
         yaml.append("subscriptions:\n  all:\n    url: \"").append(receiver.url("/all")).append("\"\n    allowInsecureUrl: true\n")
             .append("    secret: whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD\n    sources: [")
             .append(String.join(", ", SOURCES.keySet())).append("]\n");
-        config = new ConfigLoader(Providers.builtIn(), Map.<String, String>of()::get).parse(yaml.toString());
-        gateway = new Gateway(config, EnumSet.allOf(Part.class), Clock.systemUTC());
-        gateway.start();
-        await().atMost(Duration.ofSeconds(60)).until(gateway::processorRunning);
+        config = Gateways.config(yaml.toString());
+        gateway = Gateways.running(config);
     }
 
     @AfterAll
-    static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+    static void stop() throws Exception {
+        Gateways.closeAll(gateway, receiver, kafka);
     }
 
     static HttpResponse<String> post(final String source, final SignedRequest signed) throws Exception {
