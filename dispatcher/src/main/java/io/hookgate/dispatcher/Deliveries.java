@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,6 +71,10 @@ final class Deliveries {
 
     /** Defers the queued tasks of stuck endpoints; the dispatcher calls it a few times a second. */
     void deferStuck() {
+        if (config.dispatch().retryDelays().isEmpty()) {
+            // No retry tier to wait in: tasks of a stuck endpoint wait their turn in its lane.
+            return;
+        }
         lanes.values().forEach(lane -> lane.deferIfStuck(config.dispatch().maxQueuedPerSubscription(), STALL));
     }
 
@@ -84,17 +87,9 @@ final class Deliveries {
 
     /** Parks {@code task} in the first retry tier without counting an attempt (its endpoint is stuck). */
     private CompletableFuture<Void> defer(final DeliveryTask task) {
-        final Optional<Verdict.Retry> deferral = ladder.deferral(clock.instant());
-        if (deferral.isEmpty()) {
-            // No retry tier to wait in: the task waits its turn in the lane after all.
-            return attemptLater(task);
-        }
+        final Verdict.Retry deferral = ladder.deferral(clock.instant()).orElseThrow();
         metrics.deferred(task.subscription());
-        return handOff.send(deferral.get().topic(), task.subscription(), Json.write(task.deferredUntil(deferral.get().dueAt())));
-    }
-
-    private CompletableFuture<Void> attemptLater(final DeliveryTask task) {
-        return deliver(task);
+        return handOff.send(deferral.topic(), task.subscription(), Json.write(task.deferredUntil(deferral.dueAt())));
     }
 
     private CompletableFuture<Void> settle(final DeliveryTask task, final Instant startedAt, final HttpOutcome outcome) {

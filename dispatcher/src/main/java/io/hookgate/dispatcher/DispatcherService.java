@@ -3,6 +3,7 @@ package io.hookgate.dispatcher;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.kafka.KafkaClients;
+import io.hookgate.core.thread.DaemonThreads;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.dispatcher.http.DeliveryClient;
 import io.hookgate.dispatcher.loop.DeliveryLoop;
@@ -59,11 +60,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
 
     public synchronized void start() {
         final Topics topics = new Topics(config.kafka().topicPrefix());
-        timer = Executors.newScheduledThreadPool(1, runnable -> {
-            final Thread t = new Thread(runnable, "hookgate-dispatcher-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = Executors.newScheduledThreadPool(1, DaemonThreads.named("hookgate-dispatcher-timer"));
         producer = new KafkaProducer<>(KafkaClients.config(config.kafka(), topics.dispatcherGroup() + "-handoff", Map.of(
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,

@@ -5,6 +5,7 @@ import io.hookgate.core.config.IngressSettings;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.json.ErrorBody;
 import io.hookgate.core.kafka.KafkaClients;
+import io.hookgate.core.thread.DaemonThreads;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.providers.SourceSchemes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,7 +66,7 @@ public final class IngressServer implements Readiness, AutoCloseable {
         warmUp(producer, new Topics(config.kafka().topicPrefix()).raw(), settings.kafkaTimeout());
         producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(registry);
-        timer = Executors.newSingleThreadScheduledExecutor(daemon("hookgate-ingress-timer"));
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hookgate-ingress-timer"));
         final RawRequestWriter writer = new RawRequestWriter(producer, new Topics(config.kafka().topicPrefix()).raw());
         final RateLimits rateLimits = new RateLimits(config);
         timer.scheduleWithFixedDelay(rateLimits::evictIdle, 1, 1, TimeUnit.MINUTES);
@@ -141,14 +142,6 @@ public final class IngressServer implements Readiness, AutoCloseable {
             // Room beyond the ingress's own bound (KafkaBackpressure) for headers and batching overhead.
             ProducerConfig.BUFFER_MEMORY_CONFIG, config.ingress().maxInFlightBytes() + 16L * 1024 * 1024,
             ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(final String name) {
-        return runnable -> {
-            final Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** The port listened on (the configured one, or the one chosen for port 0). */
