@@ -3,6 +3,8 @@ package io.hookgate.bench;
 import io.hookgate.core.config.ConfigLoader;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.delivery.DeliveryTask;
+import io.hookgate.core.delivery.DeliveryTaskRecord;
+import io.hookgate.core.json.RawJson;
 import io.hookgate.core.event.EventIdOrigin;
 import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.core.id.StableIds;
@@ -26,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -119,16 +122,16 @@ public final class DispatchBenchmark {
         int healthy = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
             kafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 20), new StringSerializer(), new ByteArraySerializer())) {
-            final var payload = Json.mapper().readTree("{\"amount\":1200,\"currency\":\"eur\",\"note\":\"" + "x".repeat(512) + "\"}");
+            final RawJson payload = RawJson.trusted(("{\"amount\":1200,\"currency\":\"eur\",\"note\":\"" + "x".repeat(512) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             for (int i = 0; i < tasks; i++) {
                 final int subscription = i % SUBSCRIPTIONS;
                 if (!(oneHanging && subscription == 0)) {
                     healthy++;
                 }
                 final VerifiedEvent event = new VerifiedEvent(1, StableIds.eventId("s", "e" + i), "s", "standard-webhooks", null,
-                    "e" + i, EventIdOrigin.PROVIDER, "bench", Instant.now(), Instant.now(), "ing", payload);
-                producer.send(new ProducerRecord<>(topics.dispatch(), "sub" + subscription,
-                    Json.write(DeliveryTask.first(event, "sub" + subscription, Instant.now()))));
+                    "e" + i, EventIdOrigin.PROVIDER, "bench", Instant.now(), Instant.now(), "ing", List.of("body"), payload);
+                producer.send(DeliveryTaskRecord.record(topics.dispatch(), DeliveryTask.first(event, "sub" + subscription, Instant.now())));
             }
             producer.flush();
         }

@@ -14,6 +14,7 @@ import io.hookgate.core.event.EventIdOrigin;
 import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.core.id.StableIds;
 import io.hookgate.core.json.Json;
+import io.hookgate.core.json.RawJson;
 import io.hookgate.core.testing.KafkaTestCluster;
 import io.hookgate.core.topics.TopicProvisioner;
 import io.hookgate.core.topics.Topics;
@@ -110,7 +111,7 @@ public final class DlqListingBenchmark {
     private static void produce(final KafkaTestCluster kafka, final Topics topics, final int entries) throws Exception {
         final Random random = new Random(42);
         final DlqReason[] reasons = {DlqReason.EXHAUSTED, DlqReason.EXHAUSTED, DlqReason.REJECTED, DlqReason.GONE, DlqReason.REDIRECT};
-        final var payload = Json.mapper().readTree("{\"amount\":100}");
+        final RawJson payload = RawJson.trusted("{\"amount\":100}".getBytes(StandardCharsets.UTF_8));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
             kafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 50, ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
             ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -120,10 +121,10 @@ public final class DlqListingBenchmark {
                 final Instant at = START.plusMillis((long) (random.nextDouble() * Duration.ofDays(30).toMillis()));
                 final DlqReason reason = random.nextInt(500) == 0 ? DlqReason.SSRF_BLOCKED : reasons[random.nextInt(reasons.length)];
                 final VerifiedEvent event = new VerifiedEvent(1, StableIds.eventId(source, "e" + i), source, "standard-webhooks", null,
-                    "e" + i, EventIdOrigin.PROVIDER, "bench", at, at, "ing-" + i, payload);
+                    "e" + i, EventIdOrigin.PROVIDER, "bench", at, at, "ing-" + i, List.of("body"), payload);
                 final DeliveryTask task = DeliveryTask.first(event, subscription, at)
                     .after(DeliveryAttempt.answered(1, at, 503, 12), at);
-                final DlqEntry entry = new DlqEntry(1, "dlq_" + i, reason, "bench", at, task);
+                final DlqEntry entry = new DlqEntry("dlq_" + i, reason, "bench", at, task);
                 producer.send(new ProducerRecord<>(topics.dlq(), subscription.getBytes(StandardCharsets.UTF_8), Json.write(entry)));
             }
         }

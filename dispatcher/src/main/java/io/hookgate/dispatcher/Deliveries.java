@@ -4,15 +4,20 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SubscriptionConfig;
 import io.hookgate.core.delivery.DeliveryAttempt;
 import io.hookgate.core.delivery.DeliveryTask;
+import io.hookgate.core.delivery.DeliveryTaskRecord;
 import io.hookgate.core.delivery.DlqEntry;
 import io.hookgate.core.delivery.DlqReason;
+import io.hookgate.core.delivery.UnreadableRecord;
 import io.hookgate.core.id.TimeOrderedIds;
 import io.hookgate.core.json.Json;
+import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.dispatcher.http.DeliveryClient;
 import io.hookgate.dispatcher.http.HttpOutcome;
 import io.hookgate.dispatcher.retry.RetryLadder;
 import io.hookgate.dispatcher.retry.Verdict;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +32,9 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Carries one task through one attempt: waits for room in its subscription's lane, signs and
  * posts, then settles the outcome (delivered, handed to a retry tier, or put in the DLQ). The
- * returned future completes when the task may be committed.
+ * returned future completes when the task may be committed. Every task ends one of those three
+ * ways: an attempt that throws is a failed attempt, a record that is not a task and a DLQ entry
+ * Kafka refuses end as (smaller) DLQ entries.
  */
 final class Deliveries {
 
@@ -40,6 +47,7 @@ final class Deliveries {
     private final HandOff handOff;
     private final RetryLadder ladder;
     private final Topics topics;
+    private final RecordLimits limits;
     private final DispatcherMetrics metrics;
     private final ScheduledExecutorService timer;
     private final Clock clock;
@@ -52,6 +60,7 @@ final class Deliveries {
         this.client = client;
         this.handOff = handOff;
         this.topics = new Topics(config.kafka().topicPrefix());
+        this.limits = RecordLimits.of(config);
         this.ladder = new RetryLadder(config.dispatch(), topics);
         this.metrics = metrics;
         this.timer = timer;
@@ -60,13 +69,31 @@ final class Deliveries {
     }
 
     CompletableFuture<Void> deliver(final DeliveryTask task) {
-        final SubscriptionConfig subscription = config.subscription(task.subscription()).orElse(null);
-        if (subscription == null) {
-            return dead(task, null, DlqReason.UNKNOWN_SUBSCRIPTION, "subscription " + task.subscription() + " is not configured");
+        try {
+            final SubscriptionConfig subscription = config.subscription(task.subscription()).orElse(null);
+            if (subscription == null) {
+                return dead(task, null, DlqReason.UNKNOWN_SUBSCRIPTION, "subscription " + task.subscription() + " is not configured");
+            }
+            final SubscriptionLane lane = lanes.computeIfAbsent(subscription.id(),
+                id -> new SubscriptionLane(subscription.maxInFlight(), subscription.rateLimitPerSecond(), timer));
+            return lane.submit(new SubscriptionLane.Job(() -> attempt(subscription, task), () -> defer(task)));
+        } catch (RuntimeException e) {
+            LOG.error("Could not start delivery subscription={} deliveryId={}", task.subscription(), task.deliveryId(), e);
+            return dead(task, null, DlqReason.DELIVERY_ERROR, "the delivery could not start: " + e);
         }
-        final SubscriptionLane lane = lanes.computeIfAbsent(subscription.id(),
-            id -> new SubscriptionLane(subscription.maxInFlight(), subscription.rateLimitPerSecond(), timer));
-        return lane.submit(new SubscriptionLane.Job(() -> attempt(subscription, task), () -> defer(task)));
+    }
+
+    /** Puts a record that is not a task into the DLQ as it was read. */
+    CompletableFuture<Void> unreadable(final ConsumerRecord<String, byte[]> record, final String why) {
+        metrics.malformed(record.topic());
+        LOG.error("Dead-lettering a record that is not a delivery task: topic={} partition={} offset={}: {}", record.topic(),
+            record.partition(), record.offset(), why);
+        // Base64 grows the value by a third; what would not fit is left out, with its length.
+        final UnreadableRecord kept = UnreadableRecord.of(record.topic(), record.partition(), record.offset(), record.key(),
+            record.headers(), record.value(), limits.maxEnvelopeBytes() / 4 * 3);
+        final DlqEntry entry = new DlqEntry(DlqEntry.SCHEMA_VERSION, "dlq_" + dlqIds.next(), DlqReason.MALFORMED_TASK, why,
+            clock.instant(), null, kept);
+        return handOff.send(topics.dlq(), record.key(), new RecordHeaders(), Json.write(entry));
     }
 
     /** Defers the queued tasks of stuck endpoints; the dispatcher calls it a few times a second. */
@@ -79,17 +106,23 @@ final class Deliveries {
     }
 
     private CompletableFuture<Void> attempt(final SubscriptionConfig subscription, final DeliveryTask task) {
-        final byte[] body = Json.write(task.event());
+        final byte[] body = task.envelope().bytes();
         final Instant startedAt = clock.instant();
-        return client.post(subscription, OutboundSigner.headers(subscription, task.deliveryId(), body, startedAt), body)
-            .thenCompose(outcome -> settle(task, startedAt, outcome));
+        CompletableFuture<HttpOutcome> posted;
+        try {
+            posted = client.post(subscription, OutboundSigner.headers(subscription, task.deliveryId(), body, startedAt), body);
+        } catch (RuntimeException e) {
+            LOG.error("Attempt failed to start subscription={} deliveryId={}", task.subscription(), task.deliveryId(), e);
+            posted = CompletableFuture.completedFuture(HttpOutcome.failed("the attempt could not start: " + e));
+        }
+        return posted.thenCompose(outcome -> settle(task, startedAt, outcome));
     }
 
     /** Parks {@code task} in the first retry tier without counting an attempt (its endpoint is stuck). */
     private CompletableFuture<Void> defer(final DeliveryTask task) {
         final Verdict.Retry deferral = ladder.deferral(clock.instant()).orElseThrow();
         metrics.deferred(task.subscription());
-        return handOff.send(deferral.topic(), task.subscription(), Json.write(task.deferredUntil(deferral.dueAt())));
+        return handOn(deferral.topic(), task.deferredUntil(deferral.dueAt()));
     }
 
     private CompletableFuture<Void> settle(final DeliveryTask task, final Instant startedAt, final HttpOutcome outcome) {
@@ -101,36 +134,69 @@ final class Deliveries {
         final Verdict verdict = ladder.after(task.attempt(), outcome, now);
         if (verdict instanceof Verdict.Delivered) {
             metrics.attempt(task.subscription(), "delivered", took);
-            metrics.delivered(task.subscription(), Duration.between(task.event().receivedAt(), now));
+            metrics.delivered(task.subscription(), Duration.between(task.eventRef().receivedAt(), now));
             LOG.debug("Delivered subscription={} deliveryId={} source={} eventId={} attempt={} status={}", task.subscription(),
-                task.deliveryId(), task.event().source(), task.event().eventId(), task.attempt(), outcome.status());
+                task.deliveryId(), task.eventRef().source(), task.eventRef().eventId(), task.attempt(), outcome.status());
             return CompletableFuture.completedFuture(null);
         }
         if (verdict instanceof Verdict.Retry retry) {
             metrics.attempt(task.subscription(), "retry", took);
             metrics.retried(task.subscription(), retry.tier());
             LOG.info("Retrying subscription={} deliveryId={} source={} eventId={} attempt={} outcome={} tier={} dueAt={}",
-                task.subscription(), task.deliveryId(), task.event().source(), task.event().eventId(), task.attempt(),
+                task.subscription(), task.deliveryId(), task.eventRef().source(), task.eventRef().eventId(), task.attempt(),
                 describe(outcome), retry.tier(), retry.dueAt());
-            return handOff.send(retry.topic(), task.subscription(), Json.write(task.after(attempt, retry.dueAt())));
+            return handOn(retry.topic(), task.after(attempt, retry.dueAt()));
         }
         final Verdict.Dead dead = (Verdict.Dead) verdict;
         metrics.attempt(task.subscription(), "dlq", took);
         return dead(task, attempt, dead.reason(), dead.detail());
     }
 
+    /** Hands {@code task} to a retry tier; should Kafka refuse it for good, it goes to the DLQ instead. */
+    private CompletableFuture<Void> handOn(final String topic, final DeliveryTask task) {
+        return handOff.send(topic, task.subscription(), DeliveryTaskRecord.headers(task), DeliveryTaskRecord.value(task))
+            .exceptionallyCompose(error -> refused(error)
+                ? dead(task, null, DlqReason.DELIVERY_ERROR, "the hand-off to " + topic + " was refused: " + error.getMessage())
+                : CompletableFuture.failedFuture(error));
+    }
+
     private CompletableFuture<Void> dead(final DeliveryTask task, final DeliveryAttempt attempt, final DlqReason reason, final String detail) {
         final DeliveryTask finalTask = attempt == null ? task : task.after(attempt, clock.instant());
-        final DlqEntry entry = new DlqEntry(DlqEntry.SCHEMA_VERSION, "dlq_" + dlqIds.next(), reason, detail, clock.instant(), finalTask);
+        final DlqEntry entry = new DlqEntry("dlq_" + dlqIds.next(), reason, detail, clock.instant(), finalTask);
         metrics.dead(task.subscription(), reason);
         if (reason == DlqReason.GONE) {
             LOG.warn("Endpoint of subscription={} answered 410 Gone; deliveryId={} goes to the DLQ. Remove or fix the subscription.",
                 task.subscription(), task.deliveryId());
         } else {
             LOG.warn("Dead-lettered subscription={} deliveryId={} source={} eventId={} reason={} detail={}", task.subscription(),
-                task.deliveryId(), task.event().source(), task.event().eventId(), reason.code(), detail);
+                task.deliveryId(), task.eventRef().source(), task.eventRef().eventId(), reason.code(), detail);
         }
-        return handOff.send(topics.dlq(), task.subscription(), Json.write(entry));
+        final byte[] value = Json.write(entry);
+        if (value.length > limits.maxRecordBytes()) {
+            return deadWithoutEnvelope(entry, "the entry would be " + value.length + " bytes");
+        }
+        return handOff.send(topics.dlq(), task.subscription(), new RecordHeaders(), value)
+            .exceptionallyCompose(error -> refused(error)
+                ? deadWithoutEnvelope(entry, error.getMessage())
+                : CompletableFuture.failedFuture(error));
+    }
+
+    /** The entry without the envelope: small enough for any topic, so the task still ends accounted for. */
+    private CompletableFuture<Void> deadWithoutEnvelope(final DlqEntry entry, final String why) {
+        LOG.error("DLQ entry id={} subscription={} deliveryId={} kept without its envelope: {}", entry.id(), entry.subscription(),
+            entry.task().deliveryId(), why);
+        final DlqEntry minimal = new DlqEntry(entry.schemaVersion(), entry.id(), entry.reason(),
+            entry.detail() + " (envelope not kept: " + why + ")", entry.deadAt(), entry.task().withoutEnvelope(), null);
+        return handOff.send(topics.dlq(), entry.subscription(), new RecordHeaders(), Json.write(minimal));
+    }
+
+    private static boolean refused(final Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof HandOff.RefusedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(final HttpOutcome outcome) {

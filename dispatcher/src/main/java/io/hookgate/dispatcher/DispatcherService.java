@@ -2,7 +2,9 @@ package io.hookgate.dispatcher;
 
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.health.Readiness;
+import io.hookgate.core.config.SubscriptionConfig;
 import io.hookgate.core.kafka.KafkaClients;
+import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.thread.DaemonThreads;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.dispatcher.http.DeliveryClient;
@@ -21,9 +23,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +47,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
     private KafkaProducer<String, byte[]> producer;
     private DeliveryClient client;
     private HandOff handOff;
+    private ExecutorService sender;
     private DeliveryLoop loop;
     private Thread thread;
     private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
@@ -61,10 +67,12 @@ public final class DispatcherService implements Readiness, AutoCloseable {
     public synchronized void start() {
         final Topics topics = new Topics(config.kafka().topicPrefix());
         timer = Executors.newScheduledThreadPool(1, DaemonThreads.named("hookgate-dispatcher-timer"));
-        producer = new KafkaProducer<>(KafkaClients.config(config.kafka(), topics.dispatcherGroup() + "-handoff", Map.of(
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.LINGER_MS_CONFIG, 5)), new StringSerializer(), new ByteArraySerializer());
+        final Map<String, Object> producerSettings = new HashMap<>(RecordLimits.of(config).producerConfig());
+        producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerSettings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        producer = new KafkaProducer<>(KafkaClients.config(config.kafka(), topics.dispatcherGroup() + "-handoff", producerSettings),
+            new StringSerializer(), new ByteArraySerializer());
         final KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClients.config(config.kafka(),
             topics.dispatcherGroup(), Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, topics.dispatcherGroup(),
@@ -78,15 +86,18 @@ public final class DispatcherService implements Readiness, AutoCloseable {
         bind(new KafkaClientMetrics(consumer));
 
         client = new DeliveryClient(resolver, timer, clock);
-        handOff = new HandOff(producer, timer);
+        sender = Executors.newSingleThreadExecutor(DaemonThreads.named("hookgate-dispatcher-handoff"));
+        handOff = new HandOff(producer, sender, timer);
         final DispatcherMetrics metrics = new DispatcherMetrics(registry);
         final Deliveries deliveries = new Deliveries(config, client, handOff, metrics, timer, clock);
         timer.scheduleWithFixedDelay(deliveries::deferStuck, 250, 250, TimeUnit.MILLISECONDS);
         final List<String> sourceTopics = new ArrayList<>();
         sourceTopics.add(topics.dispatch());
         sourceTopics.addAll(topics.retryTopics(config.dispatch().retryDelays()));
-        loop = new DeliveryLoop(consumer, sourceTopics, deliveries::deliver, metrics::malformed,
+        loop = new DeliveryLoop(consumer, sourceTopics, deliveries::deliver, deliveries::unreadable,
             config.dispatch().maxPendingPerPartition(), config.dispatch().shutdownTimeout(), clock);
+        final DeliveryLoop current = loop;
+        registry.gauge("hookgate.dispatch.commit.stalled.seconds", current, l -> l.stall().duration().toMillis() / 1000.0);
         thread = new Thread(loop, "hookgate-dispatcher");
         thread.start();
     }
@@ -104,7 +115,26 @@ public final class DispatcherService implements Readiness, AutoCloseable {
     @Override
     public String notReadyReason() {
         final DeliveryLoop current = loop;
-        return current != null && current.isAlive() ? null : "dispatcher poll loop is not running";
+        if (current == null || !current.isAlive()) {
+            return "dispatcher poll loop is not running";
+        }
+        final DeliveryLoop.Stall stall = current.stall();
+        if (stall.duration().compareTo(stallLimit()) > 0) {
+            return "the commit point of " + stall.partition() + " has not moved for " + stall.duration().toSeconds()
+                + "s while tasks wait";
+        }
+        return null;
+    }
+
+    /**
+     * How long a commit point may stand still while tasks wait before the dispatcher is not ready:
+     * well past the longest attempt, so a slow endpoint alone never trips it.
+     */
+    private Duration stallLimit() {
+        final Duration longestAttempt = config.subscriptions().values().stream().map(SubscriptionConfig::timeout)
+            .max(Duration::compareTo).orElse(Duration.ZERO);
+        final Duration floor = Duration.ofMinutes(5);
+        return longestAttempt.multipliedBy(3).compareTo(floor) > 0 ? longestAttempt.multipliedBy(3) : floor;
     }
 
     /** Stops polling, lets attempts in flight finish (up to {@code dispatch.shutdownTimeout}), commits, closes. */
@@ -120,6 +150,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         handOff.close();
+        sender.shutdown();
         client.close();
         clientMetrics.forEach(KafkaClientMetrics::close);
         producer.close();

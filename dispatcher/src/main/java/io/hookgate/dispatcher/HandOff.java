@@ -2,36 +2,57 @@ package io.hookgate.dispatcher;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a task to its next retry tier or to the DLQ, and completes only once Kafka acknowledged
- * it (idempotent producer, {@code acks=all}): only then may the task's offset be committed. A
- * failed write is tried again every second while the dispatcher runs; if it stops first, the task
- * stays uncommitted and is read again after the restart.
+ * it (idempotent producer, {@code acks=all}): only then may the task's offset be committed. Sends
+ * run on the hand-off's own thread, never on the caller's (an HTTP client's reactor thread must not
+ * wait for room in the producer's buffer or for metadata). A write that failed for a reason that
+ * can pass (a timeout, a leader moving) is tried again every second while the dispatcher runs; one
+ * that cannot pass (the record too large, say) fails the future with {@link RefusedException}, so
+ * the caller can write something smaller instead of retrying for ever.
  */
 final class HandOff {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandOff.class);
 
     private final Producer<String, byte[]> producer;
+    private final ExecutorService sender;
     private final ScheduledExecutorService timer;
     private volatile boolean closed;
 
-    HandOff(final Producer<String, byte[]> producer, final ScheduledExecutorService timer) {
+    /**
+     * @param sender one thread that alone calls {@code producer.send}
+     * @param timer  schedules the next try of a failed write
+     */
+    HandOff(final Producer<String, byte[]> producer, final ExecutorService sender, final ScheduledExecutorService timer) {
         this.producer = producer;
+        this.sender = sender;
         this.timer = timer;
     }
 
-    CompletableFuture<Void> send(final String topic, final String key, final byte[] value) {
+    CompletableFuture<Void> send(final String topic, final String key, final Headers headers, final byte[] value) {
         final CompletableFuture<Void> acked = new CompletableFuture<>();
-        attempt(new ProducerRecord<>(topic, key, value), acked);
+        submit(new ProducerRecord<>(topic, null, key, value, headers), acked);
         return acked;
+    }
+
+    private void submit(final ProducerRecord<String, byte[]> record, final CompletableFuture<Void> acked) {
+        try {
+            sender.execute(() -> attempt(record, acked));
+        } catch (RejectedExecutionException e) {
+            acked.completeExceptionally(new IllegalStateException("dispatcher stopping; task left uncommitted"));
+        }
     }
 
     private void attempt(final ProducerRecord<String, byte[]> record, final CompletableFuture<Void> acked) {
@@ -39,17 +60,44 @@ final class HandOff {
             acked.completeExceptionally(new IllegalStateException("dispatcher stopping; task left uncommitted"));
             return;
         }
-        producer.send(record, (metadata, error) -> {
-            if (error == null) {
-                acked.complete(null);
-                return;
-            }
+        try {
+            producer.send(copy(record), (metadata, error) -> settle(record, acked, error));
+        } catch (RuntimeException e) {
+            // send() throws what the callback would otherwise get (an unknown topic, a closed producer, ...).
+            settle(record, acked, e);
+        }
+    }
+
+    private void settle(final ProducerRecord<String, byte[]> record, final CompletableFuture<Void> acked, final Exception error) {
+        if (error == null) {
+            acked.complete(null);
+        } else if (error instanceof RetriableException || error.getCause() instanceof RetriableException) {
             LOG.warn("Hand-off to {} failed for subscription={}; trying again in 1s: {}", record.topic(), record.key(), error.toString());
-            timer.schedule(() -> attempt(record, acked), 1, TimeUnit.SECONDS);
-        });
+            try {
+                timer.schedule(() -> submit(record, acked), 1, TimeUnit.SECONDS);
+            } catch (RejectedExecutionException stopping) {
+                acked.completeExceptionally(new IllegalStateException("dispatcher stopping; task left uncommitted"));
+            }
+        } else {
+            LOG.error("Kafka refused the hand-off to {} for subscription={}: {}", record.topic(), record.key(), error.toString());
+            acked.completeExceptionally(new RefusedException(record.topic(), error));
+        }
+    }
+
+    /** A record's headers become read-only once sent: each try sends a fresh record. */
+    private static ProducerRecord<String, byte[]> copy(final ProducerRecord<String, byte[]> record) {
+        return new ProducerRecord<>(record.topic(), null, record.key(), record.value(),
+            new org.apache.kafka.common.header.internals.RecordHeaders(record.headers().toArray()));
     }
 
     void close() {
         closed = true;
+    }
+
+    /** Kafka refused a write for good: trying the same record again cannot succeed. */
+    static final class RefusedException extends RuntimeException {
+        RefusedException(final String topic, final Exception cause) {
+            super("Kafka refused the write to " + topic + ": " + cause.getMessage(), cause);
+        }
     }
 }

@@ -73,7 +73,7 @@ final class SubscriptionLane {
                 deferred.add(waiting.pollLast());
             }
         }
-        deferred.forEach(queued -> forward(queued.job().deferral().get(), queued.result()));
+        deferred.forEach(queued -> forward(started(queued.job().deferral()), queued.result()));
         return deferred.size();
     }
 
@@ -95,7 +95,7 @@ final class SubscriptionLane {
                 inFlight++;
                 next = waiting.pollFirst();
             }
-            final CompletableFuture<Void> attempt = next.job().attempt().get();
+            final CompletableFuture<Void> attempt = started(next.job().attempt());
             attempt.whenComplete((ignored, error) -> {
                 synchronized (this) {
                     inFlight--;
@@ -104,6 +104,15 @@ final class SubscriptionLane {
                 drain();
             });
             forward(attempt, next.result());
+        }
+    }
+
+    /** The job's future; one that throws instead of returning one has failed, and frees its slot like any other. */
+    private static CompletableFuture<Void> started(final Supplier<CompletableFuture<Void>> job) {
+        try {
+            return job.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

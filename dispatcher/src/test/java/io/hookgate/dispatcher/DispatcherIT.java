@@ -6,12 +6,14 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.ProviderCatalog;
 import io.hookgate.core.config.ProviderSpec;
 import io.hookgate.core.delivery.DeliveryTask;
+import io.hookgate.core.delivery.DeliveryTaskRecord;
 import io.hookgate.core.delivery.DlqEntry;
 import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.event.EventIdOrigin;
 import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.core.id.StableIds;
 import io.hookgate.core.json.Json;
+import io.hookgate.core.json.RawJson;
 import io.hookgate.core.testing.KafkaTestCluster;
 import io.hookgate.core.testing.RecordingReceiver;
 import io.hookgate.core.testing.TopicReader;
@@ -20,6 +22,9 @@ import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -81,7 +86,7 @@ class DispatcherIT {
                 case "/flaky" -> RecordingReceiver.Answer.status(count <= 2 ? 503 : 204);
                 case "/throttled" -> count == 1
                     ? new RecordingReceiver.Answer(429, Map.of("Retry-After", "3"), 0) : RecordingReceiver.Answer.status(200);
-                case "/bad-request" -> RecordingReceiver.Answer.status(400);
+                case "/bad-request", "/refuses-big" -> RecordingReceiver.Answer.status(400);
                 case "/down" -> RecordingReceiver.Answer.status(503);
                 case "/gone" -> RecordingReceiver.Answer.status(410);
                 case "/redirect" -> new RecordingReceiver.Answer(302, Map.of("Location", "/redirect-target"), 0);
@@ -102,11 +107,12 @@ class DispatcherIT {
               redirect: {url: "%s", allowInsecureUrl: true, sources: [s], secret: "%3$s"}
               hang: {url: "%s", allowInsecureUrl: true, sources: [s], secret: "%3$s", timeout: 3s, maxInFlight: 4}
               healthy: {url: "%s", allowInsecureUrl: true, sources: [s], secret: "%3$s"}
+              refuses-big: {url: "%s", allowInsecureUrl: true, sources: [s], secret: "%3$s"}
               rebinding: {url: "https://public-looking.example.com/hook", sources: [s], secret: "%3$s"}
             dispatch: {retryDelays: [1s, 2s], maxRetryAfter: 2s, maxQueuedPerSubscription: 5}
             """.formatted(kafka.bootstrapServers(), receiver.url("/flaky"), SECRET_A, SECRET_B, receiver.url("/throttled"),
             receiver.url("/bad-request"), receiver.url("/down"), receiver.url("/gone"), receiver.url("/redirect"), receiver.url("/hang"),
-            receiver.url("/healthy"));
+            receiver.url("/healthy"), receiver.url("/refuses-big"));
         final HookgateConfig config = new ConfigLoader(ONE_PROVIDER, Map.<String, String>of()::get).parse(yaml);
         try (Admin admin = kafka.admin()) {
             new TopicProvisioner(admin, Duration.ofSeconds(30)).createMissing(TOPICS.all(config));
@@ -146,11 +152,16 @@ class DispatcherIT {
     }
 
     static DeliveryTask send(final String subscription) throws Exception {
+        return send(subscription, "{\"n\":" + IDS.get() + "}");
+    }
+
+    static DeliveryTask send(final String subscription, final String payload) throws Exception {
         final String eventId = "evt_" + IDS.incrementAndGet();
         final VerifiedEvent event = new VerifiedEvent(1, StableIds.eventId("s", eventId), "s", "standard-webhooks", null, eventId,
-            EventIdOrigin.PROVIDER, "test.event", Instant.now(), Instant.now(), "ing", Json.mapper().readTree("{\"n\":" + IDS.get() + "}"));
+            EventIdOrigin.PROVIDER, "test.event", Instant.now(), Instant.now(), "ing", List.of("body"),
+            RawJson.trusted(payload.getBytes(StandardCharsets.UTF_8)));
         final DeliveryTask task = DeliveryTask.first(event, subscription, Instant.now());
-        producer.send(new ProducerRecord<>(TOPICS.dispatch(), subscription, Json.write(task))).get();
+        producer.send(DeliveryTaskRecord.record(TOPICS.dispatch(), task)).get();
         return task;
     }
 
@@ -171,7 +182,7 @@ class DispatcherIT {
             // Each secret alone verifies each attempt (the official SDK is the verifier).
             new Webhook(SECRET_A).verify(new String(attempt.body(), StandardCharsets.UTF_8), attempt.headers());
             new Webhook(SECRET_B).verify(new String(attempt.body(), StandardCharsets.UTF_8), attempt.headers());
-            assertThat(Json.read(attempt.body(), VerifiedEvent.class)).isEqualTo(task.event());
+            assertThat(attempt.body()).isEqualTo(task.envelope().bytes());
         }
         Thread.sleep(2500);
         assertThat(receiver.receivedAt("/flaky")).hasSize(3);
@@ -248,7 +259,63 @@ class DispatcherIT {
         assertThat(receiver.receivedAt("/hang").size()).isLessThanOrEqualTo(4);
         // Beyond 4 in flight and 5 queued, the hanging endpoint's tasks were parked in the 1 s tier, unattempted.
         await().atMost(Duration.ofSeconds(10)).until(() -> TopicReader.readAll(kafka.bootstrapServers(), TOPICS.retry(Duration.ofSeconds(1)))
-            .stream().map(r -> Json.read(r.value(), DeliveryTask.class))
+            .stream().map(r -> DeliveryTaskRecord.decode(r.headers(), r.value()))
             .anyMatch(t -> t.subscription().equals("hang") && t.attempts().isEmpty()));
+    }
+
+    @Test
+    void aRecordThatIsNotATaskIsDeadLetteredAsReadAndThePartitionMovesOn() throws Exception {
+        producer.send(new ProducerRecord<>(TOPICS.dispatch(), "healthy", "{not a task".getBytes(StandardCharsets.UTF_8))).get();
+        producer.send(new ProducerRecord<>(TOPICS.dispatch(), "healthy", null)).get();
+        final DeliveryTask after = send("healthy");
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.receivedAt("/healthy").stream()
+            .anyMatch(r -> after.deliveryId().equals(r.header("webhook-id"))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> dlq("healthy").stream()
+            .filter(e -> e.reason() == DlqReason.MALFORMED_TASK).count() == 2);
+        final List<DlqEntry> malformed = dlq("healthy").stream().filter(e -> e.reason() == DlqReason.MALFORMED_TASK).toList();
+        assertThat(malformed).extracting(e -> e.record().topic()).containsOnly(TOPICS.dispatch());
+        assertThat(malformed).extracting(e -> e.record().valueBase64()).contains(
+            java.util.Base64.getEncoder().encodeToString("{not a task".getBytes(StandardCharsets.UTF_8)));
+        assertThat(malformed).allSatisfy(e -> assertThat(e.detail()).isNotBlank());
+        // Both were committed past: the dispatcher's group has no lag left on dispatch.
+        await().atMost(Duration.ofSeconds(20)).until(() -> lag(TOPICS.dispatch()) == 0);
+    }
+
+    @Test
+    void aDlqEntryKafkaRefusesEndsAsAnEntryWithoutItsEnvelope() throws Exception {
+        // An envelope too large for the DLQ topic (its limit lowered by hand, as an operator might).
+        final String big = "{\"blob\":\"" + "x".repeat(6000) + "\"}";
+        dlqLimit("4096");
+        final DlqEntry entry;
+        try {
+            final DeliveryTask task = send("refuses-big", big);
+            await().atMost(Duration.ofSeconds(20)).until(() -> dlq("refuses-big").size() == 1);
+            entry = dlq("refuses-big").get(0);
+            assertThat(entry.eventId()).isEqualTo(task.eventRef().eventId());
+        } finally {
+            dlqLimit(Integer.toString(1 << 21));
+        }
+        assertThat(entry.replayable()).isFalse();
+        assertThat(entry.reason()).isEqualTo(DlqReason.REJECTED);
+        assertThat(entry.detail()).contains("envelope not kept");
+        assertThat(entry.attempts()).hasSize(1);
+    }
+
+    private static void dlqLimit(final String maxMessageBytes) throws Exception {
+        try (Admin admin = kafka.admin()) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, TOPICS.dlq()),
+                List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", maxMessageBytes), AlterConfigOp.OpType.SET)))).all().get();
+        }
+    }
+
+    /** The dispatcher group's lag on {@code topic}: records not yet committed past. */
+    static long lag(final String topic) throws Exception {
+        try (Admin admin = kafka.admin()) {
+            final var committed = admin.listConsumerGroupOffsets(TOPICS.dispatcherGroup()).partitionsToOffsetAndMetadata().get();
+            final var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
+            final long end = admin.listOffsets(Map.of(partition, org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get()
+                .get(partition).offset();
+            return committed.get(partition) == null ? end : end - committed.get(partition).offset();
+        }
     }
 }

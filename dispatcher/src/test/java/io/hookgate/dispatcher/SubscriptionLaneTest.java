@@ -42,6 +42,18 @@ class SubscriptionLaneTest {
     }
 
     @Test
+    void aJobThatThrowsFailsItsTaskAndFreesItsSlot() {
+        final SubscriptionLane lane = new SubscriptionLane(1, 0, timer);
+        final CompletableFuture<Void> broken = lane.submit(new SubscriptionLane.Job(() -> {
+            throw new IllegalStateException("boom");
+        }, () -> CompletableFuture.completedFuture(null)));
+        assertThat(broken).isCompletedExceptionally();
+        // The one slot is free again: the next job starts at once.
+        lane.submit(job());
+        assertThat(started).hasValue(1);
+    }
+
+    @Test
     void holdsJobsBeyondTheInFlightLimitWithoutAThread() {
         final SubscriptionLane lane = new SubscriptionLane(2, 0, timer);
         final List<CompletableFuture<Void>> results = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.hookgate.core.config.IngressSettings;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.json.ErrorBody;
 import io.hookgate.core.kafka.KafkaClients;
+import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.thread.DaemonThreads;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.providers.SourceSchemes;
@@ -140,7 +141,10 @@ public final class IngressServer implements Readiness, AutoCloseable {
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout,
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMs, requestTimeout + linger),
             // Room beyond the ingress's own bound (KafkaBackpressure) for headers and batching overhead.
-            ProducerConfig.BUFFER_MEMORY_CONFIG, config.ingress().maxInFlightBytes() + 16L * 1024 * 1024,
+            ProducerConfig.BUFFER_MEMORY_CONFIG, config.ingress().maxInFlightBytes() + 16L * 1024 * 1024
+                + RecordLimits.of(config).maxRequestBytes(),
+            // Every request the ingress accepts (maxBodyBytes and its head) fits in one record.
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RecordLimits.of(config).maxRequestBytes(),
             ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
     }
 

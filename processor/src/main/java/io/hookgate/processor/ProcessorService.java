@@ -3,11 +3,14 @@ package io.hookgate.processor;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.kafka.KafkaClients;
+import io.hookgate.core.kafka.RecordLimits;
+import io.hookgate.processor.errors.Diversions;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.providers.SourceSchemes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -43,10 +46,18 @@ public final class ProcessorService implements Readiness, AutoCloseable {
         this.clock = clock;
     }
 
-    /** The Streams settings of this processor: exactly-once, explicit names, state where configured. */
-    public static Map<String, Object> streamsConfig(final HookgateConfig config) {
+    /**
+     * The Streams settings of this processor: exactly-once, explicit names, state where configured,
+     * records as large as {@link RecordLimits} allows, and exception handlers that divert a record to
+     * {@code events.rejected} rather than stop ({@code registry} counts what they divert).
+     */
+    public static Map<String, Object> streamsConfig(final HookgateConfig config, final MeterRegistry registry) {
         final Topics topics = new Topics(config.kafka().topicPrefix());
-        final Map<String, Object> specific = new HashMap<>();
+        final RecordLimits limits = RecordLimits.of(config);
+        final Map<String, Object> specific = new HashMap<>(Diversions.streamsSettings(topics.rejected(), topics.raw(), registry));
+        limits.producerConfig().forEach((key, value) -> specific.put(StreamsConfig.producerPrefix(key), value));
+        limits.topicConfig().forEach((key, value) -> specific.put(StreamsConfig.topicPrefix(key), value));
+        specific.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), Integer.toString(config.kafka().minInSyncReplicas()));
         specific.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.processorApplicationId());
         specific.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         specific.put(StreamsConfig.STATE_DIR_CONFIG, config.processor().stateDir());
@@ -64,9 +75,9 @@ public final class ProcessorService implements Readiness, AutoCloseable {
 
     public synchronized void start() {
         streams = new KafkaStreams(ProcessorTopology.build(config, schemes, new ProcessorMetrics(registry), clock),
-            new StreamsConfig(streamsConfig(config)));
+            new StreamsConfig(streamsConfig(config, registry)));
         streams.setUncaughtExceptionHandler(exception -> {
-            // Verification never throws; reaching here is a bug or a broken store. Stop visibly:
+            // Records that fail are diverted by the exception handlers; reaching here is a broken store or cluster. Stop visibly:
             // /readyz turns red and the log says why, rather than a thread restarting in a loop.
             LOG.error("Processor stream thread failed; stopping the processor", exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

@@ -3,6 +3,8 @@ package io.hookgate.processor;
 import io.hookgate.core.config.ConfigLoader;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.delivery.DeliveryTask;
+import io.hookgate.core.delivery.DeliveryTaskRecord;
+import io.hookgate.core.json.Json;
 import io.hookgate.core.event.EventIdOrigin;
 import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.core.json.JsonSerde;
@@ -52,6 +54,8 @@ class ProcessorTopologyTest {
           demo: {provider: standard-webhooks, secrets: ["%1$s"], dedupRetention: 1h, tenant: acme}
           other: {provider: standard-webhooks, secrets: ["%1$s"]}
           unset: {provider: standard-webhooks}
+          gh: {provider: github, secrets: ["gh-s3cret-value"]}
+          small: {provider: standard-webhooks, secrets: ["%1$s"], maxBodyBytes: 1024}
         subscriptions:
           all:
             url: https://all.example.com/
@@ -75,7 +79,7 @@ class ProcessorTopologyTest {
     private TestInputTopic<byte[], byte[]> raw;
     private TestOutputTopic<String, VerifiedEvent> verifiedDemo;
     private TestOutputTopic<String, byte[]> rejected;
-    private TestOutputTopic<String, DeliveryTask> dispatch;
+    private TestOutputTopic<String, byte[]> dispatch;
     private SimpleMeterRegistry registry;
 
     @BeforeEach
@@ -84,7 +88,7 @@ class ProcessorTopologyTest {
         registry = new SimpleMeterRegistry();
         final Clock clock = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
         final Properties props = new Properties();
-        props.putAll(ProcessorService.streamsConfig(config));
+        props.putAll(ProcessorService.streamsConfig(config, registry));
         props.put("state.dir", stateDir.toString());
         driver = new TopologyTestDriver(
             ProcessorTopology.build(config, Providers.builtIn().bind(config), new ProcessorMetrics(registry), clock), props);
@@ -92,8 +96,7 @@ class ProcessorTopologyTest {
         verifiedDemo = driver.createOutputTopic(topics.verified("demo"), Serdes.String().deserializer(),
             new JsonSerde<>(VerifiedEvent.class).deserializer());
         rejected = driver.createOutputTopic(topics.rejected(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
-        dispatch = driver.createOutputTopic(topics.dispatch(), Serdes.String().deserializer(),
-            new JsonSerde<>(DeliveryTask.class).deserializer());
+        dispatch = driver.createOutputTopic(topics.dispatch(), Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
     }
 
     @AfterEach
@@ -133,17 +136,71 @@ class ProcessorTopologyTest {
         assertThat(event.receivedAt()).isEqualTo(T0);
         assertThat(event.verifiedAt()).isEqualTo(T0.plusSeconds(1));
         assertThat(event.ingressId()).isEqualTo("ing-1");
-        assertThat(event.payload().get("n").asInt()).isEqualTo(1);
+        assertThat(event.payload().text()).isEqualTo("{\"type\":\"invoice.paid\",\"n\":1}");
+        assertThat(event.signatureCovers()).containsExactly("id", "timestamp", "body");
         assertThat(verifiedDemo.isEmpty()).isTrue();
 
-        final List<KeyValue<String, DeliveryTask>> tasks = dispatch.readKeyValuesToList();
-        assertThat(tasks).extracting(kv -> kv.key).containsExactlyInAnyOrder("all", "invoices");
-        assertThat(tasks).allSatisfy(kv -> {
-            assertThat(kv.value.event()).isEqualTo(event);
-            assertThat(kv.value.attempt()).isEqualTo(1);
-            assertThat(kv.value.deliveryId()).startsWith("msg_");
+        final List<TestRecord<String, byte[]>> tasks = dispatch.readRecordsToList();
+        assertThat(tasks).extracting(TestRecord::key).containsExactlyInAnyOrder("all", "invoices");
+        assertThat(tasks).allSatisfy(record -> {
+            final DeliveryTask task = DeliveryTaskRecord.decode(record.headers(), record.value());
+            assertThat(Json.read(task.envelope().bytes(), VerifiedEvent.class)).isEqualTo(event);
+            assertThat(task.eventRef()).isEqualTo(event.ref());
+            assertThat(task.attempt()).isEqualTo(1);
+            assertThat(task.deliveryId()).startsWith("msg_");
         });
         assertThat(rejected.isEmpty()).isTrue();
+    }
+
+    @Test
+    void thePayloadReachesTopicsAndTasksByteForByte() {
+        final String body = "{\"type\":\"invoice.paid\", \"amount\": 12345678901234567.89,\"p\":0.30000000000000004441,"
+            + "\"e\":1e2,\"s\":\"caf\\u00e9\"\n}";
+        pipe(signed("demo", "ing-1", "msg_1", body, T0, T0, SECRET));
+        assertThat(verifiedDemo.readValue().payload().text()).isEqualTo(body);
+        assertThat(dispatch.readRecordsToList()).allSatisfy(record ->
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"payload\":" + body + "}"));
+    }
+
+    @Test
+    void aBodyTooDeepToCarryIsRejectedAndTheTopologyGoesOn() {
+        final String deep = "[".repeat(998) + "]".repeat(998);
+        pipe(signed("demo", "ing-1", "msg_deep", deep, T0, T0, SECRET));
+        assertThat(RejectionHeaders.reason(rejected.readRecord().headers())).contains(RejectReason.PAYLOAD_TOO_DEEP);
+        pipe(signed("demo", "ing-2", "msg_ok", "{}", T0, T0, SECRET));
+        assertThat(verifiedDemo.getQueueSize()).isEqualTo(1);
+    }
+
+    @Test
+    void anEnvelopeTooLargeToCarryIsRejectedAndItsCopyKeptWithoutTheBody() {
+        // Larger than any source allows (as after lowering maxBodyBytes): the envelope cannot be carried.
+        final String huge = "{\"type\":\"a\",\"blob\":\"" + "x".repeat(1_300_000) + "\"}";
+        pipe(signed("small", "ing-1", "msg_big", huge, T0, T0, SECRET));
+        final TestRecord<String, byte[]> record = rejected.readRecord();
+        assertThat(RejectionHeaders.reason(record.headers())).contains(RejectReason.PAYLOAD_TOO_LARGE);
+        assertThat(record.value()).isEmpty();
+        assertThat(RawRecordCodec.lastValue(record.headers(), RejectionHeaders.BODY_DROPPED)).isEqualTo(Integer.toString(huge.length()));
+        assertThat(RawRecordCodec.lastValue(record.headers(), RawRecordCodec.INGRESS_ID)).isEqualTo("ing-1");
+        assertThat(dispatch.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aSignedBodyResentUnderAnotherUnsignedIdIsADuplicate() {
+        final byte[] body = "{\"action\":\"opened\",\"number\":7}".getBytes(StandardCharsets.UTF_8);
+        final String signature = "sha256=" + java.util.HexFormat.of().formatHex(
+            io.hookgate.providers.crypto.Hmac.compute(io.hookgate.providers.crypto.Hmac.Algorithm.SHA256,
+                "gh-s3cret-value".getBytes(StandardCharsets.UTF_8), body));
+        for (String[] delivery : new String[][] {{"ing-1", "d-1", "issues"}, {"ing-2", "d-2", "deployment"}}) {
+            pipe(new RawRequest(delivery[0], "gh", T0, "", "POST", "", HttpHeaders.empty().with("Content-Type", "application/json")
+                .with("X-Hub-Signature-256", signature).with("X-GitHub-Delivery", delivery[1]).with("X-GitHub-Event", delivery[2]), body));
+        }
+        final List<KeyValue<String, byte[]>> published = driver.createOutputTopic(topics.verified("gh"), Serdes.String().deserializer(),
+            Serdes.ByteArray().deserializer()).readKeyValuesToList();
+        assertThat(published).extracting(kv -> kv.key).containsExactly("gh:d-1");
+        final VerifiedEvent event = Json.read(published.get(0).value, VerifiedEvent.class);
+        assertThat(event.type()).isEqualTo("issues.opened");
+        assertThat(event.signatureCovers()).containsExactly("body");
+        assertThat(registry.get("hookgate.events.duplicates").tag("source", "gh").counter().count()).isEqualTo(1);
     }
 
     @Test

@@ -85,7 +85,7 @@ class SingleByteChangePropertyTest {
         }
         final String value = text.toString().replace("\\", "\\\\").replace("\"", "\\\"");
         final String json = switch (provider) {
-            case "dropbox-sign" -> "{\"event\":{\"event_time\":\"" + (1_700_000_000L + random.nextInt(1_000_000))
+            case "dropbox-sign" -> "{\"event\":{\"event_time\":\"" + (now.getEpochSecond() - random.nextInt(200))
                 + "\",\"event_type\":\"type_" + random.nextInt(1000) + "\",\"event_hash\":\"\"},\"note\":\"" + value + "\"}";
             default -> "{\"id\":\"evt_" + random.nextInt(1_000_000) + "\",\"type\":\"t.x\",\"text\":\"" + value + "\",\"n\":"
                 + random.nextInt() + ",\"u\":\"\u00e9\u2665\"}";

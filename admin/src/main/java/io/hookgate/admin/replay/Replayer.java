@@ -6,6 +6,8 @@ import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Page;
 import io.hookgate.admin.view.ReplayState;
 import io.hookgate.admin.view.StoredRecord;
+import io.hookgate.core.delivery.DeliveryTask;
+import io.hookgate.core.delivery.DeliveryTaskRecord;
 import io.hookgate.core.delivery.DlqEntry;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.rejection.RejectionHeaders;
@@ -61,8 +63,13 @@ public final class Replayer {
     public ReplayOutcome replayDlq(final String id, final boolean force) {
         return replay("dlq", dlq, id, force, payload -> {
             final DlqEntry entry = Json.read(payload, DlqEntry.class);
-            send(new ProducerRecord<>(topics.dispatch(), entry.subscription().getBytes(StandardCharsets.UTF_8),
-                Json.write(entry.task().replayed(clock.instant()))));
+            if (!entry.replayable()) {
+                throw new IllegalStateException("DLQ entry " + id + " cannot be replayed: it holds no envelope ("
+                    + entry.reason().code() + ": " + entry.detail() + ")");
+            }
+            final DeliveryTask task = entry.task().replayed(clock.instant());
+            send(new ProducerRecord<>(topics.dispatch(), null, entry.subscription().getBytes(StandardCharsets.UTF_8),
+                DeliveryTaskRecord.value(task), DeliveryTaskRecord.headers(task)));
             LOG.info("Replayed DLQ entry id={} subscription={} deliveryId={} source={} eventId={}", id, entry.subscription(),
                 entry.task().deliveryId(), entry.source(), entry.eventId());
         });

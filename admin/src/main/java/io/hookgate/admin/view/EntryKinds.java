@@ -25,7 +25,8 @@ final class EntryKinds {
             return Optional.empty();
         }
         final DlqEntry entry = Json.read(record.value(), DlqEntry.class);
-        return Optional.of(new AdminEntry(entry.id(), entry.subscription(), entry.source(), entry.eventId(), entry.task().event().ingressId(),
+        return Optional.of(new AdminEntry(entry.id(), entry.subscription(), entry.source(), entry.eventId(),
+            entry.task() == null ? null : entry.task().eventRef().ingressId(),
             entry.reason().code(), entry.detail(), entry.deadAt(), entry.attempts(), null));
     }
 

@@ -8,7 +8,9 @@ import io.hookgate.admin.view.AdminIndex;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.kafka.KafkaClients;
+import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.topics.TopicProvisioner;
+import io.hookgate.core.topics.TopicSpec;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.dispatcher.DispatcherService;
 import io.hookgate.ingress.IngressServer;
@@ -76,9 +78,13 @@ public final class Gateway implements AutoCloseable {
         try {
             bindJvmMetrics();
             admin = Admin.create(KafkaClients.config(config.kafka(), config.kafka().topicPrefix() + "admin", Map.of()));
+            final TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
+            final List<TopicSpec> topics = new Topics(config.kafka().topicPrefix()).all(config);
             if (config.kafka().createTopics()) {
-                new TopicProvisioner(admin, Duration.ofSeconds(30)).createMissing(new Topics(config.kafka().topicPrefix()).all(config));
+                provisioner.createMissing(topics);
             }
+            // A body the cluster could not carry is a configuration error now, not a stopped processor later.
+            provisioner.ensureRecordSize(topics, RecordLimits.of(config), RecordLimits.bodyLimitPath(config), config.kafka().createTopics());
             final SourceSchemes schemes = Providers.builtIn().bind(config);
             final List<Readiness> readiness = new ArrayList<>();
             readiness.add(new KafkaReachability(admin, clock));
@@ -113,8 +119,10 @@ public final class Gateway implements AutoCloseable {
         adminIndex = new AdminIndex(config, Path.of(config.admin().stateDir()));
         adminIndex.start();
         readiness.add(adminIndex);
-        replayProducer = new KafkaProducer<>(KafkaClients.config(config.kafka(), config.kafka().topicPrefix() + "admin-replay", Map.of(
-            ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
+        final Map<String, Object> replaySettings = new java.util.HashMap<>(RecordLimits.of(config).producerConfig());
+        replaySettings.put(ProducerConfig.ACKS_CONFIG, "all");
+        replaySettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        replayProducer = new KafkaProducer<>(KafkaClients.config(config.kafka(), config.kafka().topicPrefix() + "admin-replay", replaySettings),
             new ByteArraySerializer(), new ByteArraySerializer());
         final Replayer replayer = new Replayer(replayProducer, new Topics(config.kafka().topicPrefix()), adminIndex.dlq(),
             adminIndex.rejected(), clock);

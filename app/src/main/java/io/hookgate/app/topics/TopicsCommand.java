@@ -3,6 +3,7 @@ package io.hookgate.app.topics;
 import io.hookgate.app.cli.ConfigOption;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.kafka.KafkaClients;
+import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.topics.TopicProvisioner;
 import io.hookgate.core.topics.TopicSpec;
 import io.hookgate.core.topics.Topics;
@@ -31,7 +32,9 @@ public final class TopicsCommand {
             final HookgateConfig loaded = config.load();
             final List<TopicSpec> specs = new Topics(loaded.kafka().topicPrefix()).all(loaded);
             try (Admin admin = Admin.create(KafkaClients.config(loaded.kafka(), loaded.kafka().topicPrefix() + "topics", Map.of()))) {
-                final List<String> created = new TopicProvisioner(admin, Duration.ofSeconds(30)).createMissing(specs);
+                final TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
+                final List<String> created = provisioner.createMissing(specs);
+                provisioner.ensureRecordSize(specs, RecordLimits.of(loaded), RecordLimits.bodyLimitPath(loaded), true);
                 for (TopicSpec spec : specs) {
                     System.out.printf("%-8s %s (partitions %d, replication %d, retention %s)%n",
                         created.contains(spec.name()) ? "created" : "exists", spec.name(), spec.partitions(),

@@ -4,6 +4,8 @@ import io.hookgate.app.testing.ChildHookgate;
 import io.hookgate.core.config.ConfigLoader;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.delivery.DeliveryTask;
+import io.hookgate.core.delivery.DeliveryTaskRecord;
+import io.hookgate.core.json.RawJson;
 import io.hookgate.core.event.EventIdOrigin;
 import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.core.id.StableIds;
@@ -23,11 +25,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,10 +68,10 @@ class DispatcherCrashIT {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
                 for (int i = 0; i < 40; i++) {
                     final VerifiedEvent event = new VerifiedEvent(1, StableIds.eventId("s", "e" + i), "s", "standard-webhooks", null, "e" + i,
-                        EventIdOrigin.PROVIDER, "t", Instant.now(), Instant.now(), "ing", Json.mapper().readTree("{}"));
+                        EventIdOrigin.PROVIDER, "t", Instant.now(), Instant.now(), "ing", List.of("body"), RawJson.trusted("{}".getBytes(StandardCharsets.UTF_8)));
                     final DeliveryTask task = DeliveryTask.first(event, "sub", Instant.now());
                     sent.add(task.deliveryId());
-                    producer.send(new ProducerRecord<>(topics.dispatch(), "sub", Json.write(task)));
+                    producer.send(DeliveryTaskRecord.record(topics.dispatch(), task));
                 }
                 producer.flush();
             }

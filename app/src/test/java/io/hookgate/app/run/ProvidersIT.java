@@ -69,7 +69,8 @@ class ProvidersIT {
         SOURCES.put("shopify", "{provider: shopify, secrets: [test_secret_key]}");
         SOURCES.put("checkr", "{provider: checkr, secrets: [checkr_test_api_key]}");
         SOURCES.put("svix", "{provider: standard-webhooks, secrets: [whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw]}");
-        SOURCES.put("generic", "{provider: hmac, header: X-Signature, timestampHeader: X-Timestamp, idHeader: X-Event-Id, secrets: [generic-secret]}");
+        SOURCES.put("generic", "{provider: hmac, header: X-Signature, timestampHeader: X-Timestamp, idHeader: X-Event-Id,"
+            + " signedContent: \"{id}.{timestamp}.{body}\", secrets: [generic-secret]}");
         SOURCES.put("basic", "{provider: basic-auth, secrets: [\"hook:pass-word\"]}");
         SOURCES.put("sterling", "{provider: token, queryParam: key, secrets: [tok_9f8e7d6c5b4a39281706]}");
         final StringBuilder yaml = new StringBuilder("""

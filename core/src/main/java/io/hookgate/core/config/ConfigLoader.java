@@ -89,6 +89,10 @@ public final class ConfigLoader {
         final DevSettings dev = DevSettings.from(DevSettings.DEF.read(root.get("dev"), "dev", problems));
 
         checkSubscriptionSources(declaredIds(root.get("sources")), sources, subscriptions, problems);
+        if (kafka.minInSyncReplicas() > kafka.replicationFactor()) {
+            problems.add("kafka.minInSyncReplicas", kafka.minInSyncReplicas() + " is more than kafka.replicationFactor ("
+                + kafka.replicationFactor() + "): no write could ever be acknowledged");
+        }
         if (ingress.port() != 0 && ingress.port() == admin.port()) {
             problems.add("admin.port", "same port as ingress.port (" + ingress.port() + ")");
         }

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class Durations {
 
     private static final Pattern SYNTAX = Pattern.compile("(\\d{1,12})(ms|s|m|h|d)");
+    /** The longest duration accepted: beyond it, adding it to a time in milliseconds could overflow. */
+    public static final Duration LONGEST = Duration.ofDays(36_500);
 
     private Durations() {
     }
@@ -26,18 +28,17 @@ public final class Durations {
             throw new IllegalArgumentException("'" + text + "' is not a duration (expected a number and one of ms, s, m, h, d, e.g. 5s)");
         }
         final long amount = Long.parseLong(matcher.group(1));
-        switch (matcher.group(2)) {
-            case "ms":
-                return Duration.ofMillis(amount);
-            case "s":
-                return Duration.ofSeconds(amount);
-            case "m":
-                return Duration.ofMinutes(amount);
-            case "h":
-                return Duration.ofHours(amount);
-            default:
-                return Duration.ofDays(amount);
+        final Duration duration = switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+        if (duration.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("'" + text + "' is longer than the longest duration accepted, " + format(LONGEST));
         }
+        return duration;
     }
 
     /** Formats {@code duration} in the largest unit that represents it exactly: {@code 300s} is {@code 5m}. */

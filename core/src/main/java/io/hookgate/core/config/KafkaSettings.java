@@ -17,7 +17,8 @@ public record KafkaSettings(
     int partitions,
     short replicationFactor,
     Duration retention,
-    boolean createTopics) {
+    boolean createTopics,
+    int minInSyncReplicas) {
 
     /** Overrides {@code kafka.bootstrapServers} when set. */
     public static final String BOOTSTRAP_SERVERS_ENV = "HOOKGATE_KAFKA_BOOTSTRAP_SERVERS";
@@ -38,13 +39,19 @@ public record KafkaSettings(
         "Replication factor of each topic hookgate creates (use 3 in production).")
         .validatedBy(Validator.between(1, 32));
     public static final ConfigKey<Duration> RETENTION = optional("retention", ValueType.DURATION, Duration.ofDays(7),
-        "Retention of the raw, rejected, verified and dispatch topics; the DLQ keeps entries four times as long.")
+        "Retention of the raw, rejected, verified and dispatch topics; the DLQ keeps entries four times as long. "
+            + "Rejected requests keep credentials a sender presented, so they are kept no longer than the raw topic.")
         .validatedBy(Validator.positive());
     public static final ConfigKey<Boolean> CREATE_TOPICS = optional("createTopics", ValueType.BOOLEAN, true,
         "Whether each part creates the topics it needs at start when they are missing.");
 
+    public static final ConfigKey<Integer> MIN_IN_SYNC_REPLICAS = optional("minInSyncReplicas", ValueType.INT, 0,
+        "min.insync.replicas of each topic hookgate creates: how many replicas must have a write before it is acknowledged "
+            + "(acks=all). 0 chooses 2 when replicationFactor is 3 or more, else 1.")
+        .validatedBy(Validator.between(0, 32));
+
     public static final ConfigDef DEF = ConfigDef.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, PROPERTIES, PARTITIONS,
-        REPLICATION_FACTOR, RETENTION, CREATE_TOPICS);
+        REPLICATION_FACTOR, RETENTION, CREATE_TOPICS, MIN_IN_SYNC_REPLICAS);
 
     static KafkaSettings from(final ConfigValues values, final String bootstrapOverride) {
         return new KafkaSettings(
@@ -54,6 +61,15 @@ public record KafkaSettings(
             values.get(PARTITIONS),
             values.get(REPLICATION_FACTOR).shortValue(),
             values.get(RETENTION),
-            values.get(CREATE_TOPICS));
+            values.get(CREATE_TOPICS),
+            minInSync(values.get(MIN_IN_SYNC_REPLICAS), values.get(REPLICATION_FACTOR)));
+    }
+
+    private static int minInSync(final int configured, final int replicationFactor) {
+        if (configured > 0) {
+            return configured;
+        }
+        // A lone surviving replica must not acknowledge alone when there are enough to do better.
+        return replicationFactor >= 3 ? 2 : 1;
     }
 }

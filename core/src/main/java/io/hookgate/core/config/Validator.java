@@ -36,6 +36,15 @@ public interface Validator<T> {
         };
     }
 
+    /** Refuses leading or trailing whitespace, which a secret never has but a file or variable easily adds. */
+    static Validator<String> noSurroundingWhitespace() {
+        return (value, path, problems) -> {
+            if (!value.isBlank() && !value.equals(value.strip())) {
+                problems.add(path, "has leading or trailing whitespace (a newline from a file or variable?); it would never match");
+            }
+        };
+    }
+
     static Validator<String> matches(final Pattern pattern, final String expectation) {
         return (value, path, problems) -> {
             if (!pattern.matcher(value).matches()) {

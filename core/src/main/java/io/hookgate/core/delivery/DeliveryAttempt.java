@@ -3,6 +3,7 @@ package io.hookgate.core.delivery;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The outcome of one attempt to deliver a task: the HTTP status the endpoint answered, or the
@@ -16,6 +17,11 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeliveryAttempt(int number, Instant at, Integer status, String error, long durationMs) {
+
+    public DeliveryAttempt {
+        // Times travel as epoch milliseconds in task headers: keep no finer precision than survives the trip.
+        at = at == null ? null : at.truncatedTo(ChronoUnit.MILLIS);
+    }
 
     public static DeliveryAttempt answered(final int number, final Instant at, final int status, final long durationMs) {
         return new DeliveryAttempt(number, at, status, null, durationMs);

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.hookgate.core.event.EventRef;
 import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.core.id.StableIds;
+import io.hookgate.core.json.Json;
+import io.hookgate.core.json.RawJson;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +17,9 @@ import java.util.Objects;
 
 /**
  * One event to deliver to one subscription: what {@code dispatch} and the retry topics carry,
- * keyed by subscription id. Every attempt made so far travels with it.
+ * keyed by subscription id ({@link DeliveryTaskRecord} says how), and what a DLQ entry holds.
+ * Every attempt made so far travels with it. The envelope is the outbound body, built once by
+ * the processor and posted as it is on every attempt.
  *
  * @param schemaVersion  version of this record's shape
  * @param deliveryId     the {@code webhook-id}: the same for every attempt of this delivery
@@ -22,11 +27,12 @@ import java.util.Objects;
  * @param dueAt          not to be attempted before this time
  * @param firstAttemptAt when the first attempt started, or null before it
  * @param attempts       the attempts made so far, oldest first
- * @param event          the envelope to deliver
+ * @param eventRef       which event this is
+ * @param envelope       the envelope to deliver; null only in a DLQ entry that could not keep it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(value = "attempt", allowGetters = true)
-@JsonPropertyOrder({"schemaVersion", "deliveryId", "subscription", "attempt", "dueAt", "firstAttemptAt", "attempts", "event"})
+@JsonPropertyOrder({"schemaVersion", "deliveryId", "subscription", "attempt", "dueAt", "firstAttemptAt", "attempts", "eventRef", "event"})
 public record DeliveryTask(
     int schemaVersion,
     String deliveryId,
@@ -34,22 +40,28 @@ public record DeliveryTask(
     Instant dueAt,
     Instant firstAttemptAt,
     List<DeliveryAttempt> attempts,
-    VerifiedEvent event) {
+    EventRef eventRef,
+    @JsonProperty("event") RawJson envelope) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public DeliveryTask {
         Objects.requireNonNull(deliveryId, "deliveryId");
         Objects.requireNonNull(subscription, "subscription");
         Objects.requireNonNull(dueAt, "dueAt");
         attempts = attempts == null ? List.of() : List.copyOf(attempts);
-        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(eventRef, "eventRef");
     }
 
-    /** The first task of delivering {@code event} to {@code subscription}, due at once. */
+    /** The first task of delivering the event {@code ref} (envelope {@code envelope}) to {@code subscription}, due at once. */
+    public static DeliveryTask first(final EventRef ref, final RawJson envelope, final String subscription, final Instant now) {
+        return new DeliveryTask(SCHEMA_VERSION, StableIds.deliveryId(ref.id(), subscription), subscription, now, null,
+            List.of(), ref, Objects.requireNonNull(envelope, "envelope"));
+    }
+
+    /** The first task of delivering {@code event} to {@code subscription}: its envelope written now. */
     public static DeliveryTask first(final VerifiedEvent event, final String subscription, final Instant now) {
-        return new DeliveryTask(SCHEMA_VERSION, StableIds.deliveryId(event.id(), subscription), subscription, now, null,
-            List.of(), event);
+        return first(event.ref(), RawJson.trusted(Json.write(event)), subscription, now);
     }
 
     /** The number the next attempt will have: 1 for the first. */
@@ -63,16 +75,21 @@ public record DeliveryTask(
         final List<DeliveryAttempt> all = new ArrayList<>(attempts);
         all.add(attempt);
         return new DeliveryTask(schemaVersion, deliveryId, subscription, nextDueAt,
-            firstAttemptAt == null ? attempt.at() : firstAttemptAt, all, event);
+            firstAttemptAt == null ? attempt.at() : firstAttemptAt, all, eventRef, envelope);
     }
 
     /** This task, not attempted, due again at {@code nextDueAt} (its endpoint's backlog was full). */
     public DeliveryTask deferredUntil(final Instant nextDueAt) {
-        return new DeliveryTask(schemaVersion, deliveryId, subscription, nextDueAt, firstAttemptAt, attempts, event);
+        return new DeliveryTask(schemaVersion, deliveryId, subscription, nextDueAt, firstAttemptAt, attempts, eventRef, envelope);
     }
 
     /** This task as replayed from the DLQ: same {@code webhook-id}, attempts counted afresh. */
     public DeliveryTask replayed(final Instant now) {
-        return new DeliveryTask(SCHEMA_VERSION, deliveryId, subscription, now, null, List.of(), event);
+        return new DeliveryTask(SCHEMA_VERSION, deliveryId, subscription, now, null, List.of(), eventRef, envelope);
+    }
+
+    /** This task without its envelope, for a DLQ entry that cannot carry it. */
+    public DeliveryTask withoutEnvelope() {
+        return new DeliveryTask(schemaVersion, deliveryId, subscription, dueAt, firstAttemptAt, attempts, eventRef, null);
     }
 }

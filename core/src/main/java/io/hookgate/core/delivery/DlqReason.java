@@ -16,8 +16,10 @@ public enum DlqReason {
     SSRF_BLOCKED("ssrf_blocked"),
     /** The subscription is no longer configured. */
     UNKNOWN_SUBSCRIPTION("unknown_subscription"),
-    /** The task record could not be read. */
-    MALFORMED_TASK("malformed_task");
+    /** The task record could not be read; the entry keeps it as it was read. */
+    MALFORMED_TASK("malformed_task"),
+    /** hookgate failed to attempt the delivery (a defect); replay once it is fixed. */
+    DELIVERY_ERROR("delivery_error");
 
     private final String code;
 

@@ -11,8 +11,8 @@ import java.io.UncheckedIOException;
 
 /**
  * The one JSON mapping of hookgate's records: ISO-8601 instants, unknown fields ignored on read
- * (records are only ever extended compatibly). The mapper is configured once and never changed,
- * which makes it safe to share.
+ * (records are only ever extended compatibly), {@link RawJson} values kept byte for byte. The
+ * mapper is configured once and never changed, which makes it safe to share.
  */
 public final class Json {
 
@@ -22,6 +22,9 @@ public final class Json {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .build();
+
+    /** The attribute under which {@link #read} hands the record's bytes to {@link RawJson}'s reader. */
+    static final String SOURCE_BYTES = "hookgate.source-bytes";
 
     private Json() {
     }
@@ -53,7 +56,7 @@ public final class Json {
      */
     public static <T> T read(final byte[] bytes, final Class<T> type) {
         try {
-            return MAPPER.readValue(bytes, type);
+            return MAPPER.readerFor(type).withAttribute(SOURCE_BYTES, bytes).readValue(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("not a valid " + type.getSimpleName() + ": " + originalMessage(e), e);
         }

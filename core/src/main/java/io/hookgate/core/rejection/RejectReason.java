@@ -21,6 +21,10 @@ public enum RejectReason {
     BAD_CREDENTIALS("bad_credentials"),
     /** The signature verified but the payload cannot be read (not JSON, no event id, ...). */
     MALFORMED_PAYLOAD("malformed_payload"),
+    /** The request verified but what it would become is larger than a Kafka record may be. */
+    PAYLOAD_TOO_LARGE("payload_too_large"),
+    /** The body nests deeper than hookgate reads (JSON readers downstream have a depth limit too). */
+    PAYLOAD_TOO_DEEP("payload_too_deep"),
     /** The record in the raw topic lacks the metadata the ingress writes. */
     MALFORMED_RECORD("malformed_record"),
     /** The record names a source that is no longer configured. */

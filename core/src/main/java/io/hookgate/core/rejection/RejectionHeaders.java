@@ -16,6 +16,8 @@ public final class RejectionHeaders {
     public static final String REASON = "hookgate.reject-reason";
     public static final String DETAIL = "hookgate.reject-detail";
     public static final String REJECTED_AT = "hookgate.rejected-at";
+    /** On a rejected copy kept without its body, because it would not fit in a record: the body's length. */
+    public static final String BODY_DROPPED = "hookgate.body-dropped";
 
     private RejectionHeaders() {
     }

@@ -1,5 +1,6 @@
 package io.hookgate.core.request;
 
+import io.hookgate.core.kafka.HeaderText;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -81,16 +82,15 @@ public final class RawRecordCodec {
 
     /** The last value of header {@code key} as UTF-8, or null. */
     public static String lastValue(final Headers headers, final String key) {
-        final Header header = headers.lastHeader(key);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return HeaderText.last(headers, key);
     }
 
     private static String required(final Headers headers, final String key) {
-        final String value = lastValue(headers, key);
-        if (value == null || value.isEmpty()) {
-            throw new MalformedRecordException("header " + key + " is missing");
+        try {
+            return HeaderText.required(headers, key);
+        } catch (HeaderText.MalformedHeaderException e) {
+            throw new MalformedRecordException(e.getMessage());
         }
-        return value;
     }
 
     private static String optional(final Headers headers, final String key) {

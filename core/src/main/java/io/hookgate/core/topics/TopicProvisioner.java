@@ -1,6 +1,12 @@
 package io.hookgate.core.topics;
 
+import io.hookgate.core.config.ConfigException;
+import io.hookgate.core.kafka.RecordLimits;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -10,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +63,66 @@ public final class TopicProvisioner {
     }
 
     /**
+     * Makes sure every existing topic of {@code specs} accepts records of {@code limits}: a topic
+     * whose {@code max.message.bytes} is smaller (one created before, or by hand) is raised when
+     * {@code mayRaise}, else the configuration cannot be carried.
+     *
+     * @throws ConfigException naming the largest {@code maxBodyBytes} and the topic's limit when a
+     *                         topic is too small and may not or cannot be raised
+     * @throws IllegalStateException when Kafka cannot be reached
+     */
+    public void ensureRecordSize(final Collection<TopicSpec> specs, final RecordLimits limits, final String bodyLimitPath,
+                                 final boolean mayRaise) {
+        final int needed = limits.maxRequestBytes();
+        try {
+            final Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            final List<ConfigResource> resources = specs.stream().map(TopicSpec::name).filter(existing::contains)
+                .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+            if (resources.isEmpty()) {
+                return;
+            }
+            final Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            final Map<ConfigResource, Collection<AlterConfigOp>> raises = new HashMap<>();
+            for (Map.Entry<ConfigResource, Config> topic : configs.entrySet()) {
+                final ConfigEntry entry = topic.getValue().get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+                final long current = entry == null || entry.value() == null ? Long.MAX_VALUE : Long.parseLong(entry.value());
+                if (current < needed) {
+                    if (!mayRaise) {
+                        throw tooSmall(bodyLimitPath, limits, topic.getKey().name(), current, "kafka.createTopics is false");
+                    }
+                    raises.put(topic.getKey(), List.of(new AlterConfigOp(
+                        new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(needed)), AlterConfigOp.OpType.SET)));
+                }
+            }
+            for (Map.Entry<ConfigResource, org.apache.kafka.common.KafkaFuture<Void>> raised : admin.incrementalAlterConfigs(raises).values().entrySet()) {
+                try {
+                    raised.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    LOG.info("Raised max.message.bytes of {} to {} for records of up to {} body bytes", raised.getKey().name(), needed,
+                        limits.maxBodyBytes());
+                } catch (ExecutionException e) {
+                    final ConfigEntry entry = configs.get(raised.getKey()).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+                    throw tooSmall(bodyLimitPath, limits, raised.getKey().name(), Long.parseLong(entry.value()),
+                        "raising it failed: " + e.getCause().getMessage());
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read topic settings: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer within " + timeout.toSeconds() + "s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking topics", e);
+        }
+    }
+
+    private static ConfigException tooSmall(final String path, final RecordLimits limits, final String topic, final long current,
+                                            final String why) {
+        return new ConfigException(path, limits.maxBodyBytes() + " needs records of up to " + limits.maxRequestBytes()
+            + " bytes, but topic " + topic + " accepts at most " + current + " (max.message.bytes; " + why
+            + "): raise the topic's max.message.bytes or lower maxBodyBytes");
+    }
+
+    /**
      * Creates each of {@code specs} that does not exist yet.
      *
      * @return the names of the topics created
@@ -67,9 +134,10 @@ public final class TopicProvisioner {
             final List<NewTopic> missing = new ArrayList<>();
             for (TopicSpec spec : specs) {
                 if (!existing.contains(spec.name())) {
-                    missing.add(new NewTopic(spec.name(), spec.partitions(), spec.replicationFactor()).configs(Map.of(
-                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retention().isNegative() ? -1 : spec.retention().toMillis()),
-                        TopicConfig.CLEANUP_POLICY_CONFIG, spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE)));
+                    final Map<String, String> configs = new HashMap<>(spec.configs());
+                    configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retention().isNegative() ? -1 : spec.retention().toMillis()));
+                    configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
+                    missing.add(new NewTopic(spec.name(), spec.partitions(), spec.replicationFactor()).configs(configs));
                 }
             }
             final List<String> created = new ArrayList<>();

@@ -3,7 +3,12 @@ package io.hookgate.core.topics;
 import io.hookgate.core.config.Durations;
 import io.hookgate.core.config.HookgateConfig;
 
+import io.hookgate.core.kafka.RecordLimits;
+import org.apache.kafka.common.config.TopicConfig;
+
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,16 +83,20 @@ public final class Topics {
         final int partitions = config.kafka().partitions();
         final short replication = config.kafka().replicationFactor();
         final Duration retention = config.kafka().retention();
+        final Map<String, String> configs = new HashMap<>(RecordLimits.of(config).topicConfig());
+        configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(config.kafka().minInSyncReplicas()));
         final List<TopicSpec> specs = new ArrayList<>();
-        specs.add(new TopicSpec(raw(), partitions, replication, retention, false));
-        specs.add(new TopicSpec(rejected(), partitions, replication, retention.multipliedBy(4), false));
+        specs.add(new TopicSpec(raw(), partitions, replication, retention, false, configs));
+        // Rejected copies hold what the sender presented (tokens, signatures): no longer than the raw topic.
+        specs.add(new TopicSpec(rejected(), partitions, replication, retention, false, configs));
         config.sources().keySet().forEach(source ->
-            specs.add(new TopicSpec(verified(source), partitions, replication, retention, false)));
-        specs.add(new TopicSpec(dispatch(), partitions, replication, retention, false));
+            specs.add(new TopicSpec(verified(source), partitions, replication, retention, false, configs)));
+        specs.add(new TopicSpec(dispatch(), partitions, replication, retention, false, configs));
         retryTopics(config.dispatch().retryDelays()).forEach(topic ->
-            specs.add(new TopicSpec(topic, partitions, replication, retention.plus(maxDelay(config)), false)));
-        specs.add(new TopicSpec(dlq(), partitions, replication, retention.multipliedBy(4), false));
-        specs.add(new TopicSpec(replays(), 1, replication, Duration.ofMillis(-1), true));
+            specs.add(new TopicSpec(topic, partitions, replication, retention.plus(maxDelay(config)), false, configs)));
+        specs.add(new TopicSpec(dlq(), partitions, replication, retention.multipliedBy(4), false, configs));
+        specs.add(new TopicSpec(replays(), 1, replication, Duration.ofMillis(-1), true,
+            Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(config.kafka().minInSyncReplicas()))));
         return List.copyOf(specs);
     }
 

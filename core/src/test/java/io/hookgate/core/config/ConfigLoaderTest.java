@@ -149,6 +149,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void valuesThatWouldFailAtRunTimeFailAtLoad() {
+        final ConfigException problems = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            kafka: {replicationFactor: 2, minInSyncReplicas: 3}
+            sources:
+              demo: {provider: standard-webhooks, secrets: ["%s\\n", " padded"], dedupRetention: 999999999999d}
+            """.formatted(SECRET)));
+        assertThat(problems.problems()).extracting(ConfigProblem::path).containsExactlyInAnyOrder(
+            "kafka.minInSyncReplicas", "sources.demo.secrets[0]", "sources.demo.secrets[1]", "sources.demo.dedupRetention");
+        assertThat(problems.getMessage()).contains("no write could ever be acknowledged").contains("trailing whitespace")
+            .contains("longer than the longest duration accepted").doesNotContain(SECRET);
+    }
+
+    @Test
+    void minInSyncReplicasFollowsTheReplicationFactorUnlessSet() {
+        final String sources = "sources: {demo: {provider: standard-webhooks}}\n";
+        assertThat(loader.parse("kafka: {replicationFactor: 3}\n" + sources).kafka().minInSyncReplicas()).isEqualTo(2);
+        assertThat(loader.parse("kafka: {replicationFactor: 1}\n" + sources).kafka().minInSyncReplicas()).isEqualTo(1);
+        assertThat(loader.parse("kafka: {replicationFactor: 5, minInSyncReplicas: 3}\n" + sources).kafka().minInSyncReplicas()).isEqualTo(3);
+    }
+
+    @Test
     void secretsNeverAppearInProblems() {
         final ConfigException error = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
             sources:

@@ -1,7 +1,7 @@
 package io.hookgate.dispatcher.loop;
 
 import io.hookgate.core.delivery.DeliveryTask;
-import io.hookgate.core.json.Json;
+import io.hookgate.core.delivery.DeliveryTaskRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,7 +12,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -32,7 +32,10 @@ import java.util.function.Function;
  * A partition whose head task is not yet due is paused and sought back to that task until it is
  * due (each tier has one delay, so its head is its earliest due task); a partition with too many
  * uncompleted tasks (or too long a window behind one slow task) is paused until they drain.
- * Offsets are committed up to the highest contiguous completed task. Runs on one thread, which alone touches the consumer.
+ * Offsets are committed up to the highest contiguous completed task. A record that is not a task
+ * is handed to {@code onUnreadable} (which dead-letters it) and committed once that is done, like
+ * any task. Runs on one thread, which alone touches the consumer; {@link #stall()} tells other
+ * threads which partition's commit point has stood still longest while tasks waited.
  */
 public final class DeliveryLoop implements Runnable {
 
@@ -48,7 +51,7 @@ public final class DeliveryLoop implements Runnable {
     private final Consumer<String, byte[]> consumer;
     private final List<String> topics;
     private final Function<DeliveryTask, CompletableFuture<Void>> runner;
-    private final java.util.function.Consumer<String> onMalformed;
+    private final BiFunction<ConsumerRecord<String, byte[]>, String, CompletableFuture<Void>> onUnreadable;
     private final int maxPending;
     private final Duration shutdownTimeout;
     private final Clock clock;
@@ -57,22 +60,28 @@ public final class DeliveryLoop implements Runnable {
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
     private final Map<TopicPartition, Instant> notDueUntil = new HashMap<>();
     private final Set<TopicPartition> full = new HashSet<>();
+    private volatile Stall stall = Stall.NONE;
     private volatile boolean running = true;
     private volatile boolean alive;
     private Instant lastCommit = Instant.EPOCH;
 
+    /** The partition whose commit point has stood still longest while tasks waited, and for how long. */
+    public record Stall(String partition, Duration duration) {
+        static final Stall NONE = new Stall(null, Duration.ZERO);
+    }
+
     /**
-     * @param runner      delivers one task; its future completes when the task may be committed
-     * @param onMalformed told the topic of each record that is not a task (it is logged and skipped)
+     * @param runner       delivers one task; its future completes when the task may be committed
+     * @param onUnreadable dead-letters a record that is not a task (with why); its future completes when it may be committed
      */
     public DeliveryLoop(final Consumer<String, byte[]> consumer, final List<String> topics,
                         final Function<DeliveryTask, CompletableFuture<Void>> runner,
-                        final java.util.function.Consumer<String> onMalformed, final int maxPending,
-                        final Duration shutdownTimeout, final Clock clock) {
+                        final BiFunction<ConsumerRecord<String, byte[]>, String, CompletableFuture<Void>> onUnreadable,
+                        final int maxPending, final Duration shutdownTimeout, final Clock clock) {
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
         this.runner = runner;
-        this.onMalformed = onMalformed;
+        this.onUnreadable = onUnreadable;
         this.maxPending = maxPending;
         this.shutdownTimeout = shutdownTimeout;
         this.clock = clock;
@@ -91,6 +100,7 @@ public final class DeliveryLoop implements Runnable {
                 applyCompletions();
                 resumeReady();
                 commit(false);
+                measureStall();
             }
         } catch (WakeupException e) {
             if (running) {
@@ -108,6 +118,25 @@ public final class DeliveryLoop implements Runnable {
     /** Whether the loop is polling. */
     public boolean isAlive() {
         return alive && running;
+    }
+
+    /** The longest stand-still of a commit point while tasks wait, as of the last loop. */
+    public Stall stall() {
+        return stall;
+    }
+
+    private void measureStall() {
+        final long now = System.nanoTime();
+        TopicPartition worst = null;
+        long longest = 0;
+        for (Map.Entry<TopicPartition, PartitionProgress> entry : progress.entrySet()) {
+            final long stalled = entry.getValue().stalledNanos(now);
+            if (stalled > longest) {
+                longest = stalled;
+                worst = entry.getKey();
+            }
+        }
+        stall = worst == null ? Stall.NONE : new Stall(worst.toString(), Duration.ofNanos(longest));
     }
 
     /** Stops polling; the loop then waits for tasks in flight (up to the shutdown timeout) and commits. */
@@ -128,10 +157,13 @@ public final class DeliveryLoop implements Runnable {
                 full.add(partition);
                 return;
             }
-            final DeliveryTask task = decode(record);
-            if (task == null) {
+            final DeliveryTask task;
+            try {
+                task = DeliveryTaskRecord.decode(record.headers(), record.value());
+            } catch (DeliveryTaskRecord.MalformedTaskException e) {
                 partitionProgress.started(record.offset());
-                partitionProgress.completed(record.offset());
+                track(onUnreadable.apply(record, e.getMessage()), partition, partitionProgress, record.offset(),
+                    "unreadable record " + record.topic() + "-" + record.partition() + "@" + record.offset());
                 continue;
             }
             if (task.dueAt().isAfter(now)) {
@@ -146,36 +178,21 @@ public final class DeliveryLoop implements Runnable {
 
     private void start(final DeliveryTask task, final TopicPartition partition, final PartitionProgress partitionProgress,
                        final long offset) {
-        final CompletableFuture<Void> done;
-        try {
-            done = runner.apply(task);
-        } catch (RuntimeException e) {
-            LOG.error("Delivery of subscription={} deliveryId={} failed to start; it stays uncommitted", task.subscription(),
-                task.deliveryId(), e);
-            return;
-        }
+        // The runner completes every task it is given (delivered, handed on or dead-lettered); it never throws.
+        track(runner.apply(task), partition, partitionProgress, offset,
+            "task subscription=" + task.subscription() + " deliveryId=" + task.deliveryId());
+    }
+
+    private void track(final CompletableFuture<Void> done, final TopicPartition partition, final PartitionProgress partitionProgress,
+                       final long offset, final String what) {
         done.whenComplete((ignored, error) -> {
             if (error == null) {
                 completions.add(new Completion(partition, partitionProgress, offset));
             } else {
-                LOG.warn("Task subscription={} deliveryId={} not completed, left uncommitted: {}", task.subscription(),
-                    task.deliveryId(), error.toString());
+                // Only a stopping dispatcher leaves work unfinished: it is read again after the restart.
+                LOG.warn("{} not completed, left uncommitted: {}", what, error.toString());
             }
         });
-    }
-
-    private DeliveryTask decode(final ConsumerRecord<String, byte[]> record) {
-        try {
-            if (record.value() == null) {
-                throw new UncheckedIOException(new java.io.IOException("empty record"));
-            }
-            return Json.read(record.value(), DeliveryTask.class);
-        } catch (UncheckedIOException | NullPointerException e) {
-            LOG.error("Skipping a record that is not a delivery task: topic={} partition={} offset={}: {}", record.topic(),
-                record.partition(), record.offset(), e.getMessage());
-            onMalformed.accept(record.topic());
-            return null;
-        }
     }
 
     private void pauseAt(final TopicPartition partition, final long offset) {

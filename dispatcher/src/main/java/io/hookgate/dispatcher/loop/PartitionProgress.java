@@ -15,8 +15,13 @@ final class PartitionProgress {
     private long position = -1;
     private long committed = -1;
     private int incomplete;
+    /** Since when tasks have waited with the commit point standing still. */
+    private long waitingSinceNanos;
 
     void started(final long offset) {
+        if (incomplete == 0) {
+            waitingSinceNanos = System.nanoTime();
+        }
         window.put(offset, Boolean.FALSE);
         incomplete++;
     }
@@ -26,9 +31,18 @@ final class PartitionProgress {
             return;
         }
         incomplete--;
+        final long before = position;
         while (!window.isEmpty() && window.firstEntry().getValue()) {
             position = window.pollFirstEntry().getKey() + 1;
         }
+        if (position != before) {
+            waitingSinceNanos = System.nanoTime();
+        }
+    }
+
+    /** How long the commit point has not moved while tasks wait; zero when none waits. */
+    long stalledNanos(final long nowNanos) {
+        return incomplete == 0 ? 0 : nowNanos - waitingSinceNanos;
     }
 
     /** The offset to commit if it moved since the last commit, else -1. */

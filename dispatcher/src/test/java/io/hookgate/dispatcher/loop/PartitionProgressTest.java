@@ -34,4 +34,20 @@ class PartitionProgressTest {
         progress.completed(5);
         assertThat(progress.toCommit()).isEqualTo(6);
     }
+
+    @Test
+    void measuresHowLongTheCommitPointStoodStillWhileTasksWaited() throws Exception {
+        final PartitionProgress progress = new PartitionProgress();
+        assertThat(progress.stalledNanos(System.nanoTime())).as("nothing waits").isZero();
+        progress.started(1);
+        progress.started(2);
+        Thread.sleep(30);
+        progress.completed(2);
+        // 2 completed behind 1: the commit point did not move, so the stall goes on.
+        assertThat(progress.stalledNanos(System.nanoTime())).isGreaterThanOrEqualTo(25_000_000L);
+        progress.completed(1);
+        assertThat(progress.stalledNanos(System.nanoTime())).isZero();
+        progress.started(3);
+        assertThat(progress.stalledNanos(System.nanoTime())).isLessThan(25_000_000L);
+    }
 }

@@ -1,20 +1,19 @@
 package io.hookgate.processor.dedup;
 
 import io.hookgate.core.config.HookgateConfig;
-import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.processor.ProcessorMetrics;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import java.util.Set;
 
 /** The persistent RocksDB stores of deduplication, declared with the processor that uses them. */
-public final class DedupStores implements FixedKeyProcessorSupplier<String, VerifiedEvent, VerifiedEvent> {
+public final class DedupStores implements ProcessorSupplier<String, byte[], String, byte[]> {
 
-    /** {@code {source}:{eventId}} to the time its retention ends. */
+    /** Dedup key to the time its retention ends. */
     public static final String SEEN = "dedup-seen";
     /** Expiry time and dedup key, for purging without a full scan. */
     public static final String EXPIRIES = "dedup-expiries";
@@ -28,7 +27,7 @@ public final class DedupStores implements FixedKeyProcessorSupplier<String, Veri
     }
 
     @Override
-    public FixedKeyProcessor<String, VerifiedEvent, VerifiedEvent> get() {
+    public Processor<String, byte[], String, byte[]> get() {
         return new DeduplicationProcessor(config, metrics);
     }
 

@@ -2,14 +2,15 @@ package io.hookgate.processor.dedup;
 
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SourceConfig;
-import io.hookgate.core.event.VerifiedEvent;
+import io.hookgate.core.event.EventRef;
+import io.hookgate.core.event.EventRefHeaders;
 import io.hookgate.processor.ProcessorMetrics;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -18,14 +19,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Forwards each (source, eventId) once within its source's {@code dedupRetention}, counted from
- * the first copy's receive time (the record timestamp). Runs on records keyed
- * {@code {source}:{eventId}}, so every copy of an event meets the same task's store whatever the
- * number of instances; exactly-once makes the store update and the output commit together.
+ * Forwards each event once within its source's {@code dedupRetention}, counted from the first
+ * copy's receive time (the record timestamp). Runs on records keyed by their dedup key
+ * ({@code {source}:{eventId}}, or the signed body's hash where the id is unsigned), so every copy
+ * of an event meets the same task's store whatever the number of instances; exactly-once makes
+ * the store update and the output commit together. What it forwards is keyed
+ * {@code {source}:{eventId}}, the key of {@code verified.{source}}; the envelope is not read.
  * Expired ids are purged on stream time, through an expiry index, so the store cannot grow forever
  * and a replay of old records never expires ids early.
  */
-public final class DeduplicationProcessor extends ContextualFixedKeyProcessor<String, VerifiedEvent, VerifiedEvent> {
+public final class DeduplicationProcessor extends ContextualProcessor<String, byte[], String, byte[]> {
 
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
     private static final byte[] PRESENT = new byte[0];
@@ -41,7 +44,7 @@ public final class DeduplicationProcessor extends ContextualFixedKeyProcessor<St
     }
 
     @Override
-    public void init(final FixedKeyProcessorContext<String, VerifiedEvent> context) {
+    public void init(final ProcessorContext<String, byte[]> context) {
         super.init(context);
         seen = context.getStateStore(DedupStores.SEEN);
         expiries = context.getStateStore(DedupStores.EXPIRIES);
@@ -49,20 +52,20 @@ public final class DeduplicationProcessor extends ContextualFixedKeyProcessor<St
     }
 
     @Override
-    public void process(final FixedKeyRecord<String, VerifiedEvent> record) {
-        final VerifiedEvent event = record.value();
-        final String key = event.dedupKey();
+    public void process(final Record<String, byte[]> record) {
+        final EventRef ref = EventRefHeaders.read(record.headers());
+        final String key = record.key();
         final long receivedAt = record.timestamp();
         final Long expiresAt = seen.get(key);
         if (expiresAt != null && expiresAt > receivedAt) {
-            metrics.duplicate(event.source());
+            metrics.duplicate(ref.source());
             return;
         }
-        final long newExpiry = receivedAt + retention(event.source()).toMillis();
+        final long newExpiry = receivedAt + retention(ref.source()).toMillis();
         seen.put(key, newExpiry);
         expiries.put(ExpiryIndex.key(newExpiry, key), PRESENT);
-        metrics.published(event.source());
-        context().forward(record);
+        metrics.published(ref.source());
+        context().forward(record.withKey(ref.dedupKey()));
     }
 
     private Duration retention(final String source) {

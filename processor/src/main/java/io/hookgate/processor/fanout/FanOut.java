@@ -3,8 +3,12 @@ package io.hookgate.processor.fanout;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SubscriptionConfig;
 import io.hookgate.core.delivery.DeliveryTask;
-import io.hookgate.core.event.VerifiedEvent;
-import org.apache.kafka.streams.KeyValue;
+import io.hookgate.core.delivery.DeliveryTaskRecord;
+import io.hookgate.core.event.EventRef;
+import io.hookgate.core.event.EventRefHeaders;
+import io.hookgate.core.json.RawJson;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.Record;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,9 +18,10 @@ import java.util.Map;
 
 /**
  * One delivery task per subscription that wants an event: the subscription names the event's
- * source and one of its {@code eventTypes} matches (or it has none). Keyed by subscription id.
+ * source and one of its {@code eventTypes} matches (or it has none). Keyed by subscription id;
+ * the task's value is the event's envelope as it arrived here, shared, never copied or re-read.
  */
-public final class FanOut {
+public final class FanOut extends ContextualProcessor<String, byte[], String, byte[]> {
 
     private final Map<String, List<SubscriptionConfig>> bySource;
     private final Clock clock;
@@ -30,11 +35,20 @@ public final class FanOut {
         this.clock = clock;
     }
 
-    public List<KeyValue<String, DeliveryTask>> tasks(final VerifiedEvent event) {
-        final List<KeyValue<String, DeliveryTask>> tasks = new ArrayList<>();
-        for (SubscriptionConfig subscription : bySource.getOrDefault(event.source(), List.of())) {
-            if (subscription.wantsType(event.type())) {
-                tasks.add(KeyValue.pair(subscription.id(), DeliveryTask.first(event, subscription.id(), clock.instant())));
+    @Override
+    public void process(final Record<String, byte[]> record) {
+        final EventRef ref = EventRefHeaders.read(record.headers());
+        for (DeliveryTask task : tasks(ref, RawJson.trusted(record.value()))) {
+            context().forward(new Record<>(task.subscription(), record.value(), record.timestamp(), DeliveryTaskRecord.headers(task)));
+        }
+    }
+
+    /** The tasks of event {@code ref}, one per subscription that wants it. */
+    public List<DeliveryTask> tasks(final EventRef ref, final RawJson envelope) {
+        final List<DeliveryTask> tasks = new ArrayList<>();
+        for (SubscriptionConfig subscription : bySource.getOrDefault(ref.source(), List.of())) {
+            if (subscription.wantsType(ref.type())) {
+                tasks.add(DeliveryTask.first(ref, envelope, subscription.id(), clock.instant()));
             }
         }
         return tasks;

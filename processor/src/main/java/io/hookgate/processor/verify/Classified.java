@@ -1,6 +1,6 @@
 package io.hookgate.processor.verify;
 
-import io.hookgate.core.event.VerifiedEvent;
+import io.hookgate.core.event.EventRef;
 import io.hookgate.core.rejection.RejectReason;
 
 /** A raw record after verification: a verified envelope, or a rejection keeping the raw bytes. */
@@ -9,10 +9,16 @@ public sealed interface Classified {
     /** The source id, as far as it is known ({@code unknown} for a record without metadata). */
     String source();
 
-    record Verified(VerifiedEvent event) implements Classified {
+    /**
+     * A verified event, as the bytes of its envelope (written once, here) and who it is.
+     *
+     * @param dedupKey the key duplicates meet under: {@code {source}:{eventId}}, or
+     *                 {@code {source}:sha256:{hash of the body}} when the event id is not signed
+     */
+    record Verified(EventRef ref, byte[] envelope, String dedupKey) implements Classified {
         @Override
         public String source() {
-            return event.source();
+            return ref.source();
         }
     }
 

@@ -2,8 +2,12 @@ package io.hookgate.processor.verify;
 
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SourceConfig;
+import io.hookgate.core.event.EventRef;
+import io.hookgate.core.event.EventRefHeaders;
 import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.core.id.StableIds;
+import io.hookgate.core.json.Json;
+import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.rejection.RejectReason;
 import io.hookgate.core.rejection.RejectionHeaders;
 import io.hookgate.core.request.RawRecordCodec;
@@ -12,6 +16,7 @@ import io.hookgate.processor.ProcessorMetrics;
 import io.hookgate.providers.SourceSchemes;
 import io.hookgate.providers.spi.SourceScheme;
 import io.hookgate.providers.spi.Verification;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -24,25 +29,31 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Verifies each raw record with its source's scheme. A verified record becomes an envelope
- * (without the raw HTTP headers, which carry signatures); a rejected one keeps its bytes and
- * headers and gains the reason. Never throws on any input: a record that breaks a verifier is
- * rejected as {@code verification_error} and logged.
+ * Verifies each raw record with its source's scheme. A verified record becomes its envelope,
+ * written here once (the payload embedded as the provider's bytes) with its {@link EventRef} as
+ * headers; a rejected one keeps its bytes and headers and gains the reason. Nothing it forwards can
+ * be too large to write: an envelope past {@link RecordLimits#maxEnvelopeBytes()} is rejected as
+ * {@code payload_too_large}, and a rejected copy that would not fit is kept without its body.
+ * Never throws on any input: a record that breaks a verifier is rejected as
+ * {@code verification_error} and logged.
  */
 public final class VerifyProcessor extends ContextualFixedKeyProcessor<byte[], byte[], Classified> {
 
     private static final Logger LOG = LoggerFactory.getLogger(VerifyProcessor.class);
     private static final String UNKNOWN = "unknown";
+    private static final int MAX_DETAIL_CHARS = 500;
 
     private final HookgateConfig config;
     private final SourceSchemes schemes;
     private final ProcessorMetrics metrics;
+    private final RecordLimits limits;
     private final Clock clock;
 
     public VerifyProcessor(final HookgateConfig config, final SourceSchemes schemes, final ProcessorMetrics metrics, final Clock clock) {
         this.config = config;
         this.schemes = schemes;
         this.metrics = metrics;
+        this.limits = RecordLimits.of(config);
         this.clock = clock;
     }
 
@@ -67,17 +78,27 @@ public final class VerifyProcessor extends ContextualFixedKeyProcessor<byte[], b
         metrics.verifyTime(request.source(), Duration.ofNanos(System.nanoTime() - started));
         if (verification instanceof Verification.Rejected rejected) {
             reject(record, request.source(), rejected.reason(), rejected.detail());
-            LOG.info("Rejected source={} ingressId={} reason={} detail={}", request.source(), request.ingressId(),
-                rejected.reason(), rejected.detail());
             return;
         }
         final Verification.Accepted accepted = (Verification.Accepted) verification;
         final VerifiedEvent event = new VerifiedEvent(VerifiedEvent.SCHEMA_VERSION,
             StableIds.eventId(request.source(), accepted.identity().eventId()), request.source(), source.get().provider(),
             source.get().tenant().orElse(null), accepted.identity().eventId(), accepted.identity().origin(),
-            accepted.identity().type(), request.receivedAt(), Instant.now(clock), request.ingressId(), accepted.payload());
+            accepted.identity().type(), request.receivedAt(), Instant.now(clock), request.ingressId(), accepted.signatureCovers(),
+            accepted.payload().json());
+        final byte[] envelope = Json.write(event);
+        if (envelope.length > limits.maxEnvelopeBytes()) {
+            reject(record, request.source(), RejectReason.PAYLOAD_TOO_LARGE, "the envelope would be " + envelope.length
+                + " bytes; a record carries at most " + limits.maxEnvelopeBytes());
+            return;
+        }
+        final EventRef ref = event.ref();
+        // An id from an unsigned header is the sender's word: a body signed once is one event, whatever id it comes with.
+        final String dedupKey = accepted.identity().idSigned() ? ref.dedupKey()
+            : request.source() + ":sha256:" + StableIds.sha256Hex(request.body());
         metrics.verified(request.source());
-        context().forward(record.withValue((Classified) new Classified.Verified(event)).withHeaders(new RecordHeaders()));
+        context().forward(record.withValue((Classified) new Classified.Verified(ref, envelope, dedupKey))
+            .withHeaders(EventRefHeaders.write(new RecordHeaders(), ref)));
     }
 
     private Verification verifySafely(final SourceScheme scheme, final RawRequest request) {
@@ -92,9 +113,18 @@ public final class VerifyProcessor extends ContextualFixedKeyProcessor<byte[], b
 
     private void reject(final FixedKeyRecord<byte[], byte[]> record, final String source, final RejectReason reason, final String detail) {
         metrics.rejected(source, reason);
-        final RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        RejectionHeaders.add(headers, reason, detail, Instant.now(clock));
-        final byte[] body = record.value() == null ? new byte[0] : record.value();
+        final String shortDetail = detail.length() > MAX_DETAIL_CHARS ? detail.substring(0, MAX_DETAIL_CHARS) + "..." : detail;
+        final Headers headers = new RecordHeaders(record.headers().toArray());
+        RejectionHeaders.add(headers, reason, shortDetail, Instant.now(clock));
+        byte[] body = record.value() == null ? new byte[0] : record.value();
+        final byte[] key = source.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (RecordLimits.estimatedSize(key, body, headers) > limits.maxRecordBytes()) {
+            // Kept for the record (who sent what, when, why refused) even when the body cannot be.
+            headers.add(RejectionHeaders.BODY_DROPPED, Integer.toString(body.length).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body = new byte[0];
+        }
+        LOG.info("Rejected source={} ingressId={} reason={} detail={}", source,
+            RawRecordCodec.lastValue(record.headers(), RawRecordCodec.INGRESS_ID), reason, shortDetail);
         context().forward(record.withValue((Classified) new Classified.Rejected(source, reason, body)).withHeaders(headers));
     }
 }

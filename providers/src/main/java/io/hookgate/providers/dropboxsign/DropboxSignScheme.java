@@ -10,6 +10,8 @@ import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.payload.Multipart;
+import io.hookgate.providers.crypto.Timestamps;
+import io.hookgate.providers.payload.Payload;
 import io.hookgate.providers.payload.Payloads;
 import io.hookgate.providers.spi.NamedProvider;
 import io.hookgate.providers.spi.Provider;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -31,8 +34,13 @@ import java.util.UUID;
  * fields are authenticated. The event comes in the multipart field {@code json} (or as a JSON body);
  * the ingress answers with the required {@code Hello API Event Received}. Event id: the composite
  * {@code event_type|event_time|related_signature_id|reported_for_account_id|reported_for_app_id}.
- * No replay window: {@code event_time} is signed, but whether retries keep it is not documented,
- * and a window could refuse Dropbox's own retries; replays are caught by deduplication.
+ * Because the rest of the body is not signed, one captured callback could be resent with other
+ * fields as a "new" event: the signed {@code event_time} must therefore lie within the source's
+ * {@code toleranceSeconds} of the receive time (default 300 s, as for every scheme that signs a
+ * timestamp). hookgate acknowledges as soon as it stored a callback, so Dropbox retries only while
+ * hookgate was unreachable; a retry older than the window lands in {@code events.rejected} as
+ * {@code stale_timestamp}, from where an operator replays it with the window waived. The envelope's
+ * {@code signatureCovers} names the two signed fields, so consumers know the rest is unsigned.
  */
 public final class DropboxSignScheme extends SignatureScheme {
 
@@ -52,7 +60,7 @@ public final class DropboxSignScheme extends SignatureScheme {
     protected Optional<Verification.Rejected> checkSignature(final RawRequest request) {
         final JsonNode payload;
         try {
-            payload = readPayload(request);
+            payload = readPayload(request).tree();
         } catch (Payloads.MalformedPayloadException e) {
             return reject(RejectReason.MISSING_SIGNATURE, "no event to read its event_hash from: " + e.getMessage());
         }
@@ -70,11 +78,24 @@ public final class DropboxSignScheme extends SignatureScheme {
         if (!Hmac.anyMatches(Hmac.Algorithm.SHA256, keys, List.of(signature.get()), Hmac.utf8(time + type))) {
             return reject(RejectReason.BAD_SIGNATURE, "event_hash does not match a configured API key");
         }
+        final OptionalLong seconds = Timestamps.parseCanonical(time);
+        if (seconds.isEmpty()) {
+            return reject(RejectReason.MALFORMED_SIGNATURE, "event_time is not a Unix time in seconds");
+        }
+        if (!withinReplayWindow(request, seconds.getAsLong())) {
+            return reject(RejectReason.STALE_TIMESTAMP, "event_time " + seconds.getAsLong() + " is more than "
+                + source.toleranceSeconds() + "s from the receive time");
+        }
         return accept();
     }
 
     @Override
-    protected JsonNode readPayload(final RawRequest request) {
+    protected List<String> signatureCovers(final RawRequest request) {
+        return List.of("event.event_time", "event.event_type");
+    }
+
+    @Override
+    protected Payload readPayload(final RawRequest request) {
         final String boundary = Multipart.boundary(request.header("Content-Type").orElse(null));
         if (boundary != null) {
             final byte[] json = Multipart.fields(request.body(), boundary).get("json");
@@ -84,7 +105,7 @@ public final class DropboxSignScheme extends SignatureScheme {
             return Payloads.json(json);
         }
         if ("application/x-www-form-urlencoded".equals(request.mediaType())) {
-            final String json = Payloads.text(Payloads.form(request.body()), "json");
+            final String json = Payloads.text(Payloads.formFields(request.body()), "json");
             if (json == null) {
                 throw new Payloads.MalformedPayloadException("form body without the field json");
             }
@@ -116,7 +137,7 @@ public final class DropboxSignScheme extends SignatureScheme {
     /** Sets {@code event.event_hash} in the event JSON {@code body} and posts it as Dropbox Sign does, multipart. */
     @Override
     public SignedRequest sign(final byte[] body, final Instant now) {
-        final JsonNode parsed = Payloads.json(body);
+        final JsonNode parsed = Payloads.tree(body);
         final JsonNode event = parsed.path("event");
         if (!(event instanceof ObjectNode eventObject) || Payloads.text(event, "event_time") == null
             || Payloads.text(event, "event_type") == null) {

@@ -6,6 +6,7 @@ import io.hookgate.core.request.HttpHeaders;
 import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
+import io.hookgate.providers.payload.Payload;
 import io.hookgate.providers.payload.Payloads;
 import io.hookgate.providers.spi.EventIdentity;
 import io.hookgate.providers.spi.HeaderHmacScheme;
@@ -28,11 +29,12 @@ final class GithubScheme extends HeaderHmacScheme {
 
 
     @Override
-    protected JsonNode readPayload(final RawRequest request) {
-        final JsonNode payload = Payloads.read(request);
+    protected Payload readPayload(final RawRequest request) {
+        final Payload payload = Payloads.read(request);
         // A hook configured for form posts sends the JSON in the field "payload".
-        if (payload.isObject() && payload.size() == 1 && payload.path("payload").isTextual()) {
-            return Payloads.json(Hmac.utf8(payload.get("payload").textValue()));
+        final JsonNode tree = payload.tree();
+        if ("application/x-www-form-urlencoded".equals(request.mediaType()) && tree.size() == 1 && tree.path("payload").isTextual()) {
+            return Payloads.json(Hmac.utf8(tree.get("payload").textValue()));
         }
         return payload;
     }
@@ -42,7 +44,8 @@ final class GithubScheme extends HeaderHmacScheme {
         final String event = request.header("X-GitHub-Event").orElse(null);
         final String action = Payloads.text(payload, "action");
         final String type = event == null ? null : action == null ? event : event + "." + action;
-        return Payloads.identity(request.header("X-GitHub-Delivery").orElse(null), payload, type);
+        // X-GitHub-Delivery and X-GitHub-Event are not signed: the body is.
+        return Payloads.headerIdentity(request.header("X-GitHub-Delivery").orElse(null), payload, type);
     }
 
     @Override

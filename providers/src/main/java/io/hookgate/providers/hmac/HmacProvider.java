@@ -33,9 +33,9 @@ public final class HmacProvider implements Provider {
     static final ConfigKey<String> PREFIX = ConfigKey.optional("prefix", ValueType.STRING, "",
         "Text before the MAC in the header, e.g. sha256=.");
     static final ConfigKey<String> TIMESTAMP_HEADER = ConfigKey.optional("timestampHeader", ValueType.STRING, null,
-        "Header carrying a signed Unix timestamp, checked against toleranceSeconds.").validatedBy(Validator.nonEmpty());
+        "Header carrying a signed Unix timestamp, checked against toleranceSeconds; signedContent must use {timestamp}.").validatedBy(Validator.nonEmpty());
     static final ConfigKey<String> ID_HEADER = ConfigKey.optional("idHeader", ValueType.STRING, null,
-        "Header carrying the sender's event id.").validatedBy(Validator.nonEmpty());
+        "Header carrying the sender's event id; it must be signed: signedContent must use {id}.").validatedBy(Validator.nonEmpty());
     static final ConfigKey<String> SIGNED_CONTENT = ConfigKey.optional("signedContent", ValueType.STRING, null,
         "What is signed: a template over {id}, {timestamp} and {body}.");
 
@@ -59,6 +59,17 @@ public final class HmacProvider implements Provider {
             }
             if (template.uses("id") && source.options().get(ID_HEADER) == null) {
                 problems.add(contentPath, "uses {id} but no idHeader is set");
+            }
+            // A header outside what is signed can be changed by anyone who holds one signed request.
+            if (source.options().get(ID_HEADER) != null && !template.uses("id")) {
+                problems.add(ConfigProblems.child(path, ID_HEADER.name()), "is not in signedContent ('" + template.text()
+                    + "'): anyone holding one signed body could send it again as a new event under another id; "
+                    + "add {id} to signedContent, or drop idHeader to deduplicate by payload hash");
+            }
+            if (source.options().get(TIMESTAMP_HEADER) != null && !template.uses("timestamp")) {
+                problems.add(ConfigProblems.child(path, TIMESTAMP_HEADER.name()), "is not in signedContent ('" + template.text()
+                    + "'): a fresh unsigned timestamp would let a year-old body through the replay window; "
+                    + "add {timestamp} to signedContent, or drop timestampHeader");
             }
         } catch (IllegalArgumentException e) {
             problems.add(contentPath, e.getMessage());

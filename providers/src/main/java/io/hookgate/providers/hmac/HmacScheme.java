@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.request.HttpHeaders;
 import io.hookgate.core.request.RawRequest;
+import io.hookgate.providers.payload.Payload;
 import io.hookgate.providers.payload.Payloads;
 import io.hookgate.providers.spi.EventIdentity;
 import io.hookgate.providers.spi.HeaderHmacScheme;
@@ -35,14 +36,20 @@ final class HmacScheme extends HeaderHmacScheme {
     }
 
     @Override
-    protected JsonNode readPayload(final RawRequest request) {
+    protected Payload readPayload(final RawRequest request) {
         return Payloads.readAny(request);
     }
 
+    /** The configuration refuses an idHeader outside signedContent, so an id read here is signed. */
     @Override
     protected EventIdentity identify(final RawRequest request, final JsonNode payload) {
         final String id = idHeader == null ? null : request.header(idHeader).orElse(null);
         return Payloads.identity(id, payload, Payloads.text(payload, "type"));
+    }
+
+    @Override
+    protected List<String> signatureCovers(final RawRequest request) {
+        return template.placeholders();
     }
 
     @Override

@@ -16,10 +16,17 @@ final class SignedContentTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
 
+    private final String text;
     private final List<String> pieces;
 
-    private SignedContentTemplate(final List<String> pieces) {
+    private SignedContentTemplate(final String text, final List<String> pieces) {
+        this.text = text;
         this.pieces = List.copyOf(pieces);
+    }
+
+    /** The template as written. */
+    String text() {
+        return text;
     }
 
     /**
@@ -46,11 +53,17 @@ final class SignedContentTemplate {
         if (!body) {
             throw new IllegalArgumentException("must contain {body}: a signature that does not cover the body proves nothing of it");
         }
-        return new SignedContentTemplate(pieces);
+        return new SignedContentTemplate(template, pieces);
     }
 
     boolean uses(final String placeholder) {
         return pieces.contains("{" + placeholder + "}");
+    }
+
+    /** The placeholders in order of appearance, without braces: what the signature covers. */
+    List<String> placeholders() {
+        return pieces.stream().filter(piece -> PLACEHOLDER.matcher(piece).matches())
+            .map(piece -> piece.substring(1, piece.length() - 1)).distinct().toList();
     }
 
     byte[][] render(final RawRequest request, final String id, final String timestamp) {

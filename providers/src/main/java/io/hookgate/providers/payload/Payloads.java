@@ -1,6 +1,10 @@
 package io.hookgate.providers.payload;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookgate.core.event.EventIdOrigin;
 import io.hookgate.core.id.StableIds;
 import io.hookgate.core.json.Json;
+import io.hookgate.core.json.RawJson;
 import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.spi.EventIdentity;
 
@@ -28,8 +33,20 @@ import java.util.TreeMap;
  */
 public final class Payloads {
 
-    private static final ObjectReader STRICT_JSON = Json.mapper().reader()
+    /**
+     * How deep a payload may nest. Well below the 1000 levels that Jackson's readers and writers
+     * accept, so that every record embedding a payload (envelope, task, DLQ entry: three more
+     * levels at most) stays readable by any consumer with default limits.
+     */
+    public static final int MAX_DEPTH = 256;
+
+    private static final ObjectReader STRICT_JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build())
+        .build()
+        .reader()
         .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private Payloads() {
@@ -41,7 +58,7 @@ public final class Payloads {
      *
      * @throws MalformedPayloadException when the body cannot be read
      */
-    public static JsonNode read(final RawRequest request) {
+    public static Payload read(final RawRequest request) {
         if ("application/x-www-form-urlencoded".equals(request.mediaType())) {
             return form(request.body());
         }
@@ -53,7 +70,7 @@ public final class Payloads {
      * {@code token}, {@code basic-auth}): JSON and forms as {@link #read}; any other body as an object
      * holding its media type and its text (or base64 when it is not UTF-8).
      */
-    public static JsonNode readAny(final RawRequest request) {
+    public static Payload readAny(final RawRequest request) {
         final String mediaType = request.mediaType();
         if ("application/x-www-form-urlencoded".equals(mediaType)) {
             return form(request.body());
@@ -68,11 +85,22 @@ public final class Payloads {
         } catch (MalformedPayloadException e) {
             wrapped.put("base64", java.util.Base64.getEncoder().encodeToString(request.body()));
         }
-        return wrapped;
+        return written(wrapped);
     }
 
-    /** The body as JSON (UTF-8, one value, no trailing data). */
-    public static JsonNode json(final byte[] body) {
+    /**
+     * The body as JSON (UTF-8, one value, no trailing data, no duplicate keys, at most
+     * {@value #MAX_DEPTH} levels deep): its bytes kept as they are, and its tree.
+     *
+     * @throws PayloadTooDeepException when it nests deeper than {@value #MAX_DEPTH}
+     * @throws MalformedPayloadException when it is not such JSON
+     */
+    public static Payload json(final byte[] body) {
+        return new Payload(RawJson.trusted(body), tree(body));
+    }
+
+    /** The body as a JSON tree, checked as {@link #json} checks it. */
+    public static JsonNode tree(final byte[] body) {
         if (body.length == 0) {
             throw new MalformedPayloadException("the body is empty");
         }
@@ -82,14 +110,29 @@ public final class Payloads {
                 throw new MalformedPayloadException("the body is empty");
             }
             return node;
+        } catch (StreamConstraintsException e) {
+            if (e.getMessage() != null && e.getMessage().contains("nesting depth")) {
+                throw new PayloadTooDeepException("the body nests deeper than " + MAX_DEPTH + " levels");
+            }
+            throw new MalformedPayloadException("the body is beyond what hookgate reads: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new MalformedPayloadException("the body is not JSON: "
                 + (e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getOriginalMessage() : e.getMessage()));
         }
     }
 
-    /** The body as {@code application/x-www-form-urlencoded} fields, in order. */
-    public static ObjectNode form(final byte[] body) {
+    /** A payload hookgate builds itself (a form's fields, a wrapped text body), written once. */
+    public static Payload written(final JsonNode tree) {
+        return new Payload(RawJson.trusted(Json.write(tree)), tree);
+    }
+
+    /** The body as {@code application/x-www-form-urlencoded} fields, in order, as a JSON object. */
+    public static Payload form(final byte[] body) {
+        return written(formFields(body));
+    }
+
+    /** The fields of a form body as a JSON object (a repeated field becomes an array). */
+    public static ObjectNode formFields(final byte[] body) {
         final ObjectNode fields = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, List<String>> field : FormFields.parse(strictUtf8(body)).entrySet()) {
             if (field.getValue().size() == 1) {
@@ -102,14 +145,23 @@ public final class Payloads {
         return fields;
     }
 
-    /** The provider's {@code eventId} when it sent one, else the payload's hash. */
+    /** The provider's {@code eventId} (from the signed content) when it sent one, else the payload's hash. */
     public static EventIdentity identity(final String eventId, final JsonNode payload, final String type) {
         return eventId == null || eventId.isBlank() ? hashIdentity(payload, type) : EventIdentity.fromProvider(eventId, type);
     }
 
+    /**
+     * The provider's {@code eventId} read from an unsigned header when it sent one (anyone holding
+     * a signed body can send it again under another id: deduplication then goes by the signed
+     * content), else the payload's hash.
+     */
+    public static EventIdentity headerIdentity(final String eventId, final JsonNode payload, final String type) {
+        return eventId == null || eventId.isBlank() ? hashIdentity(payload, type) : EventIdentity.fromUnsignedHeader(eventId, type);
+    }
+
     /** The identity of an event whose provider sends no id: a SHA-256 of the canonical payload. */
     public static EventIdentity hashIdentity(final JsonNode payload, final String type) {
-        return new EventIdentity(StableIds.sha256Hex(canonical(payload)), EventIdOrigin.PAYLOAD_HASH, type);
+        return new EventIdentity(StableIds.sha256Hex(canonical(payload)), EventIdOrigin.PAYLOAD_HASH, type, true);
     }
 
     /** {@code payload} as JSON with object keys sorted at every depth: equal content, equal bytes. */
@@ -156,8 +208,15 @@ public final class Payloads {
     }
 
     /** The body does not hold what the provider sends. */
-    public static final class MalformedPayloadException extends RuntimeException {
+    public static class MalformedPayloadException extends RuntimeException {
         public MalformedPayloadException(final String message) {
+            super(message);
+        }
+    }
+
+    /** The body nests deeper than {@value #MAX_DEPTH} levels. */
+    public static final class PayloadTooDeepException extends MalformedPayloadException {
+        public PayloadTooDeepException(final String message) {
             super(message);
         }
     }

@@ -38,7 +38,8 @@ public final class ShopifyScheme extends HeaderHmacScheme {
     @Override
     protected EventIdentity identify(final RawRequest request, final JsonNode payload) {
         final String topic = header(request, "X-Shopify-Topic", "shopify-topic").orElse(null);
-        return Payloads.identity(header(request, "X-Shopify-Event-Id", "shopify-event-id")
+        // The ids and the topic are headers Shopify does not sign: the body is.
+        return Payloads.headerIdentity(header(request, "X-Shopify-Event-Id", "shopify-event-id")
             .or(() -> header(request, "X-Shopify-Webhook-Id", "shopify-webhook-id")).orElse(null), payload, topic);
     }
 

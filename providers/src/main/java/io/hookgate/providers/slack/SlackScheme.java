@@ -48,9 +48,9 @@ public final class SlackScheme extends V0TimestampScheme {
         }
         final Verification verification = verify(request);
         if (verification instanceof Verification.Accepted accepted
-            && "url_verification".equals(Payloads.text(accepted.payload(), "type"))
-            && accepted.payload().path("challenge").isTextual()) {
-            return Optional.of(HttpReply.json(Json.writeString(Map.of("challenge", accepted.payload().get("challenge").textValue()))));
+            && "url_verification".equals(Payloads.text(accepted.payload().tree(), "type"))
+            && accepted.payload().tree().path("challenge").isTextual()) {
+            return Optional.of(HttpReply.json(Json.writeString(Map.of("challenge", accepted.payload().tree().get("challenge").textValue()))));
         }
         return Optional.empty();
     }
@@ -60,7 +60,7 @@ public final class SlackScheme extends V0TimestampScheme {
             return false;
         }
         try {
-            return "1".equals(Payloads.text(Payloads.form(request.body()), "ssl_check"));
+            return "1".equals(Payloads.text(Payloads.formFields(request.body()), "ssl_check"));
         } catch (Payloads.MalformedPayloadException e) {
             return false;
         }
@@ -82,7 +82,7 @@ public final class SlackScheme extends V0TimestampScheme {
         if (payload.path("payload").isTextual()) {
             try {
                 // Interactivity posts a form whose field "payload" is JSON with its own type.
-                return Payloads.text(Payloads.json(Hmac.utf8(payload.get("payload").textValue())), "type");
+                return Payloads.text(Payloads.tree(Hmac.utf8(payload.get("payload").textValue())), "type");
             } catch (Payloads.MalformedPayloadException e) {
                 return null;
             }

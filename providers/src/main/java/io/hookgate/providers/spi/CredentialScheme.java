@@ -3,7 +3,10 @@ package io.hookgate.providers.spi;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.request.RawRequest;
+import io.hookgate.providers.payload.Payload;
 import io.hookgate.providers.payload.Payloads;
+
+import java.util.List;
 
 /**
  * The schemes of senders that do not sign but present a credential (basic-auth, token): any body
@@ -16,8 +19,14 @@ public abstract class CredentialScheme extends SignatureScheme {
     }
 
     @Override
-    protected final JsonNode readPayload(final RawRequest request) {
+    protected final Payload readPayload(final RawRequest request) {
         return Payloads.readAny(request);
+    }
+
+    /** Nothing is signed: the sender proved who it is with a credential, not what it sent. */
+    @Override
+    protected final List<String> signatureCovers(final RawRequest request) {
+        return List.of();
     }
 
     @Override

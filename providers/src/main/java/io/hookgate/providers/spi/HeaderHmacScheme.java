@@ -43,6 +43,12 @@ public abstract class HeaderHmacScheme extends SignatureScheme {
         return List.<byte[][]>of(new byte[][] {request.body()});
     }
 
+    /** By default the body, and the timestamp where the format signs one. */
+    @Override
+    protected List<String> signatureCovers(final RawRequest request) {
+        return format.timestampHeader() == null ? List.of("body") : List.of("timestamp", "body");
+    }
+
     /** The headers a signed request carries besides the signature and timestamp (content type, ids). */
     protected abstract HttpHeaders unsignedHeaders(byte[] body, Instant now);
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.rejection.RejectReason;
 import io.hookgate.core.request.RawRequest;
+import io.hookgate.providers.payload.Payload;
 import io.hookgate.providers.payload.Payloads;
 
 import java.util.List;
@@ -32,12 +33,20 @@ public abstract class SignatureScheme implements SourceScheme {
             return rejection.get();
         }
         try {
-            final JsonNode payload = readPayload(request);
-            return new Verification.Accepted(identify(request, payload), payload);
+            final Payload payload = readPayload(request);
+            return new Verification.Accepted(identify(request, payload.tree()), payload, signatureCovers(request));
+        } catch (Payloads.PayloadTooDeepException e) {
+            return Verification.rejected(RejectReason.PAYLOAD_TOO_DEEP, e.getMessage());
         } catch (Payloads.MalformedPayloadException e) {
             return Verification.rejected(RejectReason.MALFORMED_PAYLOAD, e.getMessage());
         }
     }
+
+    /**
+     * What the signature of a verified {@code request} covered, as the envelope states it:
+     * {@code body}, {@code timestamp}, {@code id}, {@code url}, or the names of signed fields.
+     */
+    protected abstract List<String> signatureCovers(RawRequest request);
 
     /**
      * Checks the signature of {@code request} against every configured secret: empty when one
@@ -46,7 +55,7 @@ public abstract class SignatureScheme implements SourceScheme {
     protected abstract Optional<Verification.Rejected> checkSignature(RawRequest request);
 
     /** The payload of a verified request; JSON or a form by default. */
-    protected JsonNode readPayload(final RawRequest request) {
+    protected Payload readPayload(final RawRequest request) {
         return Payloads.read(request);
     }
 

@@ -1,18 +1,24 @@
 package io.hookgate.providers.spi;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.core.rejection.RejectReason;
+import io.hookgate.providers.payload.Payload;
 
+import java.util.List;
 import java.util.Objects;
 
 /** What verifying one raw request concluded: an event to publish, or a rejection with its reason. */
 public sealed interface Verification {
 
-    /** The signature verified; the event is who {@code identity} says, with {@code payload}. */
-    record Accepted(EventIdentity identity, JsonNode payload) implements Verification {
+    /**
+     * The signature verified; the event is who {@code identity} says, with {@code payload}.
+     *
+     * @param signatureCovers what the signature covered, for the envelope ({@code body}, {@code timestamp}, ...)
+     */
+    record Accepted(EventIdentity identity, Payload payload, List<String> signatureCovers) implements Verification {
         public Accepted {
             Objects.requireNonNull(identity, "identity");
             Objects.requireNonNull(payload, "payload");
+            signatureCovers = List.copyOf(signatureCovers);
         }
     }
 

@@ -44,6 +44,11 @@ public final class SquareScheme extends HeaderHmacScheme {
     }
 
     @Override
+    protected List<String> signatureCovers(final RawRequest request) {
+        return List.of("url", "body");
+    }
+
+    @Override
     protected EventIdentity identify(final RawRequest request, final JsonNode payload) {
         return Payloads.identity(Payloads.text(payload, "event_id"), payload, Payloads.text(payload, "type"));
     }

@@ -7,6 +7,7 @@ import io.hookgate.core.rejection.RejectReason;
 import io.hookgate.core.request.HttpHeaders;
 import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.crypto.Timestamps;
+import io.hookgate.providers.payload.Payload;
 import io.hookgate.providers.payload.Payloads;
 import io.hookgate.providers.spi.EventIdentity;
 import io.hookgate.providers.spi.SignatureScheme;
@@ -65,8 +66,13 @@ final class StandardWebhooksScheme extends SignatureScheme {
     }
 
     @Override
-    protected JsonNode readPayload(final RawRequest request) {
+    protected Payload readPayload(final RawRequest request) {
         return Payloads.json(request.body());
+    }
+
+    @Override
+    protected List<String> signatureCovers(final RawRequest request) {
+        return List.of("id", "timestamp", "body");
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.crypto.Timestamps;
+import io.hookgate.providers.payload.Payload;
 import io.hookgate.providers.payload.Payloads;
 import io.hookgate.providers.spi.NamedProvider;
 import io.hookgate.providers.spi.Provider;
@@ -83,8 +84,13 @@ public final class StripeScheme extends SignatureScheme {
     }
 
     @Override
-    protected JsonNode readPayload(final RawRequest request) {
+    protected Payload readPayload(final RawRequest request) {
         return Payloads.json(request.body());
+    }
+
+    @Override
+    protected List<String> signatureCovers(final RawRequest request) {
+        return List.of("timestamp", "body");
     }
 
     @Override

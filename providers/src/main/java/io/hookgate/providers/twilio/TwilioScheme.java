@@ -8,6 +8,7 @@ import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.payload.FormFields;
+import io.hookgate.providers.payload.Payload;
 import io.hookgate.providers.payload.Payloads;
 import io.hookgate.providers.spi.NamedProvider;
 import io.hookgate.providers.spi.Provider;
@@ -55,13 +56,13 @@ public final class TwilioScheme extends HeaderHmacScheme {
 
     @Override
     protected List<byte[][]> signedContents(final RawRequest request, final String timestamp) {
-        if (isForm(request)) {
-            final String parameters = sortedParameters(request.body());
-            return urlVariants(baseUrls(request, null)).stream().map(url -> new byte[][] {Hmac.utf8(url + parameters)}).toList();
-        }
         final String bodyHash = bodyHash(request.query());
         if (bodyHash == null) {
-            throw new MalformedSignedContentException("a non-form body needs the bodySHA256 query parameter");
+            if (!isForm(request)) {
+                throw new MalformedSignedContentException("a non-form body needs the bodySHA256 query parameter");
+            }
+            final String parameters = sortedParameters(request.body());
+            return urlVariants(baseUrls(request, null)).stream().map(url -> new byte[][] {Hmac.utf8(url + parameters)}).toList();
         }
         if (!Hmac.equal(Hmac.utf8(StableIds.sha256Hex(request.body())), Hmac.utf8(bodyHash.toLowerCase(Locale.ROOT)))) {
             // The body is not the one signed: nothing can verify.
@@ -72,6 +73,21 @@ public final class TwilioScheme extends HeaderHmacScheme {
 
     private static boolean isForm(final RawRequest request) {
         return "application/x-www-form-urlencoded".equals(request.mediaType());
+    }
+
+    /**
+     * One reading per request: a query with {@code bodySHA256} means a body signed by its hash
+     * (read as JSON whatever its content type), none means a form signed by its parameters. Were
+     * both tried, the signature of a JSON request's URL would also verify an empty form.
+     */
+    @Override
+    protected Payload readPayload(final RawRequest request) {
+        return bodyHash(request.query()) == null ? Payloads.form(request.body()) : Payloads.json(request.body());
+    }
+
+    @Override
+    protected List<String> signatureCovers(final RawRequest request) {
+        return List.of("url", "body");
     }
 
     /**
@@ -146,7 +162,8 @@ public final class TwilioScheme extends HeaderHmacScheme {
         final String token = request.header("I-Twilio-Idempotency-Token").orElse(null);
         final String type = type(payload);
         if (token != null && !token.isBlank()) {
-            return EventIdentity.fromProvider(token, type);
+            // Twilio does not sign this header: the URL and body are.
+            return EventIdentity.fromUnsignedHeader(token, type);
         }
         for (String[] pair : new String[][] {{"MessageSid", "MessageStatus"}, {"SmsSid", "SmsStatus"}, {"CallSid", "CallStatus"}}) {
             final String sid = Payloads.text(payload, pair[0]);

@@ -45,10 +45,10 @@ public final class ZoomScheme extends V0TimestampScheme {
         }
         final Verification verification = verify(request);
         if (!(verification instanceof Verification.Accepted accepted)
-            || !"endpoint.url_validation".equals(Payloads.text(accepted.payload(), "event"))) {
+            || !"endpoint.url_validation".equals(Payloads.text(accepted.payload().tree(), "event"))) {
             return Optional.empty();
         }
-        final String plainToken = Payloads.text(accepted.payload().path("payload"), "plainToken");
+        final String plainToken = Payloads.text(accepted.payload().tree().path("payload"), "plainToken");
         if (plainToken == null) {
             return Optional.empty();
         }
@@ -60,15 +60,29 @@ public final class ZoomScheme extends V0TimestampScheme {
         });
     }
 
-    /** Which configured secret signed {@code request} (rotation: the answer must use that one). */
+    /**
+     * Which configured secret signed {@code request} (rotation: the answer must use that one),
+     * trying every signature value sent, as verification does: the one that verified decides.
+     */
     private Optional<String> signingSecretOf(final RawRequest request) {
         final String timestamp = request.header(format.timestampHeader()).orElse("");
-        final Optional<byte[]> signature = request.header(format.headers().get(0))
-            .filter(value -> value.startsWith(format.prefix()))
-            .flatMap(value -> Encoding.HEX.decode(value.substring(format.prefix().length())));
-        return signature.flatMap(sent -> secrets().stream()
-            .filter(secret -> Hmac.equal(Hmac.sha256(secret, signedContents(request, timestamp).get(0)), sent))
-            .findFirst());
+        final byte[][] signed = signedContents(request, timestamp).get(0);
+        for (String value : signatureValues(request)) {
+            final String trimmed = value.trim();
+            if (!trimmed.startsWith(format.prefix())) {
+                continue;
+            }
+            final Optional<byte[]> sent = Encoding.HEX.decode(trimmed.substring(format.prefix().length()));
+            if (sent.isEmpty()) {
+                continue;
+            }
+            for (String secret : secrets()) {
+                if (Hmac.equal(Hmac.compute(Hmac.Algorithm.SHA256, Hmac.utf8(secret), signed), sent.get())) {
+                    return Optional.of(secret);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

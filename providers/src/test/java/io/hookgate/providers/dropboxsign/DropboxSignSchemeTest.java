@@ -29,6 +29,8 @@ class DropboxSignSchemeTest {
     /** The API key of dropbox-sign-java's EventCallbackHelperTest. */
     private static final String API_KEY = "324e3b0840f065eb51f3fd63231d0d33daa35d4ed10d27718839e81737065782";
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    /** The event_time of the SDK's fixtures: requests carrying them are received then. */
+    private static final Instant FIXTURE_TIME = Instant.ofEpochSecond(1_348_177_752L);
 
     private final SourceScheme dropbox = TestSources.scheme("dbx", "{provider: dropbox-sign, secrets: [\"" + API_KEY + "\"]}");
 
@@ -39,8 +41,12 @@ class DropboxSignSchemeTest {
     }
 
     private static RawRequest multipart(final String json) {
+        return multipart(json, FIXTURE_TIME);
+    }
+
+    private static RawRequest multipart(final String json, final Instant receivedAt) {
         final String boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW";
-        return TestSources.request("dbx", NOW, HttpHeaders.empty().with("Content-Type", "multipart/form-data; boundary=" + boundary),
+        return TestSources.request("dbx", receivedAt, HttpHeaders.empty().with("Content-Type", "multipart/form-data; boundary=" + boundary),
             Multipart.write(Map.of("json", json.getBytes(StandardCharsets.UTF_8)), boundary));
     }
 
@@ -55,8 +61,21 @@ class DropboxSignSchemeTest {
         assertThat(accepted.identity().eventId()).isEqualTo(type + "|1348177752|ad4d8a769b555fa5ef38691465d426682bf2c992|"
             + "63522885f9261e2b04eea043933ee7313eb674fd|");
         // The same event posted as a plain JSON body verifies too.
-        accepted(dropbox, TestSources.request("dbx", NOW, HttpHeaders.empty().with("Content-Type", "application/json"),
+        accepted(dropbox, TestSources.request("dbx", FIXTURE_TIME, HttpHeaders.empty().with("Content-Type", "application/json"),
             event("1348177752", type, hash).getBytes(StandardCharsets.UTF_8)));
+        assertThat(accepted.signatureCovers()).containsExactly("event.event_time", "event.event_type");
+    }
+
+    @Test
+    void aCapturedCallbackIsRefusedOutsideTheWindowOnItsSignedTime() {
+        final String good = "08d45a6b7677492b78be030cef18cfeaece8fe67e163cc8e526ee638ad483756";
+        // The SDK's fixture, resent with other unsigned fields five minutes and a second after its event_time.
+        final String resent = event("1348177752", "signature_request_sent", good).replace("ad4d8a769b", "0000000000");
+        assertThat(reasonOf(dropbox, multipart(resent, FIXTURE_TIME.plusSeconds(301)))).isEqualTo(RejectReason.STALE_TIMESTAMP);
+        assertThat(reasonOf(dropbox, multipart(resent, FIXTURE_TIME.minusSeconds(301)))).isEqualTo(RejectReason.STALE_TIMESTAMP);
+        accepted(dropbox, multipart(resent, FIXTURE_TIME.plusSeconds(299)));
+        assertThat(reasonOf(dropbox, multipart(event("134817775x", "signature_request_sent", good))))
+            .isIn(RejectReason.BAD_SIGNATURE, RejectReason.MALFORMED_SIGNATURE);
     }
 
     @Test

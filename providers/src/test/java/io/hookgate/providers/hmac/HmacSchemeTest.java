@@ -41,7 +41,7 @@ class HmacSchemeTest {
         final HttpHeaders headers = HttpHeaders.empty().with("Content-Type", "text/plain").with("X-Id", "evt-9").with("X-Ts", ts).with("X-Sig", mac);
         final Verification.Accepted accepted = accepted(generic, TestSources.request("x", NOW, headers, body));
         assertThat(accepted.identity().eventId()).isEqualTo("evt-9");
-        assertThat(accepted.payload().get("text").asText()).isEqualTo("plain text body");
+        assertThat(accepted.payload().tree().get("text").asText()).isEqualTo("plain text body");
 
         assertThat(reasonOf(generic, TestSources.request("x", NOW.plusSeconds(301), headers, body))).isEqualTo(RejectReason.STALE_TIMESTAMP);
         assertThat(reasonOf(generic, TestSources.request("x", NOW, HttpHeaders.of(headers.asList().stream()
@@ -60,6 +60,27 @@ class HmacSchemeTest {
         final Verification.Accepted accepted = accepted(generic, TestSources.request("x", NOW,
             HttpHeaders.empty().with("X-Ts", ts).with("X-Sig", mac), body));
         assertThat(accepted.identity().origin()).isEqualTo(EventIdOrigin.PAYLOAD_HASH);
+    }
+
+    @Test
+    void headersOutsideTheSignedContentAreConfigurationErrorsThatSayWhy() {
+        assertThatThrownBy(() -> TestSources.scheme("x", "{provider: hmac, header: X-Sig, idHeader: X-Id, secrets: [k3y]}"))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("sources.x.idHeader: is not in signedContent")
+            .hasMessageContaining("under another id");
+        assertThatThrownBy(() -> TestSources.scheme("x", "{provider: hmac, header: X-Sig, timestampHeader: X-Ts,"
+            + " signedContent: \"{body}\", secrets: [k3y]}"))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("sources.x.timestampHeader: is not in signedContent")
+            .hasMessageContaining("year-old body");
+        // Signed, both are fine; the envelope then says what was covered.
+        final SourceScheme signed = TestSources.scheme("x", "{provider: hmac, header: X-Sig, idHeader: X-Id, timestampHeader: X-Ts,"
+            + " signedContent: \"{id}.{timestamp}.{body}\", secrets: [k3y]}");
+        final byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        final String ts = Long.toString(NOW.getEpochSecond());
+        final String mac = Encoding.HEX.encode(Hmac.compute(Hmac.Algorithm.SHA256, Hmac.utf8("k3y"), Hmac.utf8("e1." + ts + "."), body));
+        final Verification.Accepted accepted = accepted(signed, TestSources.request("x", NOW, HttpHeaders.empty()
+            .with("Content-Type", "application/json").with("X-Id", "e1").with("X-Ts", ts).with("X-Sig", mac), body));
+        assertThat(accepted.signatureCovers()).containsExactly("id", "timestamp", "body");
+        assertThat(accepted.identity().idSigned()).isTrue();
     }
 
     @Test

@@ -49,7 +49,7 @@ class SlackSchemeTest {
             DOCS_BODY, Instant.ofEpochSecond(1_531_420_618L)));
         assertThat(accepted.identity().type()).isEqualTo("slash_command");
         assertThat(accepted.identity().origin()).isEqualTo(EventIdOrigin.PAYLOAD_HASH);
-        assertThat(accepted.payload().get("command").asText()).isEqualTo("/webhook-collect");
+        assertThat(accepted.payload().tree().get("command").asText()).isEqualTo("/webhook-collect");
     }
 
     @Test

@@ -65,7 +65,7 @@ class StandardWebhooksSchemeTest {
         final Verification.Accepted accepted = (Verification.Accepted) verification;
         assertThat(accepted.identity().eventId()).isEqualTo(MSG_ID);
         assertThat(accepted.identity().origin()).isEqualTo(EventIdOrigin.PROVIDER);
-        assertThat(accepted.payload().get("test").asLong()).isEqualTo(2432232314L);
+        assertThat(accepted.payload().tree().get("test").asLong()).isEqualTo(2432232314L);
     }
 
     @Test

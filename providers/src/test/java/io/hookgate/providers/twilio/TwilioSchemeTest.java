@@ -162,6 +162,32 @@ class TwilioSchemeTest {
     }
 
     @Test
+    void theSignatureOfAJsonRequestVerifiesNoFormReadingOfIt() {
+        // T17: a JSON body signed through its bodySHA256. The same signed URL with an empty or crafted form must not verify.
+        final String url = "https://mycompany.com/myapp.php";
+        final String hash = "0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620";
+        final String signature = "y77kIzt2vzLz71DgmJGsen2scGs=";
+        final String formType = "application/x-www-form-urlencoded";
+        for (String crafted : List.of("", "type=refund&amount=1000")) {
+            assertThat(reasonOf(twilio(url), request("bodySHA256=" + hash, formType, crafted, signature)))
+                .as("form body '%s'", crafted).isEqualTo(RejectReason.BAD_SIGNATURE);
+        }
+        // Read as signed (by its hash), the JSON body verifies whatever content type it claims, and is read as JSON.
+        final Verification.Accepted accepted = accepted(twilio(url), request("bodySHA256=" + hash, formType,
+            "{\"property\": \"value\", \"boolean\": true}", signature));
+        assertThat(accepted.payload().tree().get("boolean").asBoolean()).isTrue();
+        assertThat(accepted.signatureCovers()).containsExactly("url", "body");
+    }
+
+    @Test
+    void theIdempotencyTokenIsNotSignedSoItDoesNotDecideDuplicates() {
+        final SourceScheme twilio = twilio(T1_URL);
+        final SignedRequest signed = twilio.sign(form("MessageSid=SM1|MessageStatus=sent").getBytes(StandardCharsets.UTF_8), NOW);
+        final Verification.Accepted accepted = accepted(twilio, TestSources.received("tw", NOW, signed));
+        assertThat(accepted.identity().idSigned()).isFalse();
+    }
+
+    @Test
     void publicUrlIsRequired() {
         assertThatThrownBy(() -> TestSources.scheme("tw", "{provider: twilio, secrets: [\"k\"]}"))
             .isInstanceOf(ConfigException.class).hasMessageContaining("sources.tw.publicUrl: required for twilio");

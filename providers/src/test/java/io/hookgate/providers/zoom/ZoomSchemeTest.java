@@ -59,6 +59,17 @@ class ZoomSchemeTest {
         assertThat(answer.get("plainToken").asText()).isEqualTo("qgg8vlvZRS6UYooatFL8Aw");
         assertThat(answer.get("encryptedToken").asText()).isEqualTo("bd48235863f4a6323ccc4963c594908b7c97f88b4a6a95278f4f093690b12726");
 
+        // Two signature values, the first forged: the one that verified names the secret, as in verification.
+        final var byNew = TestSources.scheme("zoom", "{provider: zoom, secrets: [\"new_secret_token\"]}")
+            .sign(body.getBytes(StandardCharsets.UTF_8), now);
+        final String good = byNew.headers().first("x-zm-signature").orElseThrow();
+        final HttpHeaders twoValues = HttpHeaders.of(byNew.headers().asList().stream()
+            .filter(h -> !h.name().equals("x-zm-signature")).toList()).with("x-zm-signature", "v0=" + "ab".repeat(32))
+            .with("x-zm-signature", good);
+        final HttpReply second = rotating.handshake(new RawRequest("i", "zoom", now, "", "POST", "", twoValues, byNew.body())).orElseThrow();
+        assertThat(Json.mapper().readTree(second.body()).get("encryptedToken").asText()).isEqualTo(io.hookgate.providers.crypto.Encoding.HEX
+            .encode(io.hookgate.providers.crypto.Hmac.sha256("new_secret_token", "qgg8vlvZRS6UYooatFL8Aw".getBytes(StandardCharsets.UTF_8))));
+
         final var forged = TestSources.scheme("zoom", "{provider: zoom, secrets: [\"attacker\"]}").sign(body.getBytes(StandardCharsets.UTF_8), now);
         assertThat(rotating.handshake(TestSources.received("zoom", now, forged))).isEmpty();
         assertThat(zoom.handshake(request("1700000000", SIGNATURE, BODY, AT))).as("not a validation").isEmpty();
