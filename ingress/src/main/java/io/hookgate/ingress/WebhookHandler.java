@@ -84,7 +84,7 @@ final class WebhookHandler implements HttpHandler {
             answerError(exchange, sourceId, started, 403, "ip_not_allowed", "client address not allowed for this source");
             return;
         }
-        final Optional<Duration> wait = rateLimits.check(sourceId, client.getHostAddress());
+        final Optional<Duration> wait = rateLimits.check(sourceId, client);
         if (wait.isPresent()) {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
             answerError(exchange, sourceId, started, 429, "rate_limited", "too many requests; retry later");
