@@ -4,7 +4,6 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.IngressSettings;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.json.ErrorBody;
-import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.thread.DaemonThreads;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.providers.SourceSchemes;
@@ -16,7 +15,6 @@ import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.PathTemplateHandler;
 import io.undertow.util.Headers;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -25,7 +23,6 @@ import org.xnio.Options;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +58,7 @@ public final class IngressServer implements Readiness, AutoCloseable {
     /** Starts listening. @throws IllegalStateException naming the port when it is taken */
     public synchronized void start() {
         final IngressSettings settings = config.ingress();
-        producer = new KafkaProducer<>(producerConfig(config), new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(IngressProducerConfig.of(config), new StringSerializer(), new ByteArraySerializer());
         // Fetch the raw topic's metadata now: sends never wait for it later (max.block.ms is 0).
         warmUp(producer, new Topics(config.kafka().topicPrefix()).raw(), settings.kafkaTimeout());
         producerMetrics = new KafkaClientMetrics(producer);
@@ -124,24 +121,6 @@ public final class IngressServer implements Readiness, AutoCloseable {
                 }
             }
         }
-    }
-
-    static Map<String, Object> producerConfig(final HookgateConfig config) {
-        final long timeoutMs = config.ingress().kafkaTimeout().toMillis();
-        final int linger = 2;
-        // delivery.timeout.ms must cover linger.ms + request.timeout.ms; the whole is ingress.kafkaTimeout.
-        final long requestTimeout = Math.max(500, timeoutMs - linger - 100);
-        return KafkaClients.config(config.kafka(), new Topics(config.kafka().topicPrefix()).raw() + "-ingress", Map.of(
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.LINGER_MS_CONFIG, linger,
-            // Never block the IO thread that sends: no metadata or no room is an immediate failure (503).
-            ProducerConfig.MAX_BLOCK_MS_CONFIG, 0,
-            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout,
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMs, requestTimeout + linger),
-            // Room beyond the ingress's own bound (KafkaBackpressure) for headers and batching overhead.
-            ProducerConfig.BUFFER_MEMORY_CONFIG, config.ingress().maxInFlightBytes() + 16L * 1024 * 1024,
-            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
     }
 
     /** The port listened on (the configured one, or the one chosen for port 0). */
