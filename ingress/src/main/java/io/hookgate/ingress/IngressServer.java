@@ -7,6 +7,7 @@ import io.hookgate.core.json.ErrorBody;
 import io.hookgate.core.thread.DaemonThreads;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.providers.SourceSchemes;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.undertow.Undertow;
@@ -23,6 +24,8 @@ import org.xnio.Options;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,13 +61,19 @@ public final class IngressServer implements Readiness, AutoCloseable {
     /** Starts listening. @throws IllegalStateException naming the port when it is taken */
     public synchronized void start() {
         final IngressSettings settings = config.ingress();
-        producer = new KafkaProducer<>(IngressProducerConfig.of(config), new StringSerializer(), new ByteArraySerializer());
-        // Fetch the raw topic's metadata now: sends never wait for it later (max.block.ms is 0).
-        warmUp(producer, new Topics(config.kafka().topicPrefix()).raw(), settings.kafkaTimeout());
+        final Map<String, Object> producerConfig = IngressProducerConfig.of(config);
+        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
         producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(registry);
         timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hookgate-ingress-timer"));
-        final RawRequestWriter writer = new RawRequestWriter(producer, new Topics(config.kafka().topicPrefix()).raw());
+        final String rawTopic = new Topics(config.kafka().topicPrefix()).raw();
+        final TopicMetadata metadata = new TopicMetadata(producer, rawTopic, timer);
+        // Fetch the raw topic's metadata now, and keep it: sends never wait for it (max.block.ms is 0).
+        warmUp(metadata, rawTopic, settings.kafkaTimeout());
+        metadata.keepFresh(TopicMetadata.refreshInterval(producerConfig));
+        final RawRequestWriter writer = new RawRequestWriter(producer, rawTopic, metadata, settings.kafkaTimeout());
+        FunctionCounter.builder("hookgate.ingress.metadata.waits", writer, RawRequestWriter::metadataWaits)
+            .description("Requests that found no metadata for the raw topic and waited for it").register(registry);
         final RateLimits rateLimits = new RateLimits(config);
         timer.scheduleWithFixedDelay(rateLimits::evictIdle, 1, 1, TimeUnit.MINUTES);
         final KafkaBackpressure backpressure = new KafkaBackpressure(settings.maxInFlightBytes(),
@@ -100,26 +109,15 @@ public final class IngressServer implements Readiness, AutoCloseable {
         LOG.info("Ingress listening on {}:{}", settings.host(), port);
     }
 
-    private static void warmUp(final KafkaProducer<String, byte[]> producer, final String topic, final java.time.Duration timeout) {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                producer.partitionsFor(topic);
-                return;
-            } catch (org.apache.kafka.common.KafkaException e) {
-                if (System.nanoTime() > deadline) {
-                    // Not fatal: the ingress answers 503 until Kafka is reachable.
-                    LOG.warn("Kafka did not answer for topic {} within {}s; requests get 503 until it does", topic, timeout.toSeconds());
-                    return;
-                }
-                // With max.block.ms=0 the lookup fails at once: wait a little before asking again.
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    private static void warmUp(final TopicMetadata metadata, final String topic, final java.time.Duration timeout) {
+        try {
+            metadata.whenPresent(timeout).get();
+        } catch (ExecutionException e) {
+            // Not fatal: the ingress answers 503 until Kafka is reachable.
+            LOG.warn("Kafka did not answer for topic {} within {}s; requests get 503 until it does: {}", topic, timeout.toSeconds(),
+                e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
