@@ -8,6 +8,7 @@ import io.hookgate.core.thread.DaemonThreads;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.providers.SourceSchemes;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.undertow.Undertow;
@@ -79,14 +80,17 @@ public final class IngressServer implements Readiness, AutoCloseable {
         final KafkaBackpressure backpressure = new KafkaBackpressure(settings.maxInFlightBytes(),
             settings.kafkaTimeout().compareTo(STALL_AFTER) < 0 ? settings.kafkaTimeout() : STALL_AFTER);
         registry.gauge("hookgate.ingress.inflight.bytes", backpressure, KafkaBackpressure::inFlightBytes);
+        final BodyBudget bodyBudget = new BodyBudget(settings.maxBufferedBytes());
+        Gauge.builder("hookgate.ingress.buffered.bytes", bodyBudget, BodyBudget::bufferedBytes)
+            .description("Request body bytes held in memory while being received").register(registry);
         final WebhookHandler webhooks = new WebhookHandler(config, schemes, writer, new IngressMetrics(registry), rateLimits,
-            backpressure, clock);
+            backpressure, bodyBudget, clock);
         final PathTemplateHandler routes = new PathTemplateHandler(exchange -> {
             exchange.setStatusCode(404);
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
             exchange.getResponseSender().send(ErrorBody.json("not_found", "webhooks are posted to /webhooks/{source}"));
         }).add("/webhooks/{source}", webhooks);
-        shutdown = new GracefulShutdownHandler(routes);
+        shutdown = new GracefulShutdownHandler(BodyDeadline.around(routes, settings.bodyReadTimeout()));
         server = Undertow.builder()
             .addHttpListener(settings.port(), settings.host())
             .setHandler(shutdown)
