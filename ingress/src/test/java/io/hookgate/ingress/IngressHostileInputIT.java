@@ -186,6 +186,43 @@ class IngressHostileInputIT {
     }
 
     @Test
+    void aTricklerAnsweredBeforeItsBodyCannotHoldTheConnectionWhileUndertowDrainsIt() throws Exception {
+        try (Ingress ingress = start("{host: \"127.0.0.1\", port: 0, bodyReadTimeout: 2s, readTimeout: 30s}",
+            "{provider: standard-webhooks}")) {
+            for (String path : List.of("nope", "open")) {
+                // An unknown source (404), and a declared length over the limit (413), answered before any body byte.
+                // Under Undertow's own 2 MiB entity limit, past which it would close at once.
+                final String length = path.equals("nope") ? "100000" : "1500000";
+                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), ingress.server().port())) {
+                    final OutputStream out = socket.getOutputStream();
+                    out.write(head(path, "Content-Length: " + length).getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    final long started = System.nanoTime();
+                    final CompletableFuture<Void> trickle = CompletableFuture.runAsync(() -> {
+                        try {
+                            for (int i = 0; i < 100; i++) {
+                                out.write('x');
+                                out.flush();
+                                Thread.sleep(200);
+                            }
+                        } catch (IOException e) {
+                            // The server hung up: what this test waits for.
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                    final String answer = readUntilClosed(socket, Duration.ofSeconds(15));
+                    final Duration took = Duration.ofNanos(System.nanoTime() - started);
+                    assertThat(answer).startsWith(path.equals("nope") ? "HTTP/1.1 404" : "HTTP/1.1 413").contains("\"error\":\"");
+                    // Undertow would drain for as long as the bytes trickle in; the body deadline (2 s) ends it.
+                    assertThat(took).as(path).isLessThan(Duration.ofSeconds(6));
+                    trickle.get(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    @Test
     void whenTheBudgetIsSpentTheAnswerIs503IngressBusyWithRetryAfterAndTheBudgetComesBack() throws Exception {
         try (Ingress ingress = start("{host: \"127.0.0.1\", port: 0, bodyReadTimeout: 20s, maxBufferedMebibytes: 1}",
             "{provider: standard-webhooks, maxBodyBytes: 1048576}")) {
