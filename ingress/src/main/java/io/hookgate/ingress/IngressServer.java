@@ -4,11 +4,11 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.IngressSettings;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.json.ErrorBody;
-import io.hookgate.core.kafka.KafkaClients;
-import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.thread.DaemonThreads;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.providers.SourceSchemes;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.undertow.Undertow;
@@ -17,7 +17,6 @@ import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.PathTemplateHandler;
 import io.undertow.util.Headers;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -27,6 +26,7 @@ import org.xnio.Options;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,26 +62,35 @@ public final class IngressServer implements Readiness, AutoCloseable {
     /** Starts listening. @throws IllegalStateException naming the port when it is taken */
     public synchronized void start() {
         final IngressSettings settings = config.ingress();
-        producer = new KafkaProducer<>(producerConfig(config), new StringSerializer(), new ByteArraySerializer());
-        // Fetch the raw topic's metadata now: sends never wait for it later (max.block.ms is 0).
-        warmUp(producer, new Topics(config.kafka().topicPrefix()).raw(), settings.kafkaTimeout());
+        final Map<String, Object> producerConfig = IngressProducerConfig.of(config);
+        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
         producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(registry);
         timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hookgate-ingress-timer"));
-        final RawRequestWriter writer = new RawRequestWriter(producer, new Topics(config.kafka().topicPrefix()).raw());
+        final String rawTopic = new Topics(config.kafka().topicPrefix()).raw();
+        final TopicMetadata metadata = new TopicMetadata(producer, rawTopic, timer);
+        // Fetch the raw topic's metadata now, and keep it: sends never wait for it (max.block.ms is 0).
+        warmUp(metadata, rawTopic, settings.kafkaTimeout());
+        metadata.keepFresh(TopicMetadata.refreshInterval(producerConfig));
+        final RawRequestWriter writer = new RawRequestWriter(producer, rawTopic, metadata, settings.kafkaTimeout());
+        FunctionCounter.builder("hookgate.ingress.metadata.waits", writer, RawRequestWriter::metadataWaits)
+            .description("Requests that found no metadata for the raw topic and waited for it").register(registry);
         final RateLimits rateLimits = new RateLimits(config);
         timer.scheduleWithFixedDelay(rateLimits::evictIdle, 1, 1, TimeUnit.MINUTES);
         final KafkaBackpressure backpressure = new KafkaBackpressure(settings.maxInFlightBytes(),
             settings.kafkaTimeout().compareTo(STALL_AFTER) < 0 ? settings.kafkaTimeout() : STALL_AFTER);
         registry.gauge("hookgate.ingress.inflight.bytes", backpressure, KafkaBackpressure::inFlightBytes);
+        final BodyBudget bodyBudget = new BodyBudget(settings.maxBufferedBytes());
+        Gauge.builder("hookgate.ingress.buffered.bytes", bodyBudget, BodyBudget::bufferedBytes)
+            .description("Request body bytes held in memory while being received").register(registry);
         final WebhookHandler webhooks = new WebhookHandler(config, schemes, writer, new IngressMetrics(registry), rateLimits,
-            backpressure, clock);
+            backpressure, bodyBudget, clock);
         final PathTemplateHandler routes = new PathTemplateHandler(exchange -> {
             exchange.setStatusCode(404);
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
             exchange.getResponseSender().send(ErrorBody.json("not_found", "webhooks are posted to /webhooks/{source}"));
         }).add("/webhooks/{source}", webhooks);
-        shutdown = new GracefulShutdownHandler(routes);
+        shutdown = new GracefulShutdownHandler(BodyDeadline.around(routes, settings.bodyReadTimeout()));
         server = Undertow.builder()
             .addHttpListener(settings.port(), settings.host())
             .setHandler(shutdown)
@@ -104,48 +113,16 @@ public final class IngressServer implements Readiness, AutoCloseable {
         LOG.info("Ingress listening on {}:{}", settings.host(), port);
     }
 
-    private static void warmUp(final KafkaProducer<String, byte[]> producer, final String topic, final java.time.Duration timeout) {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                producer.partitionsFor(topic);
-                return;
-            } catch (org.apache.kafka.common.KafkaException e) {
-                if (System.nanoTime() > deadline) {
-                    // Not fatal: the ingress answers 503 until Kafka is reachable.
-                    LOG.warn("Kafka did not answer for topic {} within {}s; requests get 503 until it does", topic, timeout.toSeconds());
-                    return;
-                }
-                // With max.block.ms=0 the lookup fails at once: wait a little before asking again.
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    private static void warmUp(final TopicMetadata metadata, final String topic, final java.time.Duration timeout) {
+        try {
+            metadata.whenPresent(timeout).get();
+        } catch (ExecutionException e) {
+            // Not fatal: the ingress answers 503 until Kafka is reachable.
+            LOG.warn("Kafka did not answer for topic {} within {}s; requests get 503 until it does: {}", topic, timeout.toSeconds(),
+                e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-    }
-
-    static Map<String, Object> producerConfig(final HookgateConfig config) {
-        final long timeoutMs = config.ingress().kafkaTimeout().toMillis();
-        final int linger = 2;
-        // delivery.timeout.ms must cover linger.ms + request.timeout.ms; the whole is ingress.kafkaTimeout.
-        final long requestTimeout = Math.max(500, timeoutMs - linger - 100);
-        return KafkaClients.config(config.kafka(), new Topics(config.kafka().topicPrefix()).raw() + "-ingress", Map.of(
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.LINGER_MS_CONFIG, linger,
-            // Never block the IO thread that sends: no metadata or no room is an immediate failure (503).
-            ProducerConfig.MAX_BLOCK_MS_CONFIG, 0,
-            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout,
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMs, requestTimeout + linger),
-            // Room beyond the ingress's own bound (KafkaBackpressure) for headers and batching overhead.
-            ProducerConfig.BUFFER_MEMORY_CONFIG, config.ingress().maxInFlightBytes() + 16L * 1024 * 1024
-                + RecordLimits.of(config).maxRequestBytes(),
-            // Every request the ingress accepts (maxBodyBytes and its head) fits in one record.
-            ProducerConfig.MAX_REQUEST_SIZE_CONFIG, RecordLimits.of(config).maxRequestBytes(),
-            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
     }
 
     /** The port listened on (the configured one, or the one chosen for port 0). */

@@ -4,6 +4,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.hookgate.core.config.HookgateConfig;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ingress's rate limits, as Bucket4j token buckets: one per source with a
- * {@code rateLimitPerSecond}, and one per client address when
- * {@code ingress.rateLimitPerClientIpPerSecond} is set. Buckets of client addresses idle for a
- * minute are dropped by {@link #evictIdle()}, so many clients cannot grow the map without bound.
+ * {@code rateLimitPerSecond}, and one per client when {@code ingress.rateLimitPerClientIpPerSecond}
+ * is set, a client being what {@link ClientKey} says (an IPv6 client is its /64). Buckets of clients
+ * idle for a minute are dropped by {@link #evictIdle()}, so many clients cannot grow the map without bound.
  */
 final class RateLimits {
 
@@ -40,10 +41,10 @@ final class RateLimits {
     }
 
     /** Empty when the request may pass, else how long to wait before retrying. */
-    Optional<Duration> check(final String source, final String clientAddress) {
+    Optional<Duration> check(final String source, final InetAddress clientAddress) {
         if (perClientPerSecond > 0) {
-            final ClientBucket client = byClient.computeIfAbsent(clientAddress,
-                address -> new ClientBucket(bucket(perClientPerSecond), new long[1]));
+            final ClientBucket client = byClient.computeIfAbsent(ClientKey.of(clientAddress),
+                key -> new ClientBucket(bucket(perClientPerSecond), new long[1]));
             client.lastUsedNanos()[0] = System.nanoTime();
             final Optional<Duration> wait = take(client.bucket());
             if (wait.isPresent()) {

@@ -2,42 +2,91 @@ package io.hookgate.ingress;
 
 import io.hookgate.core.request.RawRecordCodec;
 import io.hookgate.core.request.RawRequest;
+import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes raw requests to {@code ingress.raw}, keyed {@code {source}:{ingressId}} so that one busy
  * source spreads over every partition, with the receive time as the record timestamp. The future
- * completes when Kafka acknowledged the write ({@code acks=all}, idempotent producer).
+ * completes when Kafka acknowledged the write ({@code acks=all}, idempotent producer). A write that
+ * found no metadata for the topic (the producer never waits for it) is sent once more when the
+ * metadata arrives, within {@code metadataWait}, instead of failing at once.
  */
 final class RawRequestWriter {
 
     private final Producer<String, byte[]> producer;
     private final String topic;
+    private final TopicMetadata metadata;
+    private final Duration metadataWait;
+    private final AtomicLong metadataWaits = new AtomicLong();
 
-    RawRequestWriter(final Producer<String, byte[]> producer, final String topic) {
+    RawRequestWriter(final Producer<String, byte[]> producer, final String topic, final TopicMetadata metadata,
+                     final Duration metadataWait) {
         this.producer = producer;
         this.topic = topic;
+        this.metadata = metadata;
+        this.metadataWait = metadataWait;
     }
 
-    /** Sends {@code request}; may block up to the producer's {@code max.block.ms}, so never on an IO thread. */
+    /** Sends {@code request}; never blocks when the producer has {@code max.block.ms=0}. */
     CompletableFuture<Void> write(final RawRequest request) {
         final CompletableFuture<Void> acked = new CompletableFuture<>();
+        send(request, acked, true);
+        return acked;
+    }
+
+    /** Writes that found no metadata and waited for it, since start. */
+    long metadataWaits() {
+        return metadataWaits.get();
+    }
+
+    private void send(final RawRequest request, final CompletableFuture<Void> acked, final boolean firstTry) {
+        final Thread caller = Thread.currentThread();
+        final AtomicBoolean sending = new AtomicBoolean(true);
         try {
             producer.send(new ProducerRecord<>(topic, null, request.receivedAt().toEpochMilli(), request.recordKey(), request.body(),
-                RawRecordCodec.headers(request)), (metadata, error) -> {
+                RawRecordCodec.headers(request)), (ignored, error) -> {
                     if (error == null) {
                         acked.complete(null);
+                    } else if (firstTry && sending.get() && Thread.currentThread() == caller && isMissingMetadata(error)) {
+                        waitForMetadata(request, acked, error);
                     } else {
                         acked.completeExceptionally(error);
                     }
                 });
         } catch (RuntimeException e) {
-            // send() itself throws when metadata cannot be fetched in time or the producer is closed.
+            // send() itself throws when the producer is closed.
             acked.completeExceptionally(e);
+        } finally {
+            sending.set(false);
         }
-        return acked;
+    }
+
+    /**
+     * Answered within send() itself, a TimeoutException is the metadata lookup giving up at once
+     * (max.block.ms=0: "not present in metadata after 0 ms"), unless it is the buffer being full;
+     * the producer has asked for the metadata meanwhile.
+     */
+    private static boolean isMissingMetadata(final Exception error) {
+        return error instanceof TimeoutException && !(error instanceof BufferExhaustedException);
+    }
+
+    private void waitForMetadata(final RawRequest request, final CompletableFuture<Void> acked, final Exception firstError) {
+        metadataWaits.incrementAndGet();
+        metadata.whenPresent(metadataWait).whenComplete((present, stillMissing) -> {
+            if (stillMissing == null) {
+                send(request, acked, false);
+            } else {
+                firstError.addSuppressed(stillMissing);
+                acked.completeExceptionally(firstError);
+            }
+        });
     }
 }

@@ -8,10 +8,8 @@ import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.SourceSchemes;
 import io.hookgate.providers.spi.HttpReply;
 import io.hookgate.providers.spi.SourceScheme;
-import io.undertow.io.Receiver;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
@@ -30,7 +28,8 @@ import java.util.Optional;
 
 /**
  * {@code POST /webhooks/{source}}: checks what the edge can check (source, method, client
- * address, size), reads the body without blocking, answers handshakes that need an answer, and
+ * address, size), reads the body without blocking and within the memory budget and the body
+ * deadline ({@link BodyReader}), answers handshakes that need an answer, and
  * otherwise stores the request in {@code ingress.raw}, answering 200 only once Kafka acknowledged
  * it and 503 with {@code Retry-After} when it did not in time. Signatures are verified downstream.
  */
@@ -47,11 +46,12 @@ final class WebhookHandler implements HttpHandler {
     private final TimeOrderedIds ids;
     private final RateLimits rateLimits;
     private final KafkaBackpressure backpressure;
+    private final BodyBudget bodyBudget;
     private final Clock clock;
 
     WebhookHandler(final HookgateConfig config, final SourceSchemes schemes, final RawRequestWriter writer,
                    final IngressMetrics metrics, final RateLimits rateLimits, final KafkaBackpressure backpressure,
-                   final Clock clock) {
+                   final BodyBudget bodyBudget, final Clock clock) {
         this.config = config;
         this.schemes = schemes;
         this.writer = writer;
@@ -59,6 +59,7 @@ final class WebhookHandler implements HttpHandler {
         this.metrics = metrics;
         this.rateLimits = rateLimits;
         this.backpressure = backpressure;
+        this.bodyBudget = bodyBudget;
         this.ids = new TimeOrderedIds(clock);
         this.clock = clock;
     }
@@ -84,24 +85,33 @@ final class WebhookHandler implements HttpHandler {
             answerError(exchange, sourceId, started, 403, "ip_not_allowed", "client address not allowed for this source");
             return;
         }
-        final Optional<Duration> wait = rateLimits.check(sourceId, client.getHostAddress());
+        final Optional<Duration> wait = rateLimits.check(sourceId, client);
         if (wait.isPresent()) {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
             answerError(exchange, sourceId, started, 429, "rate_limited", "too many requests; retry later");
             return;
         }
-        final long maxBody = source.get().maxBodyBytes();
+        final int maxBody = source.get().maxBodyBytes();
         if (exchange.getRequestContentLength() > maxBody) {
             answerError(exchange, sourceId, started, 413, "payload_too_large", "body larger than " + maxBody + " bytes");
             return;
         }
+        if (bodyBudget.isFull()) {
+            busy(exchange, sourceId, started);
+            return;
+        }
         final Instant receivedAt = clock.instant();
-        exchange.setMaxEntitySize(maxBody);
-        final Receiver receiver = exchange.getRequestReceiver();
-        receiver.setMaxBufferSize((int) maxBody);
-        receiver.receiveFullBytes(
-            (ex, body) -> onBody(ex, source.get(), scheme.get(), client, receivedAt, body, started),
-            (ex, error) -> onReadError(ex, sourceId, error, maxBody, started));
+        BodyReader.read(exchange, maxBody, bodyBudget, BodyDeadline.of(exchange), new BodyReader.Outcome() {
+            @Override
+            public void received(final HttpServerExchange ex, final byte[] body) {
+                onBody(ex, source.get(), scheme.get(), client, receivedAt, body, started);
+            }
+
+            @Override
+            public void refused(final HttpServerExchange ex, final BodyReader.Refusal refusal, final IOException cause) {
+                onRefused(ex, sourceId, refusal, cause, maxBody, started);
+            }
+        });
     }
 
     private void onBody(final HttpServerExchange exchange, final SourceConfig source, final SourceScheme scheme,
@@ -149,16 +159,31 @@ final class WebhookHandler implements HttpHandler {
         answerError(exchange, source, started, 503, "kafka_unavailable", "the request could not be stored; retry later");
     }
 
-    private void onReadError(final HttpServerExchange exchange, final String source, final IOException error, final long maxBody,
-                             final long started) {
-        // Over the limit: a Content-Length Undertow refused, or a chunked body cut off while reading.
-        if (error instanceof RequestTooBigException || error instanceof Receiver.RequestToLargeException) {
-            answerError(exchange, source, started, 413, "payload_too_large", "body larger than " + maxBody + " bytes");
-        } else {
-            // The client went away or sent a broken body; there is nobody to answer, and nothing was stored.
-            LOG.debug("Body read failed source={}: {}", source, error.toString());
-            answerError(exchange, source, started, 400, "bad_request", "the request body could not be read");
+    private void onRefused(final HttpServerExchange exchange, final String source, final BodyReader.Refusal refusal,
+                           final IOException cause, final int maxBody, final long started) {
+        switch (refusal) {
+            case TOO_LARGE -> answerError(exchange, source, started, 413, "payload_too_large", "body larger than " + maxBody + " bytes");
+            // Undertow drains the rest of the body (no memory held) until the body deadline.
+            case BUSY -> busy(exchange, source, started);
+            case TIMED_OUT -> {
+                // The sender is too slow to be worth reading further: answer, then close the connection.
+                exchange.setPersistent(false);
+                answerError(exchange, source, started, 408, "body_timeout", "the request body did not arrive within "
+                    + BodyDeadline.of(exchange).timeout().toMillis() + " ms");
+            }
+            case UNREADABLE -> {
+                // The client went away or sent a broken body; most likely nobody reads the answer, and nothing was stored.
+                LOG.debug("Body read failed source={}: {}", source, String.valueOf(cause));
+                exchange.setPersistent(false);
+                answerError(exchange, source, started, 400, "bad_request", "the request body could not be read");
+            }
         }
+    }
+
+    /** The budget of buffered body bytes is spent: refuse now, the provider retries later. */
+    private void busy(final HttpServerExchange exchange, final String source, final long started) {
+        exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "2");
+        answerError(exchange, source, started, 503, "ingress_busy", "the ingress is receiving too much at once; retry later");
     }
 
     private void answer(final HttpServerExchange exchange, final String source, final long started, final HttpReply reply) {

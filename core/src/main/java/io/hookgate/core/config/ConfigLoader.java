@@ -93,6 +93,10 @@ public final class ConfigLoader {
             problems.add("kafka.minInSyncReplicas", kafka.minInSyncReplicas() + " is more than kafka.replicationFactor ("
                 + kafka.replicationFactor() + "): no write could ever be acknowledged");
         }
+        sources.values().stream().filter(source -> source.maxBodyBytes() > ingress.maxBufferedBytes()).forEach(source ->
+            problems.add(ConfigProblems.child(ConfigProblems.child("sources", source.id()), SourceConfig.MAX_BODY_BYTES.name()),
+                source.maxBodyBytes() + " does not fit in ingress." + IngressSettings.MAX_BUFFERED_MIB.name() + " ("
+                    + ingress.maxBufferedBytes() + " bytes): no body that large could be received"));
         if (ingress.port() != 0 && ingress.port() == admin.port()) {
             problems.add("admin.port", "same port as ingress.port (" + ingress.port() + ")");
         }

@@ -248,6 +248,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSourcesLargestBodyMustFitTheIngressBufferBudget() {
+        final ConfigException error = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            ingress: {maxBufferedMebibytes: 1, bodyReadTimeout: 3s}
+            sources:
+              fits: {provider: standard-webhooks, maxBodyBytes: 1048576}
+              big: {provider: standard-webhooks, maxBodyBytes: 1048577}
+            """));
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactly(
+            "sources.big.maxBodyBytes: 1048577 does not fit in ingress.maxBufferedMebibytes (1048576 bytes): "
+                + "no body that large could be received");
+        final HookgateConfig config = loader.parse("""
+            ingress: {maxBufferedMebibytes: 1, bodyReadTimeout: 3s}
+            sources:
+              fits: {provider: standard-webhooks, maxBodyBytes: 1048576}
+            """);
+        assertThat(config.ingress().maxBufferedBytes()).isEqualTo(1_048_576L);
+        assertThat(config.ingress().bodyReadTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(loader.parse("sources: {a: {provider: standard-webhooks}}").ingress())
+            .satisfies(defaults -> assertThat(defaults.maxBufferedBytes()).isEqualTo(256L * 1024 * 1024))
+            .satisfies(defaults -> assertThat(defaults.bodyReadTimeout()).isEqualTo(Duration.ofSeconds(10)));
+    }
+
+    @Test
     void typeErrorsNameTheExpectedType() {
         final ConfigException error = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
             ingress: {port: eighty}
