@@ -76,8 +76,10 @@ public final class TopicProvisioner {
         final int needed = limits.maxRequestBytes();
         try {
             final Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            final List<ConfigResource> resources = specs.stream().map(TopicSpec::name).filter(existing::contains)
-                .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+            // Only the topics that carry requests and what derives from them (not the small compacted ones).
+            final List<ConfigResource> resources = specs.stream()
+                .filter(spec -> spec.configs().containsKey(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)).map(TopicSpec::name)
+                .filter(existing::contains).map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
             if (resources.isEmpty()) {
                 return;
             }

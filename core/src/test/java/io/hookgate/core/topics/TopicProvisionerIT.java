@@ -48,7 +48,7 @@ class TopicProvisionerIT {
         try (Admin admin = kafka.admin()) {
             createSmall(admin, "raise.raw");
             final TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
-            provisioner.ensureRecordSize(List.of(new TopicSpec("raise.raw", 1, (short) 1, Duration.ofDays(1), false)), LIMITS,
+            provisioner.ensureRecordSize(List.of(new TopicSpec("raise.raw", 1, (short) 1, Duration.ofDays(1), false, LIMITS.topicConfig())), LIMITS,
                 "sources.big.maxBodyBytes", true);
             assertThat(maxMessageBytes(admin, "raise.raw")).isEqualTo(Integer.toString(LIMITS.maxRequestBytes()));
         }
@@ -60,7 +60,7 @@ class TopicProvisionerIT {
             createSmall(admin, "keep.raw");
             final TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
             final ConfigException error = catchThrowableOfType(ConfigException.class, () -> provisioner.ensureRecordSize(
-                List.of(new TopicSpec("keep.raw", 1, (short) 1, Duration.ofDays(1), false)), LIMITS, "sources.big.maxBodyBytes", false));
+                List.of(new TopicSpec("keep.raw", 1, (short) 1, Duration.ofDays(1), false, LIMITS.topicConfig())), LIMITS, "sources.big.maxBodyBytes", false));
             assertThat(error.problems()).singleElement().satisfies(problem -> {
                 assertThat(problem.path()).isEqualTo("sources.big.maxBodyBytes");
                 assertThat(problem.message()).contains("keep.raw").contains("1048588").contains("max.message.bytes");
