@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /**
  * Carries one task through one attempt: waits for room in its subscription's lane, signs and
@@ -75,12 +76,17 @@ final class Deliveries {
                 return dead(task, null, DlqReason.UNKNOWN_SUBSCRIPTION, "subscription " + task.subscription() + " is not configured");
             }
             final SubscriptionLane lane = lanes.computeIfAbsent(subscription.id(),
-                id -> new SubscriptionLane(subscription.maxInFlight(), subscription.rateLimitPerSecond(), timer));
-            return lane.submit(new SubscriptionLane.Job(() -> attempt(subscription, task), () -> defer(task)));
+                id -> new SubscriptionLane(subscription.maxInFlight(), subscription.rateLimitPerSecond(), slowAfter(subscription), timer));
+            return lane.submit(new SubscriptionLane.Job(signal -> attempt(subscription, task, signal), () -> defer(task)));
         } catch (RuntimeException e) {
             LOG.error("Could not start delivery subscription={} deliveryId={}", task.subscription(), task.deliveryId(), e);
             return dead(task, null, DlqReason.DELIVERY_ERROR, "the delivery could not start: " + e);
         }
+    }
+
+    /** Half the subscription's timeout: answers slower than that are a sign to send less at once. */
+    private static Duration slowAfter(final SubscriptionConfig subscription) {
+        return subscription.timeout().dividedBy(2);
     }
 
     /** Puts a record that is not a task into the DLQ as it was read. */
@@ -105,7 +111,8 @@ final class Deliveries {
         lanes.values().forEach(lane -> lane.deferIfStuck(config.dispatch().maxQueuedPerSubscription(), STALL));
     }
 
-    private CompletableFuture<Void> attempt(final SubscriptionConfig subscription, final DeliveryTask task) {
+    private CompletableFuture<Void> attempt(final SubscriptionConfig subscription, final DeliveryTask task,
+                                            final Consumer<SubscriptionLane.Signal> signal) {
         final byte[] body = task.envelope().bytes();
         final Instant startedAt = clock.instant();
         CompletableFuture<HttpOutcome> posted;
@@ -115,7 +122,21 @@ final class Deliveries {
             LOG.error("Attempt failed to start subscription={} deliveryId={}", task.subscription(), task.deliveryId(), e);
             posted = CompletableFuture.completedFuture(HttpOutcome.failed("the attempt could not start: " + e));
         }
-        return posted.thenCompose(outcome -> settle(task, startedAt, outcome));
+        return posted.thenCompose(outcome -> {
+            signal.accept(signalOf(outcome));
+            return settle(task, startedAt, outcome);
+        });
+    }
+
+    /** What an outcome says of the endpoint's capacity: a timeout, 429 or 5xx means slow down. */
+    private static SubscriptionLane.Signal signalOf(final HttpOutcome outcome) {
+        if (outcome.status() >= 200 && outcome.status() < 300) {
+            return SubscriptionLane.Signal.HEALTHY;
+        }
+        if (outcome.status() == 429 || outcome.status() >= 500 || outcome.status() == 0 && !outcome.refused()) {
+            return SubscriptionLane.Signal.OVERLOADED;
+        }
+        return SubscriptionLane.Signal.NEUTRAL;
     }
 
     /** Parks {@code task} in the first retry tier without counting an attempt (its endpoint is stuck). */

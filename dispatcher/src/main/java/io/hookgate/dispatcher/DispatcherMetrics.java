@@ -1,6 +1,7 @@
 package io.hookgate.dispatcher;
 
 import io.hookgate.core.delivery.DlqReason;
+import io.hookgate.core.metrics.MeterCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,21 +12,24 @@ import java.time.Duration;
 final class DispatcherMetrics {
 
     private final MeterRegistry registry;
+    private final MeterCache meters = new MeterCache();
 
     DispatcherMetrics(final MeterRegistry registry) {
         this.registry = registry;
     }
 
     void attempt(final String subscription, final String outcome, final Duration took) {
-        Counter.builder("hookgate.deliveries").description("Delivery attempts, by outcome (delivered, retry, dlq)")
-            .tag("subscription", subscription).tag("outcome", outcome).register(registry).increment();
-        Timer.builder("hookgate.delivery.latency").description("Time of one delivery attempt")
-            .tag("subscription", subscription).publishPercentileHistogram().register(registry).record(took);
+        meters.get("attempt " + subscription + " " + outcome, () -> Counter.builder("hookgate.deliveries")
+            .description("Delivery attempts, by outcome (delivered, retry, dlq)")
+            .tag("subscription", subscription).tag("outcome", outcome).register(registry)).increment();
+        meters.<Timer>get("latency " + subscription, () -> Timer.builder("hookgate.delivery.latency").description("Time of one delivery attempt")
+            .tag("subscription", subscription).publishPercentileHistogram().register(registry)).record(took);
     }
 
     void delivered(final String subscription, final Duration sinceReceived) {
-        Timer.builder("hookgate.delivery.end_to_end").description("From ingress receive to successful delivery")
-            .tag("subscription", subscription).publishPercentileHistogram().register(registry).record(sinceReceived);
+        meters.<Timer>get("end-to-end " + subscription, () -> Timer.builder("hookgate.delivery.end_to_end")
+            .description("From ingress receive to successful delivery")
+            .tag("subscription", subscription).publishPercentileHistogram().register(registry)).record(sinceReceived);
     }
 
     void retried(final String subscription, final String tier) {

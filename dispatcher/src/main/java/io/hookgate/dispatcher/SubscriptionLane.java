@@ -1,5 +1,8 @@
 package io.hookgate.dispatcher;
 
+import com.netflix.concurrency.limits.Limiter;
+import com.netflix.concurrency.limits.limit.AIMDLimit;
+import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
@@ -8,28 +11,57 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One subscription's share of the dispatcher: at most {@code maxInFlight} attempts at once and at
- * most {@code rateLimitPerSecond} started per second (a Bucket4j token bucket). Jobs beyond either
- * wait in this lane's queue, never in a thread, so a slow or throttled endpoint delays only itself.
- * When the endpoint is stuck (every slot taken, none freed for a while) its queued jobs are
- * deferred instead, so that they do not hold their partitions' commit window. Thread-safe.
+ * One subscription's share of the dispatcher: as many attempts in flight as its endpoint keeps up
+ * with (Netflix's AIMD limit: one more each time a busy endpoint answers 2xx in time, a tenth fewer
+ * at each timeout, 429, 5xx or answer slower than {@code slowAfter}; never above {@code maxInFlight}),
+ * and at most {@code rateLimitPerSecond} started per
+ * second (a Bucket4j token bucket). Jobs beyond either wait in this lane's queue, never in a thread,
+ * so a slow or throttled endpoint delays only itself. When the endpoint is stuck (every slot taken,
+ * none freed for a while) its queued jobs are deferred instead, so that they do not hold their
+ * partitions' commit window. Thread-safe.
  */
 final class SubscriptionLane {
 
-    /** An attempt to run when a slot is free, or to defer when the endpoint is stuck. Each completes the task. */
-    record Job(Supplier<CompletableFuture<Void>> attempt, Supplier<CompletableFuture<Void>> deferral) {
+    /** What an attempt learnt of its endpoint, for the concurrency limit. */
+    enum Signal {
+        /** A 2xx: a latency sample. */
+        HEALTHY,
+        /** A timeout, 429 or 5xx: the endpoint is overloaded; the limit shrinks. */
+        OVERLOADED,
+        /** Anything else (a 4xx, a refused address): says nothing about capacity. */
+        NEUTRAL
+    }
+
+    /**
+     * An attempt to run when a slot is free (it may report its {@link Signal} once), or to defer
+     * when the endpoint is stuck. Each completes the task.
+     */
+    record Job(Function<Consumer<Signal>, CompletableFuture<Void>> attempt, Supplier<CompletableFuture<Void>> deferral) {
+
+        /** A job whose attempt reports nothing of its endpoint. */
+        static Job of(final Supplier<CompletableFuture<Void>> attempt, final Supplier<CompletableFuture<Void>> deferral) {
+            return new Job(signal -> attempt.get(), deferral);
+        }
     }
 
     private record Queued(Job job, CompletableFuture<Void> result) {
     }
 
-    private final int maxInFlight;
+    /** Where the limit starts: enough for most endpoints, grown from there for fast ones. */
+    private static final int INITIAL_LIMIT = 20;
+
+    private final Limiter<Void> limiter;
+    private final SimpleLimiter<Void> limits;
     private final Bucket bucket;
     private final ScheduledExecutorService timer;
     private final Deque<Queued> waiting = new ArrayDeque<>();
@@ -38,7 +70,15 @@ final class SubscriptionLane {
     private long lastFreedNanos = System.nanoTime();
 
     SubscriptionLane(final int maxInFlight, final int rateLimitPerSecond, final ScheduledExecutorService timer) {
-        this.maxInFlight = maxInFlight;
+        this(maxInFlight, rateLimitPerSecond, Duration.ofSeconds(5), timer);
+    }
+
+    /** @param slowAfter an answer slower than this counts as a sign of overload */
+    SubscriptionLane(final int maxInFlight, final int rateLimitPerSecond, final Duration slowAfter, final ScheduledExecutorService timer) {
+        this.limits = SimpleLimiter.newBuilder().limit(AIMDLimit.newBuilder()
+            .initialLimit(Math.min(INITIAL_LIMIT, maxInFlight)).minLimit(1).maxLimit(maxInFlight)
+            .timeout(slowAfter.toNanos(), TimeUnit.NANOSECONDS).build()).build();
+        this.limiter = limits;
         this.bucket = rateLimitPerSecond <= 0 ? null : Bucket.builder()
             .addLimit(limit -> limit.capacity(rateLimitPerSecond).refillGreedy(rateLimitPerSecond, Duration.ofSeconds(1)))
             .build();
@@ -59,6 +99,11 @@ final class SubscriptionLane {
         return waiting.size();
     }
 
+    /** The number of attempts the endpoint may have in flight now. */
+    int limit() {
+        return limits.getLimit();
+    }
+
     /**
      * Defers the queued jobs beyond {@code keep} when the endpoint is stuck: every slot taken and
      * none freed for {@code stall}. Returns how many were deferred.
@@ -66,7 +111,7 @@ final class SubscriptionLane {
     int deferIfStuck(final int keep, final Duration stall) {
         final List<Queued> deferred = new ArrayList<>();
         synchronized (this) {
-            if (inFlight < maxInFlight || System.nanoTime() - lastFreedNanos < stall.toNanos()) {
+            if (inFlight < limits.getLimit() || System.nanoTime() - lastFreedNanos < stall.toNanos()) {
                 return 0;
             }
             while (waiting.size() > keep) {
@@ -80,23 +125,39 @@ final class SubscriptionLane {
     private void drain() {
         while (true) {
             final Queued next;
+            final Limiter.Listener slot;
             synchronized (this) {
-                if (waiting.isEmpty() || inFlight >= maxInFlight || refillScheduled) {
+                if (waiting.isEmpty() || refillScheduled) {
+                    return;
+                }
+                final Optional<Limiter.Listener> acquired = limiter.acquire(null);
+                if (acquired.isEmpty()) {
+                    // Every slot the endpoint has earned is taken: the next completion drains again.
                     return;
                 }
                 if (bucket != null) {
                     final ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
                     if (!probe.isConsumed()) {
+                        acquired.get().onIgnore();
                         refillScheduled = true;
                         timer.schedule(this::afterRefill, Math.max(1, probe.getNanosToWaitForRefill()), TimeUnit.NANOSECONDS);
                         return;
                     }
                 }
+                slot = acquired.get();
                 inFlight++;
                 next = waiting.pollFirst();
             }
-            final CompletableFuture<Void> attempt = started(next.job().attempt());
+            final AtomicBoolean reported = new AtomicBoolean();
+            final CompletableFuture<Void> attempt = started(() -> next.job().attempt().apply(signal -> {
+                if (reported.compareAndSet(false, true)) {
+                    report(slot, signal);
+                }
+            }));
             attempt.whenComplete((ignored, error) -> {
+                if (reported.compareAndSet(false, true)) {
+                    slot.onIgnore();
+                }
                 synchronized (this) {
                     inFlight--;
                     lastFreedNanos = System.nanoTime();
@@ -104,6 +165,14 @@ final class SubscriptionLane {
                 drain();
             });
             forward(attempt, next.result());
+        }
+    }
+
+    private static void report(final Limiter.Listener slot, final Signal signal) {
+        switch (signal) {
+            case HEALTHY -> slot.onSuccess();
+            case OVERLOADED -> slot.onDropped();
+            default -> slot.onIgnore();
         }
     }
 

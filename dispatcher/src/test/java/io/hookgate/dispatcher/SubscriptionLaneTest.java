@@ -28,7 +28,7 @@ class SubscriptionLaneTest {
     }
 
     private SubscriptionLane.Job job() {
-        return new SubscriptionLane.Job(() -> {
+        return SubscriptionLane.Job.of(() -> {
             started.incrementAndGet();
             final CompletableFuture<Void> attempt = new CompletableFuture<>();
             synchronized (inFlight) {
@@ -44,13 +44,54 @@ class SubscriptionLaneTest {
     @Test
     void aJobThatThrowsFailsItsTaskAndFreesItsSlot() {
         final SubscriptionLane lane = new SubscriptionLane(1, 0, timer);
-        final CompletableFuture<Void> broken = lane.submit(new SubscriptionLane.Job(() -> {
+        final CompletableFuture<Void> broken = lane.submit(SubscriptionLane.Job.of(() -> {
             throw new IllegalStateException("boom");
         }, () -> CompletableFuture.completedFuture(null)));
         assertThat(broken).isCompletedExceptionally();
         // The one slot is free again: the next job starts at once.
         lane.submit(job());
         assertThat(started).hasValue(1);
+    }
+
+    @Test
+    void theLimitGrowsForAFastEndpointUpToItsCapAndShrinksWhenItIsOverloaded() throws Exception {
+        final SubscriptionLane lane = new SubscriptionLane(100, 0, timer);
+        assertThat(lane.limit()).as("starts at 20").isEqualTo(20);
+        final List<Runnable> answers = new ArrayList<>();
+        final SubscriptionLane.Signal[] answer = {SubscriptionLane.Signal.HEALTHY};
+        for (int i = 0; i < 6000; i++) {
+            lane.submit(new SubscriptionLane.Job(signal -> {
+                final CompletableFuture<Void> attempt = new CompletableFuture<>();
+                synchronized (answers) {
+                    answers.add(() -> {
+                        signal.accept(answer[0]);
+                        attempt.complete(null);
+                    });
+                }
+                return attempt;
+            }, () -> CompletableFuture.completedFuture(null)));
+        }
+        // A busy, fast endpoint: every slot in use, each answered in a millisecond or so.
+        for (int round = 0; round < 150 && lane.queued() > 1000; round++) {
+            answerAll(answers);
+        }
+        final int grown = lane.limit();
+        assertThat(grown).isGreaterThan(20).isLessThanOrEqualTo(100);
+        answer[0] = SubscriptionLane.Signal.OVERLOADED;
+        for (int round = 0; round < 5; round++) {
+            answerAll(answers);
+        }
+        assertThat(lane.limit()).isLessThan(grown);
+    }
+
+    private static void answerAll(final List<Runnable> answers) throws InterruptedException {
+        Thread.sleep(1);
+        final List<Runnable> now;
+        synchronized (answers) {
+            now = new ArrayList<>(answers);
+            answers.clear();
+        }
+        now.forEach(Runnable::run);
     }
 
     @Test
@@ -95,7 +136,7 @@ class SubscriptionLaneTest {
         final AtomicInteger count = new AtomicInteger();
         final long begin = System.nanoTime();
         for (int i = 0; i < 10; i++) {
-            lane.submit(new SubscriptionLane.Job(() -> {
+            lane.submit(SubscriptionLane.Job.of(() -> {
                 count.incrementAndGet();
                 return CompletableFuture.completedFuture(null);
             }, () -> CompletableFuture.completedFuture(null)));

@@ -1,5 +1,6 @@
 package io.hookgate.ingress;
 
+import io.hookgate.core.kafka.DedupPartitions;
 import io.hookgate.core.request.RawRecordCodec;
 import io.hookgate.core.request.RawRequest;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
@@ -8,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,11 +37,29 @@ final class RawRequestWriter {
         this.metadataWait = metadataWait;
     }
 
-    /** Sends {@code request}; never blocks when the producer has {@code max.block.ms=0}. */
-    CompletableFuture<Void> write(final RawRequest request) {
+    /**
+     * Sends {@code request}, into the partition of {@code dedupKeyHint} when there is one (the
+     * processor then deduplicates it where it reads it); never blocks when the producer has
+     * {@code max.block.ms=0}.
+     */
+    CompletableFuture<Void> write(final RawRequest request, final Optional<String> dedupKeyHint) {
         final CompletableFuture<Void> acked = new CompletableFuture<>();
-        send(request, acked, true);
+        send(request, partitionOf(dedupKeyHint), acked, true);
         return acked;
+    }
+
+    /** The hint's partition, or null (the key decides) when there is none or no metadata yet. */
+    private Integer partitionOf(final Optional<String> dedupKeyHint) {
+        if (dedupKeyHint.isEmpty()) {
+            return null;
+        }
+        try {
+            final int partitions = producer.partitionsFor(topic).size();
+            return partitions == 0 ? null : DedupPartitions.of(dedupKeyHint.get(), partitions);
+        } catch (RuntimeException e) {
+            // No metadata cached (max.block.ms=0): the send below finds the same and waits for it.
+            return null;
+        }
     }
 
     /** Writes that found no metadata and waited for it, since start. */
@@ -47,16 +67,16 @@ final class RawRequestWriter {
         return metadataWaits.get();
     }
 
-    private void send(final RawRequest request, final CompletableFuture<Void> acked, final boolean firstTry) {
+    private void send(final RawRequest request, final Integer partition, final CompletableFuture<Void> acked, final boolean firstTry) {
         final Thread caller = Thread.currentThread();
         final AtomicBoolean sending = new AtomicBoolean(true);
         try {
-            producer.send(new ProducerRecord<>(topic, null, request.receivedAt().toEpochMilli(), request.recordKey(), request.body(),
+            producer.send(new ProducerRecord<>(topic, partition, request.receivedAt().toEpochMilli(), request.recordKey(), request.body(),
                 RawRecordCodec.headers(request)), (ignored, error) -> {
                     if (error == null) {
                         acked.complete(null);
                     } else if (firstTry && sending.get() && Thread.currentThread() == caller && isMissingMetadata(error)) {
-                        waitForMetadata(request, acked, error);
+                        waitForMetadata(request, partition, acked, error);
                     } else {
                         acked.completeExceptionally(error);
                     }
@@ -78,11 +98,12 @@ final class RawRequestWriter {
         return error instanceof TimeoutException && !(error instanceof BufferExhaustedException);
     }
 
-    private void waitForMetadata(final RawRequest request, final CompletableFuture<Void> acked, final Exception firstError) {
+    private void waitForMetadata(final RawRequest request, final Integer partition, final CompletableFuture<Void> acked,
+                                 final Exception firstError) {
         metadataWaits.incrementAndGet();
         metadata.whenPresent(metadataWait).whenComplete((present, stillMissing) -> {
             if (stillMissing == null) {
-                send(request, acked, false);
+                send(request, partition, acked, false);
             } else {
                 firstError.addSuppressed(stillMissing);
                 acked.completeExceptionally(firstError);

@@ -140,7 +140,7 @@ final class WebhookHandler implements HttpHandler {
     private void store(final HttpServerExchange exchange, final SourceScheme scheme, final RawRequest request, final long started) {
         // Keep the exchange open after the handler returns: the producer callback answers.
         exchange.dispatch();
-        writer.write(request).whenComplete((ignored, error) -> {
+        writer.write(request, dedupKeyHint(scheme, request)).whenComplete((ignored, error) -> {
             backpressure.release(request.body().length, error == null);
             if (error != null) {
                 LOG.warn("Kafka refused source={} ingressId={}: {}", request.source(), request.ingressId(), error.toString());
@@ -152,6 +152,16 @@ final class WebhookHandler implements HttpHandler {
                 .orElseGet(() -> HttpReply.json("{\"status\":\"accepted\",\"ingressId\":\"" + request.ingressId() + "\"}"));
             exchange.getIoThread().execute(() -> answer(exchange, request.source(), started, reply));
         });
+    }
+
+    /** A hint is an optimisation: a scheme that fails to give one costs a repartition, never the request. */
+    private static Optional<String> dedupKeyHint(final SourceScheme scheme, final RawRequest request) {
+        try {
+            return scheme.dedupKeyHint(request);
+        } catch (RuntimeException e) {
+            LOG.debug("No dedup key hint source={} ingressId={}: {}", request.source(), request.ingressId(), e.toString());
+            return Optional.empty();
+        }
     }
 
     private void unavailable(final HttpServerExchange exchange, final String source, final long started) {

@@ -108,12 +108,12 @@ class IngressMetadataIT {
             final TopicMetadata metadata = new TopicMetadata(producer, TOPICS.raw(), timer);
             final RawRequestWriter writer = new RawRequestWriter(producer, TOPICS.raw(), metadata, Duration.ofSeconds(5));
             metadata.whenPresent(Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS);
-            writer.write(request("first")).get(10, TimeUnit.SECONDS);
+            writer.write(request("first"), java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
             assertThat(writer.metadataWaits()).isZero();
 
             Thread.sleep(QUIET_SPELL.toMillis());
             final RawRequest afterTheGap = request("after-the-gap");
-            writer.write(afterTheGap).get(10, TimeUnit.SECONDS);
+            writer.write(afterTheGap, java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
             assertThat(writer.metadataWaits()).as("the metadata was dropped, and the write waited for it once").isEqualTo(1);
             assertThat(TopicReader.readAll(kafka.bootstrapServers(), TOPICS.raw()).stream()
                 .map(record -> RawRecordCodec.decode(record.headers(), record.value())))

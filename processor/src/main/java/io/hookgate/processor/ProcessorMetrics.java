@@ -1,5 +1,6 @@
 package io.hookgate.processor;
 
+import io.hookgate.core.metrics.MeterCache;
 import io.hookgate.core.rejection.RejectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,33 +15,34 @@ import java.time.Duration;
 public final class ProcessorMetrics {
 
     private final MeterRegistry registry;
+    private final MeterCache meters = new MeterCache();
 
     public ProcessorMetrics(final MeterRegistry registry) {
         this.registry = registry;
     }
 
     public void verified(final String source) {
-        Counter.builder("hookgate.events.verified").description("Requests whose signature verified")
-            .tag("source", source).register(registry).increment();
+        meters.get("verified " + source, () -> Counter.builder("hookgate.events.verified").description("Requests whose signature verified")
+            .tag("source", source).register(registry)).increment();
     }
 
     public void rejected(final String source, final RejectReason reason) {
-        Counter.builder("hookgate.verification.failures").description("Requests rejected, by reason")
-            .tag("source", source).tag("reason", reason.code()).register(registry).increment();
+        meters.get("rejected " + source + " " + reason.code(), () -> Counter.builder("hookgate.verification.failures")
+            .description("Requests rejected, by reason").tag("source", source).tag("reason", reason.code()).register(registry)).increment();
     }
 
     public void duplicate(final String source) {
-        Counter.builder("hookgate.events.duplicates").description("Verified events dropped as duplicates")
-            .tag("source", source).register(registry).increment();
+        meters.get("duplicate " + source, () -> Counter.builder("hookgate.events.duplicates")
+            .description("Verified events dropped as duplicates").tag("source", source).register(registry)).increment();
     }
 
     public void published(final String source) {
-        Counter.builder("hookgate.events.published").description("Unique events written to verified topics")
-            .tag("source", source).register(registry).increment();
+        meters.get("published " + source, () -> Counter.builder("hookgate.events.published")
+            .description("Unique events written to verified topics").tag("source", source).register(registry)).increment();
     }
 
     public void verifyTime(final String source, final Duration duration) {
-        Timer.builder("hookgate.verify.latency").description("Time to verify one request")
-            .tag("source", source).publishPercentileHistogram().register(registry).record(duration);
+        meters.<Timer>get("verify " + source, () -> Timer.builder("hookgate.verify.latency").description("Time to verify one request")
+            .tag("source", source).publishPercentileHistogram().register(registry)).record(duration);
     }
 }

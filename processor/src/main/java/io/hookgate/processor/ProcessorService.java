@@ -9,6 +9,7 @@ import io.hookgate.core.topics.Topics;
 import io.hookgate.providers.SourceSchemes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -21,7 +22,11 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the processor topology as a Kafka Streams application with {@code exactly_once_v2} and
@@ -74,7 +79,7 @@ public final class ProcessorService implements Readiness, AutoCloseable {
     }
 
     public synchronized void start() {
-        streams = new KafkaStreams(ProcessorTopology.build(config, schemes, new ProcessorMetrics(registry), clock),
+        streams = new KafkaStreams(ProcessorTopology.build(config, schemes, new ProcessorMetrics(registry), rawPartitions(config), clock),
             new StreamsConfig(streamsConfig(config, registry)));
         streams.setUncaughtExceptionHandler(exception -> {
             // Records that fail are diverted by the exception handlers; reaching here is a broken store or cluster. Stop visibly:
@@ -86,6 +91,24 @@ public final class ProcessorService implements Readiness, AutoCloseable {
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         streams.start();
+    }
+
+    /** The partitions {@code ingress.raw} has (the repartition topic must have as many), or the configured number. */
+    private static int rawPartitions(final HookgateConfig config) {
+        final String raw = new Topics(config.kafka().topicPrefix()).raw();
+        try (Admin admin = Admin.create(KafkaClients.config(config.kafka(), topicsClientId(config), Map.of()))) {
+            return admin.describeTopics(List.of(raw)).allTopicNames().get(30, TimeUnit.SECONDS).get(raw).partitions().size();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Cannot read the partitions of {} ({}); assuming kafka.partitions = {}", raw, e.toString(), config.kafka().partitions());
+            return config.kafka().partitions();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the partitions of " + raw, e);
+        }
+    }
+
+    private static String topicsClientId(final HookgateConfig config) {
+        return new Topics(config.kafka().topicPrefix()).processorApplicationId() + "-topics";
     }
 
     public synchronized KafkaStreams.State state() {

@@ -29,14 +29,19 @@ import java.util.Map;
 /**
  * The processor's topology, in one place:
  * <pre>
- * ingress.raw ─ verify ─┬─ rejected ─ key by source ──────────────────────────── events.rejected
- *                       └─ verified ─ key by dedup key ─ repartition ─ deduplicate ─┬─ verified.{source}
- *                                                                                   └─ fan out ─ dispatch
+ * ingress.raw ─ verify ─┬─ rejected ─ key by source ────────────────────────────────── events.rejected
+ *                       ├─ verified, in its dedup key's partition ─ key ───────┐
+ *                       └─ verified, elsewhere ─ key ─ repartition ────────────┴─ deduplicate ─┬─ verified.{source}
+ *                                                                                              └─ fan out ─ dispatch
  * </pre>
  * Verify writes each envelope once; from there on every node passes its bytes along and reads who
- * the event is from the {@link EventRefHeaders} beside it. The repartition puts every copy of an
- * event on the same task, so deduplication stays exact with any number of processor instances
- * while one busy source still spreads over every partition of {@code ingress.raw}. Every value
+ * the event is from the {@link EventRefHeaders} beside it. Every copy of an event must meet the
+ * same task's store: the ingress already writes a raw record to the partition of the dedup key its
+ * scheme expects ({@link io.hookgate.core.kafka.DedupPartitions}), and such a record is deduplicated
+ * in place, in the same transaction; any other (no hint, a wrong one, a replay) goes through the
+ * repartition topic, whose partitions are those of {@code ingress.raw}, to the same task. So
+ * deduplication stays exact with any number of processor instances, one busy source still spreads
+ * over every partition, and most events take one hop (and one transaction) instead of two. Every value
  * written is bounded ({@link BoundedBytes}). Every node, topic and store has an explicit name, so
  * the documented topology ({@code topology-docs/}) does not churn when a node is added.
  */
@@ -45,7 +50,9 @@ public final class ProcessorTopology {
     private ProcessorTopology() {
     }
 
-    public static Topology build(final HookgateConfig config, final SourceSchemes schemes, final ProcessorMetrics metrics, final Clock clock) {
+    /** @param partitions the partitions of {@code ingress.raw}, which the repartition topic must have too */
+    public static Topology build(final HookgateConfig config, final SourceSchemes schemes, final ProcessorMetrics metrics,
+                                 final int partitions, final Clock clock) {
         final Topics topics = new Topics(config.kafka().topicPrefix());
         final RecordLimits limits = RecordLimits.of(config);
         final Serde<byte[]> records = BoundedBytes.serde(limits.maxRecordBytes());
@@ -54,22 +61,23 @@ public final class ProcessorTopology {
 
         final KStream<byte[], Classified> classified = builder
             .stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw-requests"))
-            .processValues(() -> new VerifyProcessor(config, schemes, metrics, clock), Named.as("verify"));
+            .processValues(() -> new VerifyProcessor(config, schemes, metrics, partitions, clock), Named.as("verify"));
 
         final Map<String, KStream<byte[], Classified>> outcomes = classified.split(Named.as("outcome-"))
             .branch((key, value) -> value instanceof Classified.Rejected, Branched.as("rejected"))
+            .branch((key, value) -> ((Classified.Verified) value).local(), Branched.as("in-place"))
             .defaultBranch(Branched.as("verified"));
 
         outcomes.get("outcome-rejected")
             .map((key, value) -> KeyValue.pair(value.source(), ((Classified.Rejected) value).rawBody()), Named.as("key-by-source"))
             .to(topics.rejected(), Produced.with(Serdes.String(), records).withName("rejected-requests"));
 
-        final KStream<String, byte[]> unique = outcomes.get("outcome-verified")
-            .map((key, value) -> {
-                final Classified.Verified verified = (Classified.Verified) value;
-                return KeyValue.pair(verified.dedupKey(), verified.envelope());
-            }, Named.as("key-by-event-id"))
-            .repartition(Repartitioned.with(Serdes.String(), envelopes).withName("by-event-id"))
+        final KStream<String, byte[]> inPlace = outcomes.get("outcome-in-place")
+            .map((key, value) -> byDedupKey(value), Named.as("key-in-place"));
+        final KStream<String, byte[]> repartitioned = outcomes.get("outcome-verified")
+            .map((key, value) -> byDedupKey(value), Named.as("key-by-event-id"))
+            .repartition(Repartitioned.with(Serdes.String(), envelopes).withName("by-event-id").withNumberOfPartitions(partitions));
+        final KStream<String, byte[]> unique = inPlace.merge(repartitioned, Named.as("to-deduplicate"))
             .process(new DedupStores(config, metrics), Named.as("deduplicate"));
 
         unique.to((key, envelope, context) -> topics.verified(HeaderText.last(context.headers(), EventRefHeaders.SOURCE)),
@@ -79,5 +87,10 @@ public final class ProcessorTopology {
             .to(topics.dispatch(), Produced.with(Serdes.String(), records).withName("delivery-tasks"));
 
         return builder.build();
+    }
+
+    private static KeyValue<String, byte[]> byDedupKey(final Classified value) {
+        final Classified.Verified verified = (Classified.Verified) value;
+        return KeyValue.pair(verified.dedupKey(), verified.envelope());
     }
 }

@@ -74,6 +74,9 @@ class ProcessorTopologyTest {
             secret: "%1$s"
         """.formatted(SECRET);
 
+    /** Several partitions: events whose dedup key belongs to partition 0 (where the test driver reads) stay in place, the others are repartitioned. */
+    static final int PARTITIONS = 3;
+
     private final Topics topics = new Topics("hg.");
     private TopologyTestDriver driver;
     private TestInputTopic<byte[], byte[]> raw;
@@ -91,7 +94,7 @@ class ProcessorTopologyTest {
         props.putAll(ProcessorService.streamsConfig(config, registry));
         props.put("state.dir", stateDir.toString());
         driver = new TopologyTestDriver(
-            ProcessorTopology.build(config, Providers.builtIn().bind(config), new ProcessorMetrics(registry), clock), props);
+            ProcessorTopology.build(config, Providers.builtIn().bind(config), new ProcessorMetrics(registry), PARTITIONS, clock), props);
         raw = driver.createInputTopic(topics.raw(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
         verifiedDemo = driver.createOutputTopic(topics.verified("demo"), Serdes.String().deserializer(),
             new JsonSerde<>(VerifiedEvent.class).deserializer());

@@ -42,7 +42,7 @@ class TopologyDocsTest {
     void documentedTopologyIsTheCodesTopology() throws IOException {
         final HookgateConfig config = new ConfigLoader(Providers.builtIn(), Map.<String, String>of()::get).parse(CONFIG);
         final TopologyDescription description = ProcessorTopology.build(config, Providers.builtIn().bind(config),
-            new ProcessorMetrics(new SimpleMeterRegistry()), Clock.systemUTC()).describe();
+            new ProcessorMetrics(new SimpleMeterRegistry()), 6, Clock.systemUTC()).describe();
         final String text = description.toString().strip()
             // The extractor's class name is a lambda's, which changes from build to build.
             .replaceAll("extractor class: \\S+\\)", "topic extractor: hookgate.verified.{source})");

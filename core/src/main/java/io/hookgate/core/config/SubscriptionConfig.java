@@ -59,8 +59,10 @@ public record SubscriptionConfig(
     public static final ConfigKey<String> TENANT = optional("tenant", ValueType.STRING, null,
         "Tenant of this subscription: it may only name sources of the same tenant.")
         .validatedBy(Validator.nonEmpty());
-    public static final ConfigKey<Integer> MAX_IN_FLIGHT = optional("maxInFlight", ValueType.INT, 16,
-        "Attempts to this endpoint in flight at once, at most.")
+    public static final ConfigKey<Integer> MAX_IN_FLIGHT = optional("maxInFlight", ValueType.INT, 256,
+        "Attempts to this endpoint in flight at once, at most: the cap of a limit that follows the endpoint "
+            + "(it starts at 20, grows by one while a busy endpoint answers 2xx in time, and shrinks by a tenth at each "
+            + "timeout, 429, 5xx or answer slower than half the timeout).")
         .validatedBy(Validator.between(1, 10_000));
 
     public static final ConfigDef DEF = ConfigDef.of(URL, SOURCES, EVENT_TYPES, SECRET, SECRETS, TIMEOUT,

@@ -34,6 +34,14 @@ public record EventRef(String id, String source, String eventId, String type, St
         return source + ":" + eventId;
     }
 
+    /**
+     * The dedup key of an event whose id comes from an unsigned header: the hash of the signed body,
+     * {@code {source}:sha256:{hex}}, so that one body sent again under another id is a duplicate.
+     */
+    public static String signedBodyKey(final String source, final byte[] body) {
+        return source + ":sha256:" + io.hookgate.core.id.StableIds.sha256Hex(body);
+    }
+
     @JsonIgnore
     public String dedupKey() {
         return dedupKey(source, eventId);

@@ -14,8 +14,10 @@ public sealed interface Classified {
      *
      * @param dedupKey the key duplicates meet under: {@code {source}:{eventId}}, or
      *                 {@code {source}:sha256:{hash of the body}} when the event id is not signed
+     * @param local    whether the raw record already sits in the partition its dedup key belongs to
+     *                 (the ingress put it there), so it is deduplicated without a repartition
      */
-    record Verified(EventRef ref, byte[] envelope, String dedupKey) implements Classified {
+    record Verified(EventRef ref, byte[] envelope, String dedupKey, boolean local) implements Classified {
         @Override
         public String source() {
             return ref.source();

@@ -7,6 +7,7 @@ import io.hookgate.core.event.EventRefHeaders;
 import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.core.id.StableIds;
 import io.hookgate.core.json.Json;
+import io.hookgate.core.kafka.DedupPartitions;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.rejection.RejectReason;
 import io.hookgate.core.rejection.RejectionHeaders;
@@ -47,13 +48,17 @@ public final class VerifyProcessor extends ContextualFixedKeyProcessor<byte[], b
     private final SourceSchemes schemes;
     private final ProcessorMetrics metrics;
     private final RecordLimits limits;
+    private final int partitions;
     private final Clock clock;
 
-    public VerifyProcessor(final HookgateConfig config, final SourceSchemes schemes, final ProcessorMetrics metrics, final Clock clock) {
+    /** @param partitions the partitions of {@code ingress.raw} and of the repartition topic */
+    public VerifyProcessor(final HookgateConfig config, final SourceSchemes schemes, final ProcessorMetrics metrics, final int partitions,
+                           final Clock clock) {
         this.config = config;
         this.schemes = schemes;
         this.metrics = metrics;
         this.limits = RecordLimits.of(config);
+        this.partitions = partitions;
         this.clock = clock;
     }
 
@@ -94,10 +99,12 @@ public final class VerifyProcessor extends ContextualFixedKeyProcessor<byte[], b
         }
         final EventRef ref = event.ref();
         // An id from an unsigned header is the sender's word: a body signed once is one event, whatever id it comes with.
-        final String dedupKey = accepted.identity().idSigned() ? ref.dedupKey()
-            : request.source() + ":sha256:" + StableIds.sha256Hex(request.body());
+        final String dedupKey = accepted.identity().idSigned() ? ref.dedupKey() : EventRef.signedBodyKey(request.source(), request.body());
         metrics.verified(request.source());
-        context().forward(record.withValue((Classified) new Classified.Verified(ref, envelope, dedupKey))
+        // Where the ingress put it by a correct hint, the record is deduplicated here; elsewhere it is repartitioned.
+        final boolean local = context().recordMetadata().map(meta -> meta.partition() == DedupPartitions.of(dedupKey, partitions))
+            .orElse(false);
+        context().forward(record.withValue((Classified) new Classified.Verified(ref, envelope, dedupKey, local))
             .withHeaders(EventRefHeaders.write(new RecordHeaders(), ref)));
     }
 

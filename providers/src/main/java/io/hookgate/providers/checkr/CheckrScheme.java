@@ -14,6 +14,7 @@ import io.hookgate.providers.spi.HeaderHmacScheme;
 import io.hookgate.providers.spi.SignatureFormat;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -32,6 +33,11 @@ public final class CheckrScheme extends HeaderHmacScheme {
         super(source, FORMAT);
     }
 
+
+    @Override
+    public Optional<String> dedupKeyHint(final RawRequest request) {
+        return eventIdHint(Payloads.topLevelText(request.body(), "id"));
+    }
 
     @Override
     protected EventIdentity identify(final RawRequest request, final JsonNode payload) {

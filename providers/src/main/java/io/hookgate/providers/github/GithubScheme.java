@@ -13,6 +13,7 @@ import io.hookgate.providers.spi.HeaderHmacScheme;
 import io.hookgate.providers.spi.SignatureFormat;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** GitHub: the raw body signed with HMAC-SHA256 (hex, {@code sha256=} prefix). */
@@ -46,6 +47,11 @@ final class GithubScheme extends HeaderHmacScheme {
         final String type = event == null ? null : action == null ? event : event + "." + action;
         // X-GitHub-Delivery and X-GitHub-Event are not signed: the body is.
         return Payloads.headerIdentity(request.header("X-GitHub-Delivery").orElse(null), payload, type);
+    }
+
+    @Override
+    public Optional<String> dedupKeyHint(final RawRequest request) {
+        return signedBodyHint(request, request.header("X-GitHub-Delivery"));
     }
 
     @Override

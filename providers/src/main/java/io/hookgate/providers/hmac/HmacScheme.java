@@ -12,6 +12,7 @@ import io.hookgate.providers.spi.SignatureFormat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A generic HMAC sender, as its source's keys describe it. */
@@ -45,6 +46,11 @@ final class HmacScheme extends HeaderHmacScheme {
     protected EventIdentity identify(final RawRequest request, final JsonNode payload) {
         final String id = idHeader == null ? null : request.header(idHeader).orElse(null);
         return Payloads.identity(id, payload, Payloads.text(payload, "type"));
+    }
+
+    @Override
+    public Optional<String> dedupKeyHint(final RawRequest request) {
+        return idHeader == null ? Optional.empty() : eventIdHint(request.header(idHeader).orElse(null));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.hookgate.providers.payload;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -118,6 +119,30 @@ public final class Payloads {
         } catch (IOException e) {
             throw new MalformedPayloadException("the body is not JSON: "
                 + (e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getOriginalMessage() : e.getMessage()));
+        }
+    }
+
+    /**
+     * The string value of field {@code name} at the top of a JSON object body, read without building
+     * a tree (for a hint before verification); null when the body is not such an object, the field is
+     * absent or not a string.
+     */
+    public static String topLevelText(final byte[] body, final String name) {
+        try (JsonParser parser = STRICT_JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                final String field = parser.currentName();
+                final JsonToken value = parser.nextToken();
+                if (name.equals(field)) {
+                    return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -43,6 +43,12 @@ public final class ShopifyScheme extends HeaderHmacScheme {
             .or(() -> header(request, "X-Shopify-Webhook-Id", "shopify-webhook-id")).orElse(null), payload, topic);
     }
 
+    @Override
+    public Optional<String> dedupKeyHint(final RawRequest request) {
+        return signedBodyHint(request, header(request, "X-Shopify-Event-Id", "shopify-event-id")
+            .or(() -> header(request, "X-Shopify-Webhook-Id", "shopify-webhook-id")));
+    }
+
     private static Optional<String> header(final RawRequest request, final String classic, final String events) {
         return request.header(classic).or(() -> request.header(events)).filter(value -> !value.isBlank());
     }

@@ -67,6 +67,11 @@ public final class SlackScheme extends V0TimestampScheme {
     }
 
     @Override
+    public Optional<String> dedupKeyHint(final RawRequest request) {
+        return eventIdHint(Payloads.topLevelText(request.body(), "event_id"));
+    }
+
+    @Override
     protected EventIdentity identify(final RawRequest request, final JsonNode payload) {
         return Payloads.identity(Payloads.text(payload, "event_id"), payload, type(payload));
     }

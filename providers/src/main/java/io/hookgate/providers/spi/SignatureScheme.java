@@ -2,6 +2,7 @@ package io.hookgate.providers.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.core.config.SourceConfig;
+import io.hookgate.core.event.EventRef;
 import io.hookgate.core.rejection.RejectReason;
 import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.payload.Payload;
@@ -73,6 +74,16 @@ public abstract class SignatureScheme implements SourceScheme {
     protected boolean withinReplayWindow(final RawRequest request, final long signedSeconds) {
         return !request.checksReplayWindow()
             || io.hookgate.providers.crypto.Timestamps.withinWindow(signedSeconds, request.receivedAt(), source.toleranceSeconds());
+    }
+
+    /** The dedup key of event {@code eventId} of this source, when there is one. */
+    protected final Optional<String> eventIdHint(final String eventId) {
+        return eventId == null || eventId.isBlank() ? Optional.empty() : Optional.of(EventRef.dedupKey(source.id(), eventId));
+    }
+
+    /** The dedup key by the signed body, for a request whose id comes from an unsigned header that is present. */
+    protected final Optional<String> signedBodyHint(final RawRequest request, final Optional<String> unsignedId) {
+        return unsignedId.filter(id -> !id.isBlank()).map(id -> EventRef.signedBodyKey(source.id(), request.body()));
     }
 
     protected List<String> secrets() {

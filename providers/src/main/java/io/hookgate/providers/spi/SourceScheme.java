@@ -27,6 +27,17 @@ public interface SourceScheme {
         return Optional.empty();
     }
 
+    /**
+     * The dedup key {@code request} will have if it verifies, when the scheme can tell cheaply
+     * without verifying (an id header, the body's hash, a top-level field of a JSON body). The
+     * ingress puts the raw record in the partition of that key, so that the processor deduplicates it
+     * where it is read instead of repartitioning it. A hint is never trusted: a wrong or missing one
+     * costs a repartition, never a missed duplicate.
+     */
+    default Optional<String> dedupKeyHint(final RawRequest request) {
+        return Optional.empty();
+    }
+
     /** The success answer this provider requires, when hookgate's JSON answer will not do. */
     default Optional<HttpReply> acknowledgement() {
         return Optional.empty();

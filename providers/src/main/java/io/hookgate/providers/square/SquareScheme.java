@@ -15,6 +15,7 @@ import io.hookgate.providers.spi.SignatureFormat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,6 +47,11 @@ public final class SquareScheme extends HeaderHmacScheme {
     @Override
     protected List<String> signatureCovers(final RawRequest request) {
         return List.of("url", "body");
+    }
+
+    @Override
+    public Optional<String> dedupKeyHint(final RawRequest request) {
+        return eventIdHint(Payloads.topLevelText(request.body(), "event_id"));
     }
 
     @Override

@@ -81,6 +81,11 @@ final class StandardWebhooksScheme extends SignatureScheme {
     }
 
     @Override
+    public Optional<String> dedupKeyHint(final RawRequest request) {
+        return eventIdHint(signedHeaders(request.headers()).id());
+    }
+
+    @Override
     public SignedRequest sign(final byte[] body, final Instant now) {
         final String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
         final long timestamp = now.getEpochSecond();

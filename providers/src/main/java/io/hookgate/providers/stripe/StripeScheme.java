@@ -99,6 +99,11 @@ public final class StripeScheme extends SignatureScheme {
     }
 
     @Override
+    public Optional<String> dedupKeyHint(final RawRequest request) {
+        return eventIdHint(Payloads.topLevelText(request.body(), "id"));
+    }
+
+    @Override
     public SignedRequest sign(final byte[] body, final Instant now) {
         final String timestamp = Long.toString(now.getEpochSecond());
         final byte[] mac = Hmac.compute(Hmac.Algorithm.SHA256, Hmac.utf8(signingSecret()), Hmac.utf8(timestamp + "."), body);

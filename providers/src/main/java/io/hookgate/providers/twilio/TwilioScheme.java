@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -174,6 +175,11 @@ public final class TwilioScheme extends HeaderHmacScheme {
             }
         }
         return Payloads.identity(Payloads.text(payload, "id"), payload, type);
+    }
+
+    @Override
+    public Optional<String> dedupKeyHint(final RawRequest request) {
+        return signedBodyHint(request, request.header("I-Twilio-Idempotency-Token"));
     }
 
     private static String type(final JsonNode payload) {
