@@ -89,7 +89,7 @@ public final class DlqListingBenchmark {
                 System.out.printf("  index built in %.1f s%n", (System.nanoTime() - indexStart) / 1e9);
                 final AdminServer server = new AdminServer(config.admin(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(),
                     new AdminApi(TOKEN, index.dlq(), index.rejected(),
-                        new Replayer(replays, topics, index.dlq(), index.rejected(), Clock.systemUTC())));
+                        new Replayer(replays, topics, index.dlq(), index.rejected(), Clock.systemUTC()), Clock.systemUTC()));
                 server.start();
                 final String base = "http://127.0.0.1:" + server.port() + "/admin/dlq?";
                 final HttpClient http = HttpClient.newHttpClient();

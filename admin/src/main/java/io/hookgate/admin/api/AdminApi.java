@@ -1,22 +1,23 @@
 package io.hookgate.admin.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.errors.BadRequest;
+import io.hookgate.admin.errors.NotFound;
+import io.hookgate.admin.errors.Unauthorized;
 import io.hookgate.admin.replay.BulkReplay;
-import io.hookgate.admin.replay.ReplayOutcome;
 import io.hookgate.admin.replay.Replayer;
 import io.hookgate.admin.view.EntryFilter;
 import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Page;
-import io.hookgate.core.json.ErrorBody;
+import io.hookgate.core.id.TimeOrderedIds;
 import io.hookgate.core.json.Json;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Deque;
@@ -31,51 +32,47 @@ import java.util.Map;
  */
 public final class AdminApi {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
     private static final int DEFAULT_LIMIT = 100;
 
     private final BearerAuth auth;
     private final EntryStore dlq;
     private final EntryStore rejected;
     private final Replayer replayer;
+    private final TimeOrderedIds ids;
 
-    public AdminApi(final String token, final EntryStore dlq, final EntryStore rejected, final Replayer replayer) {
+    public AdminApi(final String token, final EntryStore dlq, final EntryStore rejected, final Replayer replayer, final Clock clock) {
         this.auth = new BearerAuth(token);
         this.dlq = dlq;
         this.rejected = rejected;
         this.replayer = replayer;
+        this.ids = new TimeOrderedIds(clock);
     }
 
-    /** Adds the API's routes to {@code routes}, each behind the token. */
+    /** Adds the API's routes to {@code routes}, each behind the token, each failure answered by {@link ErrorHandling}. */
     public void addTo(final RoutingHandler routes) {
         routes.get("/admin/dlq", guarded(exchange -> list(exchange, dlq)));
         routes.get("/admin/dlq/{id}", guarded(exchange -> show(exchange, dlq)));
-        routes.post("/admin/dlq/replay", guarded(exchange -> readBody(exchange, this::bulkDlq)));
-        routes.post("/admin/dlq/{id}/replay", guarded(exchange -> replayOne(exchange,
-            replayer.replayDlq(param(exchange, "id"), flag(exchange, "force")))));
+        routes.post("/admin/dlq/replay", guarded(exchange -> bulkDlq(exchange, body(exchange))));
+        routes.post("/admin/dlq/{id}/replay", guarded(exchange -> {
+            replayer.replayDlq(param(exchange, "id"), flag(exchange, "force"));
+            replayed(exchange);
+        }));
         routes.get("/admin/rejected", guarded(exchange -> list(exchange, rejected)));
         routes.get("/admin/rejected/{id}", guarded(exchange -> show(exchange, rejected)));
-        routes.post("/admin/rejected/replay", guarded(exchange -> readBody(exchange, this::bulkRejected)));
-        routes.post("/admin/rejected/{id}/replay", guarded(exchange -> replayOne(exchange,
-            replayer.replayRejected(param(exchange, "id"), flag(exchange, "force"), flag(exchange, "ignoreTimestamp")))));
+        routes.post("/admin/rejected/replay", guarded(exchange -> bulkRejected(exchange, body(exchange))));
+        routes.post("/admin/rejected/{id}/replay", guarded(exchange -> {
+            replayer.replayRejected(param(exchange, "id"), flag(exchange, "force"), flag(exchange, "ignoreTimestamp"));
+            replayed(exchange);
+        }));
     }
 
     private HttpHandler guarded(final HttpHandler handler) {
-        return exchange -> {
+        return new ErrorHandling(exchange -> {
             if (!auth.allows(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION))) {
-                exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
-                error(exchange, 401, "unauthorized", "a valid bearer token is required");
-                return;
+                throw new Unauthorized();
             }
-            try {
-                handler.handleRequest(exchange);
-            } catch (BadRequest e) {
-                error(exchange, 400, "invalid_parameter", e.getMessage());
-            } catch (IllegalStateException e) {
-                LOG.warn("Admin request {} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestPath(), e.getMessage());
-                error(exchange, 503, "replay_failed", e.getMessage());
-            }
-        };
+            handler.handleRequest(exchange);
+        }, ids);
     }
 
     private void list(final HttpServerExchange exchange, final EntryStore store) {
@@ -88,17 +85,11 @@ public final class AdminApi {
 
     private void show(final HttpServerExchange exchange, final EntryStore store) {
         final String id = param(exchange, "id");
-        store.get(id).ifPresentOrElse(entry -> json(exchange, 200, entry),
-            () -> error(exchange, 404, "not_found", "no entry " + id));
+        json(exchange, 200, store.get(id).orElseThrow(() -> new NotFound("no entry " + id)));
     }
 
-    private void replayOne(final HttpServerExchange exchange, final ReplayOutcome outcome) {
-        final String id = param(exchange, "id");
-        switch (outcome) {
-            case REPLAYED -> json(exchange, 200, Map.of("id", id, "replayed", true));
-            case ALREADY_REPLAYED -> error(exchange, 409, "already_replayed", id + " was already replayed; add ?force=true to replay it again");
-            default -> error(exchange, 404, "not_found", "no entry " + id);
-        }
+    private static void replayed(final HttpServerExchange exchange) {
+        json(exchange, 200, Map.of("id", param(exchange, "id"), "replayed", true));
     }
 
     private void bulkDlq(final HttpServerExchange exchange, final JsonNode body) {
@@ -121,30 +112,15 @@ public final class AdminApi {
         json(exchange, 200, body);
     }
 
-    private interface BodyHandler {
-        void handle(HttpServerExchange exchange, JsonNode body);
-    }
-
-    private static void readBody(final HttpServerExchange exchange, final BodyHandler handler) {
-        exchange.getRequestReceiver().receiveFullBytes((ex, bytes) -> {
-            final JsonNode body;
-            try {
-                body = bytes.length == 0 ? Json.mapper().createObjectNode() : Json.mapper().readTree(bytes);
-            } catch (IOException e) {
-                error(ex, 400, "invalid_body", "the body is not a JSON filter");
-                return;
-            }
-            // The receiver may call back on an IO thread: replays wait for Kafka, so go to a worker.
-            ex.dispatch(() -> {
-                try {
-                    handler.handle(ex, body);
-                } catch (BadRequest e) {
-                    error(ex, 400, "invalid_parameter", e.getMessage());
-                } catch (IllegalStateException e) {
-                    error(ex, 503, "replay_failed", e.getMessage());
-                }
-            });
-        });
+    /** The request body as JSON; read blocking, as every admin route runs on a worker thread. */
+    private static JsonNode body(final HttpServerExchange exchange) throws IOException {
+        exchange.startBlocking();
+        final byte[] bytes = exchange.getInputStream().readAllBytes();
+        try {
+            return bytes.length == 0 ? Json.mapper().createObjectNode() : Json.mapper().readTree(bytes);
+        } catch (IOException e) {
+            throw BadRequest.body(null, "the body is not JSON");
+        }
     }
 
     private static EntryFilter filter(final HttpServerExchange exchange) {
@@ -163,9 +139,9 @@ public final class AdminApi {
             return new EntryFilter(subscription, source, reason, instant("since", since), instant("until", until),
                 limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit), cursor);
         } catch (NumberFormatException e) {
-            throw new BadRequest("limit must be a number");
+            throw BadRequest.parameter("limit", "not a number");
         } catch (IllegalArgumentException e) {
-            throw new BadRequest(e.getMessage());
+            throw BadRequest.parameter("limit", e.getMessage());
         }
     }
 
@@ -176,7 +152,7 @@ public final class AdminApi {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new BadRequest(name + " must be an ISO-8601 instant such as 2026-11-23T10:00:00Z");
+            throw BadRequest.parameter(name, "not an ISO-8601 instant such as 2026-11-23T10:00:00Z");
         }
     }
 
@@ -201,18 +177,5 @@ public final class AdminApi {
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         exchange.getResponseSender().send(Json.writeString(body));
-    }
-
-    static void error(final HttpServerExchange exchange, final int status, final String code, final String message) {
-        exchange.setStatusCode(status);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-        exchange.getResponseSender().send(ErrorBody.json(code, message));
-    }
-
-    /** A request parameter that cannot be read. */
-    private static final class BadRequest extends RuntimeException {
-        BadRequest(final String message) {
-            super(message);
-        }
     }
 }

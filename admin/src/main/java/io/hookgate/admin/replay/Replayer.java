@@ -1,5 +1,8 @@
 package io.hookgate.admin.replay;
 
+import io.hookgate.admin.errors.Conflict;
+import io.hookgate.admin.errors.NotFound;
+import io.hookgate.admin.errors.Unavailable;
 import io.hookgate.admin.view.AdminEntry;
 import io.hookgate.admin.view.EntryFilter;
 import io.hookgate.admin.view.EntryStore;
@@ -13,6 +16,7 @@ import io.hookgate.core.request.RawRecordCodec;
 import io.hookgate.core.topics.Topics;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +36,18 @@ import java.util.concurrent.TimeoutException;
  * verified and deduplicated again. Each replay is recorded in the compacted {@code admin.replays}
  * topic only after Kafka acknowledged it; an entry replayed successfully is not replayed again
  * unless forced.
+ *
+ * <p>Failures are typed: {@link NotFound} (no such entry), {@link Conflict} {@code already_replayed},
+ * {@link Unavailable} when Kafka does not acknowledge in time or refuses for a passing reason;
+ * any other refusal by Kafka is an {@link IllegalStateException} (an internal error).
  */
 public final class Replayer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Replayer.class);
     private static final Set<String> REJECTION_HEADERS = Set.of(RejectionHeaders.REASON, RejectionHeaders.DETAIL,
         RejectionHeaders.REJECTED_AT, RawRecordCodec.REPLAY_OF, RawRecordCodec.IGNORE_TIMESTAMP);
+
+    private static final int SEND_TIMEOUT_SECONDS = 30;
 
     private final Producer<byte[], byte[]> producer;
     private final Topics topics;
@@ -58,7 +68,35 @@ public final class Replayer {
         }
     }
 
-    public ReplayOutcome replayDlq(final String id, final boolean force) {
+    /**
+     * Replays DLQ entry {@code id}.
+     *
+     * @throws NotFound when there is no such entry
+     * @throws Conflict when it was replayed already and {@code force} is false
+     */
+    public void replayDlq(final String id, final boolean force) {
+        expect(id, attemptDlq(id, force));
+    }
+
+    /**
+     * Replays rejected request {@code id}, its replay window waived when {@code ignoreTimestamp}.
+     *
+     * @throws NotFound when there is no such entry
+     * @throws Conflict when it was replayed already and {@code force} is false
+     */
+    public void replayRejected(final String id, final boolean force, final boolean ignoreTimestamp) {
+        expect(id, attemptRejected(id, force, ignoreTimestamp));
+    }
+
+    private static void expect(final String id, final ReplayOutcome outcome) {
+        switch (outcome) {
+            case REPLAYED -> { }
+            case ALREADY_REPLAYED -> throw new Conflict("already_replayed", id + " was already replayed; add ?force=true to replay it again");
+            case NOT_FOUND -> throw new NotFound("no entry " + id);
+        }
+    }
+
+    private ReplayOutcome attemptDlq(final String id, final boolean force) {
         return replay("dlq", dlq, id, force, payload -> {
             final DlqEntry entry = Json.read(payload, DlqEntry.class);
             send(new ProducerRecord<>(topics.dispatch(), entry.subscription().getBytes(StandardCharsets.UTF_8),
@@ -68,7 +106,7 @@ public final class Replayer {
         });
     }
 
-    public ReplayOutcome replayRejected(final String id, final boolean force, final boolean ignoreTimestamp) {
+    private ReplayOutcome attemptRejected(final String id, final boolean force, final boolean ignoreTimestamp) {
         return replay("rejected", rejected, id, force, payload -> {
             final StoredRecord record = Json.read(payload, StoredRecord.class);
             final RecordHeaders headers = record.kafkaHeaders(REJECTION_HEADERS);
@@ -90,11 +128,11 @@ public final class Replayer {
 
     /** Replays every DLQ entry {@code filter} matches (all pages), skipping those already replayed unless forced. */
     public BulkReplay replayDlq(final EntryFilter filter, final boolean dryRun, final boolean force) {
-        return bulk(dlq, filter, dryRun, force, id -> replayDlq(id, force));
+        return bulk(dlq, filter, dryRun, force, id -> attemptDlq(id, force));
     }
 
     public BulkReplay replayRejected(final EntryFilter filter, final boolean dryRun, final boolean force, final boolean ignoreTimestamp) {
-        return bulk(rejected, filter, dryRun, force, id -> replayRejected(id, force, ignoreTimestamp));
+        return bulk(rejected, filter, dryRun, force, id -> attemptRejected(id, force, ignoreTimestamp));
     }
 
     private BulkReplay bulk(final EntryStore store, final EntryFilter filter, final boolean dryRun, final boolean force,
@@ -148,14 +186,20 @@ public final class Replayer {
 
     private void send(final ProducerRecord<byte[], byte[]> record) {
         try {
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            producer.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka refused the replay: " + e.getCause().getMessage(), e.getCause());
+            if (e.getCause() instanceof RetriableException) {
+                throw new Unavailable("Kafka did not take the replay: " + e.getCause().getMessage(), e.getCause());
+            }
+            throw new IllegalStateException("Kafka refused the replay to " + record.topic() + ": " + e.getCause(), e.getCause());
+        } catch (RetriableException e) {
+            // send() itself throws when the topic's metadata does not come in time.
+            throw new Unavailable("Kafka did not take the replay: " + e.getMessage(), e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the replay in 30 s", e);
+            throw new Unavailable("Kafka did not acknowledge the replay in " + SEND_TIMEOUT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while replaying", e);
+            throw new Unavailable("interrupted while waiting for Kafka to acknowledge the replay", e);
         }
     }
 }

@@ -118,7 +118,7 @@ public final class Gateway implements AutoCloseable {
             new ByteArraySerializer(), new ByteArraySerializer());
         final Replayer replayer = new Replayer(replayProducer, new Topics(config.kafka().topicPrefix()), adminIndex.dlq(),
             adminIndex.rejected(), clock);
-        return new AdminApi(config.admin().token().get(), adminIndex.dlq(), adminIndex.rejected(), replayer);
+        return new AdminApi(config.admin().token().get(), adminIndex.dlq(), adminIndex.rejected(), replayer, clock);
     }
 
     private void bindJvmMetrics() {

@@ -1,0 +1,38 @@
+package io.hookgate.admin.view;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** Records as the dispatcher writes them (JSON on the wire), and a way to index them without a broker. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A {@code dispatch.dlq} value, in the JSON the dispatcher writes. */
+    public static String dlqJson(final String id, final String subscription, final String source, final String eventId,
+                                 final String reason, final Instant deadAt) {
+        return """
+            {"schemaVersion":1,"id":"%1$s","reason":"%5$s","detail":"endpoint answered 400","deadAt":"%6$s",
+             "task":{"schemaVersion":1,"deliveryId":"msg_%1$s","subscription":"%2$s","dueAt":"%6$s","firstAttemptAt":"%6$s",
+              "attempts":[{"number":1,"at":"%6$s","status":400,"durationMs":3}],
+              "event":{"schemaVersion":1,"id":"evt_%1$s","source":"%3$s","provider":"standard-webhooks","eventId":"%4$s",
+               "eventIdOrigin":"provider","type":"thing.happened","receivedAt":"%6$s","verifiedAt":"%6$s","ingressId":"ing_%1$s",
+               "payload":{"type":"thing.happened"}}}}
+            """.formatted(id, subscription, source, eventId, reason, deadAt);
+    }
+
+    /** Indexes {@code json} as the DLQ record at {@code offset} of partition 0, as the admin index would. */
+    public static void indexDlq(final EntryStore store, final long offset, final String json) throws RocksDBException {
+        final ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("t.dispatch.dlq", 0, offset, null,
+            json.getBytes(StandardCharsets.UTF_8));
+        try (WriteBatch batch = new WriteBatch()) {
+            store.add(batch, EntryKinds.dlq(record).orElseThrow(), record.value());
+            store.write(batch);
+        }
+    }
+}
