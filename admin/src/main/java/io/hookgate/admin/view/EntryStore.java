@@ -1,5 +1,6 @@
 package io.hookgate.admin.view;
 
+import io.hookgate.admin.errors.BadRequest;
 import io.hookgate.core.json.Json;
 import org.apache.kafka.common.TopicPartition;
 import org.rocksdb.Options;
@@ -126,7 +127,7 @@ public final class EntryStore implements AutoCloseable {
     /** One page of the entries {@code filter} matches, oldest first, through the most selective index. */
     public Page list(final EntryFilter filter) {
         final byte[] prefix = indexPrefix(filter);
-        final byte[] start = filter.cursor() != null ? Base64.getUrlDecoder().decode(filter.cursor())
+        final byte[] start = filter.cursor() != null ? cursorKey(filter.cursor(), prefix)
             : concat(prefix, time(filter.since() == null ? Instant.EPOCH : filter.since()));
         final byte[] end = filter.until() == null ? upperBound(prefix) : concat(prefix, time(filter.until()));
         final List<AdminEntry> entries = new ArrayList<>();
@@ -155,6 +156,25 @@ public final class EntryStore implements AutoCloseable {
             }
         }
         return new Page(entries, null);
+    }
+
+    /**
+     * The key a cursor names, checked to be a key of the index this filter reads.
+     *
+     * @throws BadRequest when it is not base64url, or not a cursor of this filter
+     */
+    private static byte[] cursorKey(final String cursor, final byte[] prefix) {
+        final byte[] key;
+        try {
+            key = Base64.getUrlDecoder().decode(cursor);
+        } catch (IllegalArgumentException e) {
+            throw BadRequest.parameter("cursor", "not a cursor (pass the nextCursor of the previous page)");
+        }
+        // prefix, 8 bytes of time, then a non-empty id: the shape of every key the listing pages through.
+        if (key.length <= prefix.length + Long.BYTES || !Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length)) {
+            throw BadRequest.parameter("cursor", "not a cursor of this listing (pass the nextCursor of the previous page, with the same filters)");
+        }
+        return key;
     }
 
     private static String cursor(final byte[] key) {

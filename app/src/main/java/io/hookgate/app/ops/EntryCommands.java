@@ -153,7 +153,10 @@ public final class EntryCommands {
             final AdminClient client = client();
             final Map<String, String> flags = new LinkedHashMap<>();
             flags.put("force", Boolean.toString(force));
-            flags.put("ignoreTimestamp", Boolean.toString(ignoreTimestamp()));
+            if (ignoreTimestamp) {
+                // The DLQ has no replay window: the flag is a rejected request's only.
+                flags.put("ignoreTimestamp", "true");
+            }
             if (id != null) {
                 final AdminClient.Answer answer = client.post("/admin/" + kind() + "/" + id + "/replay", flags, Map.of());
                 if (!answer.ok()) {
@@ -163,7 +166,12 @@ public final class EntryCommands {
                 return 0;
             }
             if (dryRun) {
-                final Map<String, Object> body = new LinkedHashMap<>(filter());
+                final Map<String, Object> body = new LinkedHashMap<>();
+                filter().forEach((name, value) -> {
+                    if (value != null) {
+                        body.put(name, value);
+                    }
+                });
                 body.put("dryRun", true);
                 body.put("force", force);
                 final AdminClient.Answer answer = client.post("/admin/" + kind() + "/replay", Map.of(), body);
