@@ -79,7 +79,8 @@ public final class DlqListingBenchmark {
             System.out.printf("dlq listing benchmark: %d DLQ entries produced in %.1f s%n", entries, (System.nanoTime() - produceStart) / 1e9);
 
             final long indexStart = System.nanoTime();
-            try (AdminIndex index = new AdminIndex(config, stateDir);
+            final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            try (AdminIndex index = new AdminIndex(config, stateDir, registry, Clock.systemUTC());
                  KafkaProducer<byte[], byte[]> replays = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                      kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
                 index.start();
@@ -87,8 +88,8 @@ public final class DlqListingBenchmark {
                     Thread.sleep(100);
                 }
                 System.out.printf("  index built in %.1f s%n", (System.nanoTime() - indexStart) / 1e9);
-                final AdminServer server = new AdminServer(config.admin(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(),
-                    new AdminApi(TOKEN, index.dlq(), index.rejected(),
+                final AdminServer server = new AdminServer(config.admin(), registry, List.of(),
+                    new AdminApi(TOKEN, index.dlq(), index.rejected(), index.quarantine(),
                         new Replayer(replays, topics, index.dlq(), index.rejected(), Clock.systemUTC()), Clock.systemUTC()));
                 server.start();
                 final String base = "http://127.0.0.1:" + server.port() + "/admin/dlq?";

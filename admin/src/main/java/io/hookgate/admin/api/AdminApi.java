@@ -8,6 +8,7 @@ import io.hookgate.admin.replay.Replayer;
 import io.hookgate.admin.view.EntryFilter;
 import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Page;
+import io.hookgate.admin.view.Quarantine;
 import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.id.TimeOrderedIds;
 import io.hookgate.core.json.Json;
@@ -34,7 +35,7 @@ import java.util.stream.Stream;
  * ({@code /admin/dlq}) and rejected requests ({@code /admin/rejected}). Lists answer
  * {@code {"entries": [...], "nextCursor": ...}}; a replay of an entry already replayed answers 409
  * unless {@code ?force=true}; a replay by filter answers {@code {"matched", "replayed", "skipped",
- * "dryRun", "until"}}.
+ * "dryRun", "until"}}; {@code GET /admin/quarantine} lists the records the index could not read.
  *
  * <p>Input fails closed: an unknown query parameter or body key (with the key it most likely meant),
  * a body that is not a JSON object, a value of the wrong JSON type, an unknown reason code, a broken
@@ -58,17 +59,20 @@ public final class AdminApi {
     private final BearerAuth auth;
     private final Listing dlq;
     private final Listing rejected;
+    private final Quarantine quarantine;
     private final Replayer replayer;
     private final Clock clock;
     private final TimeOrderedIds ids;
 
-    public AdminApi(final String token, final EntryStore dlq, final EntryStore rejected, final Replayer replayer, final Clock clock) {
+    public AdminApi(final String token, final EntryStore dlq, final EntryStore rejected, final Quarantine quarantine, final Replayer replayer,
+                    final Clock clock) {
         this.auth = new BearerAuth(token);
         this.dlq = new Listing("dlq", dlq, Set.of(Filters.SUBSCRIPTION, Filters.SOURCE, Filters.REASON, Filters.SINCE, Filters.UNTIL),
             codes(Arrays.stream(DlqReason.values()).map(DlqReason::code)), Set.of(FORCE));
         this.rejected = new Listing("rejected", rejected, Set.of(Filters.SOURCE, Filters.REASON, Filters.SINCE, Filters.UNTIL),
             codes(Stream.concat(Arrays.stream(RejectReason.values()).map(RejectReason::code), Stream.of(UNKNOWN_REASON))),
             Set.of(FORCE, IGNORE_TIMESTAMP));
+        this.quarantine = quarantine;
         this.replayer = replayer;
         this.clock = clock;
         this.ids = new TimeOrderedIds(clock);
@@ -91,6 +95,7 @@ public final class AdminApi {
             routes.post(base + "/replay", guarded(exchange -> bulk(exchange, listing)));
             routes.post(base + "/{id}/replay", guarded(exchange -> replayOne(exchange, listing)));
         }
+        routes.get("/admin/quarantine", guarded(this::quarantined));
     }
 
     private HttpHandler guarded(final HttpHandler handler) {
@@ -113,6 +118,15 @@ public final class AdminApi {
         final Map<String, Object> body = new LinkedHashMap<>();
         body.put("entries", page.entries());
         body.put("nextCursor", page.nextCursor());
+        json(exchange, 200, body);
+    }
+
+    /** The records the index could not read: {@code {"entries": [{topic, partition, offset, reason, at}], "total": n}}. */
+    private void quarantined(final HttpServerExchange exchange) {
+        final QueryParameters query = QueryParameters.of(exchange, Set.of(LIMIT));
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("entries", quarantine.list(query.integer(LIMIT, DEFAULT_LIMIT, 1, EntryFilter.MAX_LIMIT)));
+        body.put("total", quarantine.size());
         json(exchange, 200, body);
     }
 

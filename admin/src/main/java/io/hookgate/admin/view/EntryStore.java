@@ -33,6 +33,7 @@ import java.util.Optional;
  * i field value 0 time id       by subscription (S), source (O) and reason (R), then time
  * r id                          its replay state
  * o topic 0 partition           the next offset to read, written with the entries it covers
+ * q topic 0 partition offset    a record that could not be read (quarantined), written with the offset that passes it
  * </pre>
  * Thread-safe (RocksDB is).
  */
@@ -47,6 +48,7 @@ public final class EntryStore implements AutoCloseable {
     private static final byte INDEX = 'i';
     private static final byte REPLAY = 'r';
     private static final byte OFFSET = 'o';
+    private static final byte QUARANTINE = 'q';
     private static final byte SUBSCRIPTION = 'S';
     private static final byte SOURCE = 'O';
     private static final byte REASON = 'R';
@@ -92,6 +94,34 @@ public final class EntryStore implements AutoCloseable {
         batch.put(offsetKey(partition), ByteBuffer.allocate(Long.BYTES).putLong(nextOffset).array());
     }
 
+    /** Adds {@code record} to the quarantined records in {@code batch}. */
+    void quarantine(final WriteBatch batch, final QuarantinedRecord record) throws RocksDBException {
+        batch.put(key(QUARANTINE, utf8(record.topic()), new byte[] {0}, ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
+            .putInt(record.partition()).putLong(record.offset()).array()), Json.write(record));
+    }
+
+    /** The first {@code limit} quarantined records, by topic, partition and offset. */
+    List<QuarantinedRecord> quarantined(final int limit) {
+        final List<QuarantinedRecord> records = new ArrayList<>();
+        try (RocksIterator iterator = db.newIterator()) {
+            for (iterator.seek(new byte[] {QUARANTINE}); iterator.isValid() && iterator.key()[0] == QUARANTINE && records.size() < limit;
+                 iterator.next()) {
+                records.add(Json.read(iterator.value(), QuarantinedRecord.class));
+            }
+        }
+        return records;
+    }
+
+    long quarantinedCount() {
+        long count = 0;
+        try (RocksIterator iterator = db.newIterator()) {
+            for (iterator.seek(new byte[] {QUARANTINE}); iterator.isValid() && iterator.key()[0] == QUARANTINE; iterator.next()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     void write(final WriteBatch batch) throws RocksDBException {
         db.write(writeOptions, batch);
     }
@@ -121,6 +151,15 @@ public final class EntryStore implements AutoCloseable {
             db.put(writeOptions, key(REPLAY, utf8(id)), Json.write(state));
         } catch (RocksDBException e) {
             throw new IllegalStateException("cannot write the replay state of " + id, e);
+        }
+    }
+
+    /** Forgets the replay state of {@code id} (a tombstone in {@code admin.replays}). */
+    void deleteReplayState(final String id) {
+        try {
+            db.delete(writeOptions, key(REPLAY, utf8(id)));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot delete the replay state of " + id, e);
         }
     }
 

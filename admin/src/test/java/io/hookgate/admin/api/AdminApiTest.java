@@ -5,9 +5,11 @@ import io.hookgate.admin.AdminServer;
 import io.hookgate.admin.replay.Replayer;
 import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Fixtures;
+import io.hookgate.admin.view.Quarantine;
 import io.hookgate.core.config.AdminSettings;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.topics.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -47,6 +49,7 @@ class AdminApiTest {
     EntryStore dlq;
     EntryStore rejected;
     MockProducer<byte[], byte[]> producer;
+    Quarantine quarantine;
     AdminServer server;
     String base;
 
@@ -59,9 +62,10 @@ class AdminApiTest {
                 T0.plusSeconds(i)));
         }
         producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        quarantine = new Quarantine(dlq, rejected, new SimpleMeterRegistry(), Clock.systemUTC(), List.of());
         final Replayer replayer = new Replayer(producer, new Topics("t."), dlq, rejected, Clock.systemUTC());
         server = new AdminServer(new AdminSettings("127.0.0.1", 0, Optional.of(TOKEN), dir.toString()),
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), new AdminApi(TOKEN, dlq, rejected, replayer, Clock.fixed(ARRIVAL, ZoneOffset.UTC)));
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), new AdminApi(TOKEN, dlq, rejected, quarantine, replayer, Clock.fixed(ARRIVAL, ZoneOffset.UTC)));
         server.start();
         base = "http://127.0.0.1:" + server.port();
     }
@@ -196,6 +200,23 @@ class AdminApiTest {
         assertThat(producer.history()).isEmpty();
         assertThat(call("POST", "/admin/dlq/dlq_1/replay", "{}").statusCode()).isEqualTo(200);
         assertThat(call("POST", "/admin/dlq/dlq_1/replay?force=true", "").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theQuarantineIsListedBehindTheToken() throws Exception {
+        Fixtures.quarantineDlq(quarantine, dlq, 41, "value is not a DLQ entry: JsonParseException (line 1, column 1)");
+        Fixtures.quarantineDlq(quarantine, dlq, 7, "no value");
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/admin/quarantine")).build(),
+            HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        final JsonNode listed = json(call("GET", "/admin/quarantine", null));
+        assertThat(listed.get("total").asLong()).isEqualTo(2);
+        assertThat(listed.get("entries")).extracting(e -> e.get("offset").asLong()).containsExactly(7L, 41L);
+        assertThat(listed.get("entries").get(0).get("topic").asText()).isEqualTo("t.dispatch.dlq");
+        assertThat(listed.get("entries").get(0).get("reason").asText()).isEqualTo("no value");
+        assertThat(listed.get("entries").get(0).has("at")).isTrue();
+        assertThat(json(call("GET", "/admin/quarantine?limit=1", null)).get("entries")).hasSize(1);
+        assertBadRequest(call("GET", "/admin/quarantine?limit=0", null), "invalid_parameter", "limit", "1..1000");
+        assertBadRequest(call("GET", "/admin/quarantine?topic=x", null), "invalid_parameter", "topic", "unknown");
     }
 
     static void assertBadRequest(final HttpResponse<String> response, final String code, final String field, final String message)

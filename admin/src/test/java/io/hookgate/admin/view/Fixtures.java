@@ -26,12 +26,21 @@ public final class Fixtures {
             """.formatted(id, subscription, source, eventId, reason, deadAt);
     }
 
+    /** Quarantines the DLQ record at {@code offset} of partition 0 for {@code reason}, as the admin index would. */
+    public static void quarantineDlq(final Quarantine quarantine, final EntryStore store, final long offset, final String reason)
+        throws RocksDBException {
+        try (WriteBatch batch = new WriteBatch()) {
+            quarantine.add(store, batch, new ConsumerRecord<>("t.dispatch.dlq", 0, offset, null, new byte[0]), reason);
+            store.write(batch);
+        }
+    }
+
     /** Indexes {@code json} as the DLQ record at {@code offset} of partition 0, as the admin index would. */
     public static void indexDlq(final EntryStore store, final long offset, final String json) throws RocksDBException {
         final ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("t.dispatch.dlq", 0, offset, null,
             json.getBytes(StandardCharsets.UTF_8));
         try (WriteBatch batch = new WriteBatch()) {
-            store.add(batch, EntryKinds.dlq(record).orElseThrow(), record.value());
+            store.add(batch, EntryKinds.dlq(record), record.value());
             store.write(batch);
         }
     }

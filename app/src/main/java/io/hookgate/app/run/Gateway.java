@@ -110,7 +110,7 @@ public final class Gateway implements AutoCloseable {
         if (config.admin().token().isEmpty()) {
             return null;
         }
-        adminIndex = new AdminIndex(config, Path.of(config.admin().stateDir()));
+        adminIndex = new AdminIndex(config, Path.of(config.admin().stateDir()), registry, clock);
         adminIndex.start();
         readiness.add(adminIndex);
         replayProducer = new KafkaProducer<>(KafkaClients.config(config.kafka(), config.kafka().topicPrefix() + "admin-replay", Map.of(
@@ -118,7 +118,7 @@ public final class Gateway implements AutoCloseable {
             new ByteArraySerializer(), new ByteArraySerializer());
         final Replayer replayer = new Replayer(replayProducer, new Topics(config.kafka().topicPrefix()), adminIndex.dlq(),
             adminIndex.rejected(), clock);
-        return new AdminApi(config.admin().token().get(), adminIndex.dlq(), adminIndex.rejected(), replayer, clock);
+        return new AdminApi(config.admin().token().get(), adminIndex.dlq(), adminIndex.rejected(), adminIndex.quarantine(), replayer, clock);
     }
 
     private void bindJvmMetrics() {
