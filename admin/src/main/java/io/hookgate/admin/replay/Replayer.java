@@ -8,15 +8,17 @@ import io.hookgate.admin.view.EntryFilter;
 import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Page;
 import io.hookgate.admin.view.ReplayState;
-import io.hookgate.admin.view.StoredRecord;
+import io.hookgate.admin.view.OriginalRef;
 import io.hookgate.core.delivery.DlqEntry;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.rejection.RejectionHeaders;
 import io.hookgate.core.request.RawRecordCodec;
 import io.hookgate.core.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +33,15 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Replays what failed. A DLQ entry goes back to {@code dispatch} as a fresh task with the same
- * {@code webhook-id}; a rejected request goes back to {@code ingress.raw} exactly as stored, with its
- * original receive time (so its replay window still counts from then, unless waived), where it is
+ * {@code webhook-id}; a rejected request goes back to {@code ingress.raw} exactly as stored (its
+ * original record is read from {@code events.rejected} by the coordinates the index keeps, since the
+ * index holds only a redacted copy), with its original receive time (so its replay window still counts from then, unless waived), where it is
  * verified and deduplicated again. Each replay is recorded in the compacted {@code admin.replays}
  * topic only after Kafka acknowledged it; an entry replayed successfully is not replayed again
  * unless forced.
  *
  * <p>Failures are typed: {@link NotFound} (no such entry), {@link Conflict} {@code already_replayed},
+ * {@link io.hookgate.admin.errors.Gone} (the original is no longer in Kafka),
  * {@link Unavailable} when Kafka does not acknowledge in time or refuses for a passing reason;
  * any other refusal by Kafka is an {@link IllegalStateException} (an internal error).
  */
@@ -50,15 +54,18 @@ public final class Replayer {
     private static final int SEND_TIMEOUT_SECONDS = 30;
 
     private final Producer<byte[], byte[]> producer;
+    private final OriginalRecords originals;
     private final Topics topics;
     private final EntryStore dlq;
     private final EntryStore rejected;
     private final Clock clock;
     private final Object[] locks = new Object[64];
 
-    public Replayer(final Producer<byte[], byte[]> producer, final Topics topics, final EntryStore dlq, final EntryStore rejected,
-                    final Clock clock) {
+    /** @param originals where the originals of rejected requests are read from at replay time */
+    public Replayer(final Producer<byte[], byte[]> producer, final OriginalRecords originals, final Topics topics, final EntryStore dlq,
+                    final EntryStore rejected, final Clock clock) {
         this.producer = producer;
+        this.originals = originals;
         this.topics = topics;
         this.dlq = dlq;
         this.rejected = rejected;
@@ -108,8 +115,14 @@ public final class Replayer {
 
     private ReplayOutcome attemptRejected(final String id, final boolean force, final boolean ignoreTimestamp) {
         return replay("rejected", rejected, id, force, payload -> {
-            final StoredRecord record = Json.read(payload, StoredRecord.class);
-            final RecordHeaders headers = record.kafkaHeaders(REJECTION_HEADERS);
+            // The index keeps only a redacted copy: the original, credentials and all, is read from Kafka.
+            final ConsumerRecord<byte[], byte[]> record = originals.fetch(Json.read(payload, OriginalRef.class));
+            final RecordHeaders headers = new RecordHeaders();
+            for (Header header : record.headers()) {
+                if (!REJECTION_HEADERS.contains(header.key())) {
+                    headers.add(header.key(), header.value());
+                }
+            }
             headers.add(RawRecordCodec.REPLAY_OF, id.getBytes(StandardCharsets.UTF_8));
             headers.add(RawRecordCodec.IGNORE_TIMESTAMP, Boolean.toString(ignoreTimestamp).getBytes(StandardCharsets.UTF_8));
             // The raw topic is keyed {source}:{ingressId}; the rejected topic by source.

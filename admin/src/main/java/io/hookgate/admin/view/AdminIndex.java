@@ -33,7 +33,8 @@ import java.util.function.Function;
  * {@code admin.replays}: one thread reads every partition of them (no consumer group: each process
  * with the admin API keeps its own full index) into {@link EntryStore}s, committing each batch of
  * entries with the offsets it covers, so a restart resumes where it stopped and a lost directory
- * is rebuilt from Kafka.
+ * is rebuilt from Kafka. A rejected request is kept as its {@link RequestCopy redacted copy} and the
+ * coordinates of its original, never with its credentials in clear.
  *
  * <p>No record stops it: a record it cannot read, in any of the three topics, goes to the
  * {@link Quarantine} (kept, counted, logged, listed) and the index goes on with the next one. Only
@@ -48,6 +49,7 @@ public final class AdminIndex implements Readiness, AutoCloseable {
     private final EntryStore dlq;
     private final EntryStore rejected;
     private final Quarantine quarantine;
+    private final Redaction redaction;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
     private volatile boolean running = true;
@@ -55,7 +57,10 @@ public final class AdminIndex implements Readiness, AutoCloseable {
     private volatile String failure;
     private volatile String waiting = "admin index starting";
 
-    public AdminIndex(final HookgateConfig config, final Path directory, final MeterRegistry registry, final Clock clock) {
+    /** @param redaction what of a rejected request the index keeps only redacted */
+    public AdminIndex(final HookgateConfig config, final Path directory, final Redaction redaction, final MeterRegistry registry,
+                      final Clock clock) {
+        this.redaction = redaction;
         this.topics = new Topics(config.kafka().topicPrefix());
         this.dlq = new EntryStore(directory.resolve("dlq"));
         this.rejected = new EntryStore(directory.resolve("rejected"));
@@ -164,9 +169,11 @@ public final class AdminIndex implements Readiness, AutoCloseable {
                         dlq.add(dlqBatch, entry, record.value());
                     }
                 } else if (record.topic().equals(topics.rejected())) {
-                    final AdminEntry entry = read(record, rejected, rejectedBatch, EntryKinds::rejected);
+                    final AdminEntry entry = read(record, rejected, rejectedBatch, r -> EntryKinds.rejected(r, redaction));
                     if (entry != null) {
-                        rejected.add(rejectedBatch, entry, Json.write(StoredRecord.of(record)));
+                        // Where the original is, not the original: it carries credentials in clear.
+                        rejected.add(rejectedBatch, entry, Json.write(new OriginalRef(record.topic(), record.partition(), record.offset(),
+                            entry.ingressId())));
                     }
                 } else {
                     final ReplayRecord replay = read(record, dlq, dlqBatch, ReplayRecord::of);

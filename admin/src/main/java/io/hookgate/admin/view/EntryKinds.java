@@ -47,15 +47,16 @@ final class EntryKinds {
             throw new UnreadableRecord("value is not a DLQ entry: it needs a non-empty id and deadAt");
         }
         return new AdminEntry(entry.id(), entry.subscription(), entry.source(), entry.eventId(), entry.task().event().ingressId(),
-            entry.reason().code(), entry.detail(), entry.deadAt(), entry.attempts(), null);
+            entry.reason().code(), entry.detail(), entry.deadAt(), entry.attempts(), null, null);
     }
 
     /**
-     * A rejected record as an entry; its id is stable: {@code rej_<partition>_<offset>}.
+     * A rejected record as an entry, with a copy of the request whose credentials {@code redaction}
+     * hides; its id is stable: {@code rej_<partition>_<offset>}.
      *
-     * @throws UnreadableRecord when it has no source (its key) or an unreadable rejection time
+     * @throws UnreadableRecord when it has no source (its key) or an unreadable rejection or receive time
      */
-    static AdminEntry rejected(final ConsumerRecord<byte[], byte[]> record) {
+    static AdminEntry rejected(final ConsumerRecord<byte[], byte[]> record, final Redaction redaction) {
         if (record.key() == null || record.key().length == 0) {
             throw new UnreadableRecord("no key (the rejected topic is keyed by source id)");
         }
@@ -71,7 +72,8 @@ final class EntryKinds {
         final String source = new String(record.key(), StandardCharsets.UTF_8);
         return new AdminEntry("rej_" + record.partition() + "_" + record.offset(), null, source, null,
             RawRecordCodec.lastValue(record.headers(), RawRecordCodec.INGRESS_ID), reason, detail, at,
-            List.of(DeliveryAttempt.failed(1, at, reason + (detail.isEmpty() ? "" : ": " + detail), 0)), null);
+            List.of(DeliveryAttempt.failed(1, at, reason + (detail.isEmpty() ? "" : ": " + detail), 0)), null,
+            RequestCopy.of(record, redaction));
     }
 
     /**

@@ -10,6 +10,9 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +37,10 @@ import java.util.Optional;
  * r id                          its replay state
  * o topic 0 partition           the next offset to read, written with the entries it covers
  * q topic 0 partition offset    a record that could not be read (quarantined), written with the offset that passes it
+ * v                             the format of this index, {@value #FORMAT}
  * </pre>
+ * An index of another format (an older version kept originals with their credentials in clear) is
+ * deleted at open, and rebuilt from Kafka.
  * Thread-safe (RocksDB is).
  */
 public final class EntryStore implements AutoCloseable {
@@ -42,6 +48,11 @@ public final class EntryStore implements AutoCloseable {
     /** Entries examined at most for one page, so one page answers in bounded time whatever the filter. */
     static final int SCAN_BUDGET = 200_000;
 
+    /** The format of the keys and values; a change deletes older indexes, which are rebuilt from Kafka. */
+    static final String FORMAT = "2";
+    private static final Logger LOG = LoggerFactory.getLogger(EntryStore.class);
+
+    private static final byte[] FORMAT_KEY = {'v'};
     private static final byte ENTRY = 'e';
     private static final byte PAYLOAD = 'p';
     private static final byte TIME = 't';
@@ -61,13 +72,40 @@ public final class EntryStore implements AutoCloseable {
         // Native objects need the library loaded first, field initialisers included.
         RocksDB.loadLibrary();
         writeOptions = new WriteOptions();
+        options = new Options().setCreateIfMissing(true);
         try {
             Files.createDirectories(directory);
-            options = new Options().setCreateIfMissing(true);
-            db = RocksDB.open(options, directory.toString());
+            db = openCurrent(directory);
         } catch (RocksDBException | java.io.IOException e) {
+            options.close();
+            writeOptions.close();
             throw new IllegalStateException("cannot open the admin index in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Opens the index in {@code directory}, deleting it first when it is of another format. */
+    private RocksDB openCurrent(final Path directory) throws RocksDBException {
+        final RocksDB opened = RocksDB.open(options, directory.toString());
+        final byte[] format = opened.get(FORMAT_KEY);
+        if (format != null && FORMAT.equals(new String(format, StandardCharsets.US_ASCII))) {
+            return opened;
+        }
+        final boolean empty;
+        try (RocksIterator iterator = opened.newIterator()) {
+            iterator.seekToFirst();
+            empty = !iterator.isValid();
+        }
+        if (empty) {
+            opened.put(FORMAT_KEY, FORMAT.getBytes(StandardCharsets.US_ASCII));
+            return opened;
+        }
+        opened.close();
+        LOG.warn("The admin index in {} has an older format; deleting it (it may hold credentials in clear) and rebuilding it from Kafka",
+            directory);
+        RocksDB.destroyDB(directory.toString(), options);
+        final RocksDB fresh = RocksDB.open(options, directory.toString());
+        fresh.put(FORMAT_KEY, FORMAT.getBytes(StandardCharsets.US_ASCII));
+        return fresh;
     }
 
     /** Adds {@code entry} and its indexes to {@code batch}. */

@@ -2,6 +2,7 @@ package io.hookgate.admin.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.admin.AdminServer;
+import io.hookgate.admin.errors.Gone;
 import io.hookgate.admin.replay.Replayer;
 import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Fixtures;
@@ -63,7 +64,10 @@ class AdminApiTest {
         }
         producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         quarantine = new Quarantine(dlq, rejected, new SimpleMeterRegistry(), Clock.systemUTC(), List.of());
-        final Replayer replayer = new Replayer(producer, new Topics("t."), dlq, rejected, Clock.systemUTC());
+        final Replayer replayer = new Replayer(producer, ref -> {
+            throw new Gone("the original at " + ref.topic() + " partition " + ref.partition() + " offset " + ref.offset() + " is gone");
+        }, new Topics("t."), dlq, rejected, Clock.systemUTC());
+        Fixtures.indexRejected(rejected, 9, "stripe");
         server = new AdminServer(new AdminSettings("127.0.0.1", 0, Optional.of(TOKEN), dir.toString()),
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), new AdminApi(TOKEN, dlq, rejected, quarantine, replayer, Clock.fixed(ARRIVAL, ZoneOffset.UTC)));
         server.start();
@@ -180,7 +184,8 @@ class AdminApiTest {
         assertBadRequest(call("GET", "/admin/dlq?limit=1&limit=2", null), "invalid_parameter", "limit", "once");
         assertBadRequest(call("GET", "/admin/dlq?since=yesterday", null), "invalid_parameter", "since", "ISO-8601");
         assertBadRequest(call("GET", "/admin/dlq/dlq_1?verbose=true", null), "invalid_parameter", "verbose", "unknown");
-        assertThat(json(call("GET", "/admin/rejected?reason=bad_signature", null)).get("entries")).isEmpty();
+        assertThat(json(call("GET", "/admin/rejected?reason=bad_signature", null)).get("entries")).hasSize(1);
+        assertThat(json(call("GET", "/admin/rejected?reason=no_secret", null)).get("entries")).isEmpty();
 
         // Good cursors page on; a cursor of another filter is refused rather than misread.
         final JsonNode first = json(call("GET", "/admin/dlq?subscription=billing&limit=2", null));
@@ -200,6 +205,16 @@ class AdminApiTest {
         assertThat(producer.history()).isEmpty();
         assertThat(call("POST", "/admin/dlq/dlq_1/replay", "{}").statusCode()).isEqualTo(200);
         assertThat(call("POST", "/admin/dlq/dlq_1/replay?force=true", "").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRejectedRequestWhoseOriginalIsGoneAnswersGone() throws Exception {
+        final HttpResponse<String> answer = call("POST", "/admin/rejected/rej_0_9/replay", "");
+        assertThat(answer.statusCode()).isEqualTo(410);
+        assertThat(error(answer)).isEqualTo("original_gone");
+        assertThat(rejected.replayState("rej_0_9").replayed()).isFalse();
+        assertThat(json(call("POST", "/admin/rejected/replay", "{\"source\": \"stripe\", \"dryRun\": true}")).get("matched").asLong())
+            .isEqualTo(1);
     }
 
     @Test

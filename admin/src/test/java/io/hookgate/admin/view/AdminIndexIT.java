@@ -95,7 +95,7 @@ class AdminIndexIT {
             sources: {stripe: {provider: standard-webhooks}}
             """.formatted(kafka.bootstrapServers()));
         final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (AdminIndex index = new AdminIndex(config, dir, registry, Clock.systemUTC())) {
+        try (AdminIndex index = new AdminIndex(config, dir, Redaction.byName(), registry, Clock.systemUTC())) {
             index.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> index.notReadyReason() == null);
 
@@ -132,7 +132,7 @@ class AdminIndexIT {
 
         // Durable: a restart lists the same quarantine, without counting or listing anything twice.
         final SimpleMeterRegistry again = new SimpleMeterRegistry();
-        try (AdminIndex index = new AdminIndex(config, dir, again, Clock.systemUTC())) {
+        try (AdminIndex index = new AdminIndex(config, dir, Redaction.byName(), again, Clock.systemUTC())) {
             index.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> index.notReadyReason() == null);
             assertThat(index.quarantine().size()).isEqualTo(12);

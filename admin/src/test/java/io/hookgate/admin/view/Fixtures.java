@@ -35,6 +35,21 @@ public final class Fixtures {
         }
     }
 
+    /** Indexes a rejected request of {@code source} at {@code offset} of partition 0, as the admin index would. */
+    public static void indexRejected(final EntryStore store, final long offset, final String source) throws RocksDBException {
+        final org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add(io.hookgate.core.request.RawRecordCodec.INGRESS_ID, ("ing_" + offset).getBytes(StandardCharsets.UTF_8));
+        headers.add(io.hookgate.core.rejection.RejectionHeaders.REASON, "bad_signature".getBytes(StandardCharsets.UTF_8));
+        final ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("t.events.rejected", 0, offset, 0L,
+            org.apache.kafka.common.record.TimestampType.CREATE_TIME, 0, 2, source.getBytes(StandardCharsets.UTF_8),
+            "{}".getBytes(StandardCharsets.UTF_8), headers, java.util.Optional.empty());
+        try (WriteBatch batch = new WriteBatch()) {
+            store.add(batch, EntryKinds.rejected(record, Redaction.byName()),
+                io.hookgate.core.json.Json.write(new OriginalRef(record.topic(), 0, offset, "ing_" + offset)));
+            store.write(batch);
+        }
+    }
+
     /** Indexes {@code json} as the DLQ record at {@code offset} of partition 0, as the admin index would. */
     public static void indexDlq(final EntryStore store, final long offset, final String json) throws RocksDBException {
         final ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("t.dispatch.dlq", 0, offset, null,
