@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * ({@code /admin/dlq}) and rejected requests ({@code /admin/rejected}). Lists answer
  * {@code {"entries": [...], "nextCursor": ...}}; a replay of an entry already replayed answers 409
  * unless {@code ?force=true}; a replay by filter answers {@code {"matched", "replayed", "skipped",
- * "dryRun", "until"}}; {@code GET /admin/quarantine} lists the records the index could not read.
+ * "gone", "dryRun", "until"}}; {@code GET /admin/quarantine} lists the records the index could not read.
  *
  * <p>Input fails closed: an unknown query parameter or body key (with the key it most likely meant),
  * a body that is not a JSON object, a value of the wrong JSON type, an unknown reason code, a broken
@@ -172,6 +172,7 @@ public final class AdminApi {
         answer.put("matched", result.matched());
         answer.put("replayed", result.replayed());
         answer.put("skipped", result.skipped());
+        answer.put("gone", result.gone());
         answer.put("dryRun", dryRun);
         answer.put("until", filter.until());
         json(exchange, 200, answer);

@@ -1,6 +1,7 @@
 package io.hookgate.admin.replay;
 
 import io.hookgate.admin.errors.Conflict;
+import io.hookgate.admin.errors.Gone;
 import io.hookgate.admin.errors.NotFound;
 import io.hookgate.admin.errors.Unavailable;
 import io.hookgate.admin.view.AdminEntry;
@@ -41,7 +42,7 @@ import java.util.concurrent.TimeoutException;
  * unless forced.
  *
  * <p>Failures are typed: {@link NotFound} (no such entry), {@link Conflict} {@code already_replayed},
- * {@link io.hookgate.admin.errors.Gone} (the original is no longer in Kafka),
+ * {@link Gone} (the original is no longer in Kafka; a replay by filter counts it and goes on),
  * {@link Unavailable} when Kafka does not acknowledge in time or refuses for a passing reason;
  * any other refusal by Kafka is an {@link IllegalStateException} (an internal error).
  */
@@ -153,6 +154,7 @@ public final class Replayer {
         long matched = 0;
         long replayed = 0;
         long skipped = 0;
+        long gone = 0;
         EntryFilter page = filter;
         while (true) {
             final Page result = store.list(page);
@@ -162,14 +164,22 @@ public final class Replayer {
                     skipped++;
                 } else if (dryRun) {
                     replayed++;
-                } else if (replayOne.apply(entry.id()) == ReplayOutcome.REPLAYED) {
-                    replayed++;
                 } else {
-                    skipped++;
+                    try {
+                        if (replayOne.apply(entry.id()) == ReplayOutcome.REPLAYED) {
+                            replayed++;
+                        } else {
+                            skipped++;
+                        }
+                    } catch (Gone e) {
+                        // One original deleted by retention must not stop the replay of the others: counted, logged.
+                        gone++;
+                        LOG.warn("Not replayed: {}", e.getMessage());
+                    }
                 }
             }
             if (result.nextCursor() == null) {
-                return new BulkReplay(matched, replayed, skipped);
+                return new BulkReplay(matched, replayed, skipped, gone);
             }
             page = page.afterCursor(result.nextCursor());
         }

@@ -215,6 +215,11 @@ class AdminApiTest {
         assertThat(rejected.replayState("rej_0_9").replayed()).isFalse();
         assertThat(json(call("POST", "/admin/rejected/replay", "{\"source\": \"stripe\", \"dryRun\": true}")).get("matched").asLong())
             .isEqualTo(1);
+        // A replay by filter counts it as gone and goes on, rather than stopping at it.
+        final JsonNode bulk = json(call("POST", "/admin/rejected/replay", "{\"source\": \"stripe\"}"));
+        assertThat(bulk.get("matched").asLong()).isEqualTo(1);
+        assertThat(bulk.get("replayed").asLong()).isZero();
+        assertThat(bulk.get("gone").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -223,6 +223,7 @@ public final class EntryCommands {
             final List<JsonNode> entries = all(client, Integer.MAX_VALUE);
             long replayed = 0;
             long skipped = 0;
+            long gone = 0;
             final Progress progress = new Progress(System.err, entries.size());
             for (JsonNode entry : entries) {
                 final AdminClient.Answer answer = client.post("/admin/" + kind() + "/" + segment(entry.path("id").asText()) + "/replay",
@@ -231,15 +232,22 @@ public final class EntryCommands {
                     replayed++;
                 } else if (answer.status() == 409) {
                     skipped++;
+                } else if (answer.status() == 410) {
+                    // Its original was deleted by retention: the others are still worth replaying.
+                    gone++;
                 } else {
                     progress.done();
                     throw new CliFailure(ExitCodes.forStatus(answer.status()), answer.error() + " (after " + replayed + " replayed, "
-                        + skipped + " skipped of " + entries.size() + ")");
+                        + skipped + " skipped, " + gone + " gone of " + entries.size() + ")");
                 }
-                progress.update(replayed + skipped);
+                progress.update(replayed + skipped + gone);
             }
             progress.done();
             print(entries.size(), replayed, skipped);
+            if (gone > 0) {
+                throw new CliFailure(ExitCodes.NOT_FOUND, gone + " of " + entries.size() + " not replayed: their originals are gone from "
+                    + "Kafka (retention)");
+            }
             return ExitCodes.OK;
         }
 

@@ -11,7 +11,7 @@ final class ExitCodes {
     static final int INTERNAL = 1;
     /** Bad usage or input: an unknown option, a filter the admin API refused (400), no token set. */
     static final int USAGE = 2;
-    /** No such entry (404), or its original record is gone from Kafka (410). */
+    /** No such entry (404), or its original record is gone from Kafka (410; a replay by filter replays the others first). */
     static final int NOT_FOUND = 3;
     /** The entry's state forbids it (409), e.g. already replayed without --force. */
     static final int CONFLICT = 4;

@@ -172,6 +172,19 @@ class EntryCommandsTest {
     }
 
     @Test
+    void aReplayByFilterGoesOnPastEntriesWhoseOriginalIsGoneAndSaysSo() {
+        answers.put("POST /admin/rejected/replay", new Answer(200,
+            "{\"matched\":2,\"replayed\":2,\"skipped\":0,\"dryRun\":true,\"until\":\"2026-11-23T10:00:00Z\"}"));
+        answers.put("GET /admin/rejected", new Answer(200, "{\"entries\":[{\"id\":\"rej_0_1\"},{\"id\":\"rej_0_2\"}]}"));
+        answers.put("POST /admin/rejected/rej_0_1/replay", new Answer(410, "{\"error\":\"original_gone\",\"message\":\"retention\"}"));
+        answers.put("POST /admin/rejected/rej_0_2/replay", new Answer(200, "{\"id\":\"rej_0_2\",\"replayed\":true}"));
+        assertThat(run("rejected", "replay", "--source", "stripe", "--admin", admin)).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(requests).contains("POST /admin/rejected/rej_0_2/replay?force=false");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("matched 2, replayed 1, skipped 0");
+        assertThat(err()).contains("1 of 2 not replayed: their originals are gone");
+    }
+
+    @Test
     void theHelpListsTheExitCodes() {
         assertThat(new CommandLine(new Root()).execute("dlq", "replay", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Exit codes:", "0   done", "2   bad usage or input",
