@@ -54,7 +54,7 @@ final class EntryKinds {
      * A rejected record as an entry, with a copy of the request whose credentials {@code redaction}
      * hides; its id is stable: {@code rej_<partition>_<offset>}.
      *
-     * @throws UnreadableRecord when it has no source (its key) or an unreadable rejection or receive time
+     * @throws UnreadableRecord when it has no source (its key) or an unreadable rejection time
      */
     static AdminEntry rejected(final ConsumerRecord<byte[], byte[]> record, final Redaction redaction) {
         if (record.key() == null || record.key().length == 0) {

@@ -82,6 +82,11 @@ class AdminIndexIT {
         send(TOPICS.rejected(), "stripe", "{}", rejection("yesterday"));                                // 0: bad rejected-at
         send(TOPICS.rejected(), null, "{}", rejection(Long.toString(T0.toEpochMilli())));                // 1: no source key
         send(TOPICS.rejected(), "stripe", "{}", rejection(Long.toString(T0.toEpochMilli())));            // 2: good
+        final RecordHeaders malformed = rejection(Long.toString(T0.toEpochMilli()));
+        malformed.remove(RejectionHeaders.REASON);
+        malformed.add(RejectionHeaders.REASON, "malformed_record".getBytes(StandardCharsets.UTF_8));
+        malformed.add(RawRecordCodec.RECEIVED_AT, "not-a-time".getBytes(StandardCharsets.UTF_8));
+        send(TOPICS.rejected(), "unknown", "{}", malformed);                                            // 3: good, though its request was not
         send(TOPICS.replays(), "dlq:dlq_good", "{not json", new RecordHeaders());                       // 0
         send(TOPICS.replays(), "no-colon", "{\"state\":\"replayed\",\"count\":1}", new RecordHeaders()); // 1
         send(TOPICS.replays(), "other:dlq_good", "{\"state\":\"replayed\",\"count\":1}", new RecordHeaders()); // 2
@@ -104,6 +109,11 @@ class AdminIndexIT {
                 assertThat(entry.replay().count()).as("the good replay state after the bad ones").isEqualTo(2);
             });
             assertThat(index.rejected().get("rej_0_2")).get().extracting(AdminEntry::reason).isEqualTo("bad_signature");
+            // A request the processor could not read is a rejected entry like any other, not a quarantined record.
+            assertThat(index.rejected().get("rej_0_3")).get().satisfies(entry -> {
+                assertThat(entry.reason()).isEqualTo("malformed_record");
+                assertThat(entry.request().receivedAt()).isNull();
+            });
             final List<QuarantinedRecord> quarantined = index.quarantine().list(100);
             assertThat(quarantined).extracting(q -> q.topic() + "@" + q.offset()).containsExactly(
                 "q.admin.replays@0", "q.admin.replays@1", "q.admin.replays@2", "q.admin.replays@3", "q.admin.replays@4",
