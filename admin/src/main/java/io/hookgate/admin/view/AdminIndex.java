@@ -149,7 +149,10 @@ public final class AdminIndex implements Readiness, AutoCloseable {
             }
             waiting = "admin index waiting for topics " + String.join(", ", missing) + " (hookgate topics create makes them)";
             LOG.warn("The {}; looking again in {} s", waiting, TOPIC_RETRY.toSeconds());
-            Thread.sleep(TOPIC_RETRY.toMillis());
+            // In slices, so that close() does not wait out the whole pause.
+            for (long slept = 0; running && slept < TOPIC_RETRY.toMillis(); slept += 100) {
+                Thread.sleep(100);
+            }
         }
         return List.of();
     }
@@ -242,11 +245,16 @@ public final class AdminIndex implements Readiness, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (thread.getState() == Thread.State.NEW) {
+            // Never started: the thread that would close the consumer never runs.
+            consumer.close();
+        } else {
+            consumer.wakeup();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         dlq.close();
         rejected.close();

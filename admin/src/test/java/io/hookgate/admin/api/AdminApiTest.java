@@ -185,6 +185,8 @@ class AdminApiTest {
         assertBadRequest(call("GET", "/admin/dlq?since=yesterday", null), "invalid_parameter", "since", "ISO-8601");
         assertBadRequest(call("GET", "/admin/dlq/dlq_1?verbose=true", null), "invalid_parameter", "verbose", "unknown");
         assertThat(json(call("GET", "/admin/rejected?reason=bad_signature", null)).get("entries")).hasSize(1);
+        assertThat(json(call("GET", "/admin/rejected?reason=bad%5Fsignature&source=str%69pe", null)).get("entries")).hasSize(1);
+        assertThat(json(call("GET", "/admin/dlq/dlq%5F1", null)).get("id").asText()).isEqualTo("dlq_1");
         assertThat(json(call("GET", "/admin/rejected?reason=no_secret", null)).get("entries")).isEmpty();
 
         // Good cursors page on; a cursor of another filter is refused rather than misread.
