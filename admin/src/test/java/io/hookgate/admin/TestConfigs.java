@@ -7,6 +7,8 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.ProviderCatalog;
 import io.hookgate.core.config.ProviderSpec;
 import io.hookgate.core.config.ValueType;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 
 import java.util.List;
 import java.util.Map;
@@ -62,8 +64,8 @@ public final class TestConfigs {
     }
 
     /** Creates {@code topics} with one partition each. */
-    public static void createTopics(final org.apache.kafka.clients.admin.Admin admin, final String... topics) throws Exception {
-        admin.createTopics(List.of(topics).stream().map(topic -> new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1)).toList())
+    public static void createTopics(final Admin admin, final String... topics) throws Exception {
+        admin.createTopics(List.of(topics).stream().map(topic -> new NewTopic(topic, 1, (short) 1)).toList())
             .all().get();
     }
 }

@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -162,7 +163,7 @@ public final class AdminApi {
         final boolean all = body.flag(ALL);
         if (!all && !Filters.any(body, listing)) {
             throw new BadRequest(BadRequest.FILTER_REQUIRED, null, "a replay by filter needs at least one of "
-                + String.join(", ", new java.util.TreeSet<>(listing.filters())) + ", or \"all\": true to replay every entry");
+                + String.join(", ", new TreeSet<>(listing.filters())) + ", or \"all\": true to replay every entry");
         }
         final boolean dryRun = body.flag(DRY_RUN);
         final BulkReplay result = listing == dlq

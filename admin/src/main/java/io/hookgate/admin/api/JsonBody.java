@@ -8,6 +8,7 @@ import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -51,7 +52,7 @@ final class JsonBody implements Input {
             return new JsonBody(Json.mapper().createObjectNode());
         }
         if (!node.isObject()) {
-            throw BadRequest.body(null, "the body must be a JSON object, not " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw BadRequest.body(null, "the body must be a JSON object, not " + node.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             final String name = names.next();

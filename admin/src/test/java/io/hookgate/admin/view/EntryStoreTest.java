@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBatch;
 
 import java.nio.file.Path;
@@ -74,9 +76,9 @@ class EntryStoreTest {
     @Test
     void anIndexOfAnOlderFormatIsDeletedAtOpenToBeRebuiltFromKafka(@TempDir final Path dir) throws Exception {
         // An index written before its format was recorded: it kept originals with credentials in clear.
-        org.rocksdb.RocksDB.loadLibrary();
-        try (org.rocksdb.Options options = new org.rocksdb.Options().setCreateIfMissing(true);
-             org.rocksdb.RocksDB old = org.rocksdb.RocksDB.open(options, dir.toString())) {
+        RocksDB.loadLibrary();
+        try (Options options = new Options().setCreateIfMissing(true);
+             RocksDB old = RocksDB.open(options, dir.toString())) {
             old.put("pOLD".getBytes(), "Authorization: Bearer s3cret".getBytes());
         }
         try (EntryStore reopened = new EntryStore(dir)) {

@@ -1,11 +1,17 @@
 package io.hookgate.admin.view;
 
+import io.hookgate.core.json.Json;
+import io.hookgate.core.rejection.RejectionHeaders;
+import io.hookgate.core.request.RawRecordCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Records as the dispatcher writes them (JSON on the wire), and a way to index them without a broker. */
 public final class Fixtures {
@@ -37,15 +43,15 @@ public final class Fixtures {
 
     /** Indexes a rejected request of {@code source} at {@code offset} of partition 0, as the admin index would. */
     public static void indexRejected(final EntryStore store, final long offset, final String source) throws RocksDBException {
-        final org.apache.kafka.common.header.internals.RecordHeaders headers = new org.apache.kafka.common.header.internals.RecordHeaders();
-        headers.add(io.hookgate.core.request.RawRecordCodec.INGRESS_ID, ("ing_" + offset).getBytes(StandardCharsets.UTF_8));
-        headers.add(io.hookgate.core.rejection.RejectionHeaders.REASON, "bad_signature".getBytes(StandardCharsets.UTF_8));
+        final RecordHeaders headers = new RecordHeaders();
+        headers.add(RawRecordCodec.INGRESS_ID, ("ing_" + offset).getBytes(StandardCharsets.UTF_8));
+        headers.add(RejectionHeaders.REASON, "bad_signature".getBytes(StandardCharsets.UTF_8));
         final ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("t.events.rejected", 0, offset, 0L,
-            org.apache.kafka.common.record.TimestampType.CREATE_TIME, 0, 2, source.getBytes(StandardCharsets.UTF_8),
-            "{}".getBytes(StandardCharsets.UTF_8), headers, java.util.Optional.empty());
+            TimestampType.CREATE_TIME, 0, 2, source.getBytes(StandardCharsets.UTF_8),
+            "{}".getBytes(StandardCharsets.UTF_8), headers, Optional.empty());
         try (WriteBatch batch = new WriteBatch()) {
             store.add(batch, EntryKinds.rejected(record, Redaction.byName()),
-                io.hookgate.core.json.Json.write(new OriginalRef(record.topic(), 0, offset, "ing_" + offset)));
+                Json.write(new OriginalRef(record.topic(), 0, offset, "ing_" + offset)));
             store.write(batch);
         }
     }

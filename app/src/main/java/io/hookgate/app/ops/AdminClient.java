@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.core.json.Json;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -83,10 +85,10 @@ final class AdminClient {
     }
 
     private static String why(final IOException e) {
-        if (e instanceof java.net.ConnectException) {
+        if (e instanceof ConnectException) {
             return "connection refused (is the gateway running, and --admin its admin port?)";
         }
-        if (e instanceof java.net.http.HttpTimeoutException) {
+        if (e instanceof HttpTimeoutException) {
             return "no answer in time";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

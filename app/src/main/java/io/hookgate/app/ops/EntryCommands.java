@@ -1,5 +1,6 @@
 package io.hookgate.app.ops;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.core.json.Json;
 import picocli.CommandLine.Command;
@@ -9,11 +10,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code hookgate dlq|rejected list|show|replay}: the admin API from the command line, against a
@@ -43,7 +48,7 @@ public final class EntryCommands {
         CommandSpec spec;
 
         /** Where the token is read from: the process environment (tests give their own). */
-        java.util.function.UnaryOperator<String> environment = System::getenv;
+        UnaryOperator<String> environment = System::getenv;
 
         /** {@code dlq} or {@code rejected}: the name of the parent command. */
         String kind() {
@@ -72,7 +77,7 @@ public final class EntryCommands {
         abstract int run();
 
         /** {@code answer}'s body when it is a success, else the failure it stands for. */
-        static com.fasterxml.jackson.databind.JsonNode ok(final AdminClient.Answer answer) {
+        static JsonNode ok(final AdminClient.Answer answer) {
             if (!answer.ok()) {
                 throw CliFailure.of(answer);
             }
@@ -81,7 +86,7 @@ public final class EntryCommands {
 
         /** {@code id} as one path segment. */
         static String segment(final String id) {
-            return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+            return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
         }
     }
 
@@ -105,7 +110,7 @@ public final class EntryCommands {
 
         /** Whether any filter is given. */
         boolean filtered() {
-            return filter().values().stream().anyMatch(java.util.Objects::nonNull);
+            return filter().values().stream().anyMatch(Objects::nonNull);
         }
 
         /** Every entry the filter matches, following cursors. */
@@ -162,7 +167,7 @@ public final class EntryCommands {
         private static String pretty(final JsonNode entry) {
             try {
                 return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(entry);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new CliFailure(ExitCodes.INTERNAL, "cannot print the entry: " + e.getOriginalMessage(), e);
             }
         }
