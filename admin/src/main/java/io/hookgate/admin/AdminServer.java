@@ -47,7 +47,8 @@ public final class AdminServer implements AutoCloseable {
 
     /** @throws IllegalStateException naming the port when it is taken */
     public synchronized void start() {
-        final RoutingHandler routes = new RoutingHandler()
+        // Path parameters stay out of the query, which the admin API checks name by name.
+        final RoutingHandler routes = new RoutingHandler(false)
             .get("/healthz", exchange -> json(exchange, 200, Json.writeString(Map.of("status", "up"))))
             .get("/readyz", this::ready)
             .get("/metrics", exchange -> {

@@ -38,4 +38,14 @@ class ExamplesTest {
             assertThat(config.sources()).as(example.toString()).isNotEmpty();
         }
     }
+
+    @Test
+    void theAdminPortIsLoopbackUnlessAConfigurationOpensIt() throws Exception {
+        final ConfigLoader loader = new ConfigLoader(Providers.builtIn(), ENVIRONMENT::get);
+        assertThat(loader.parse("sources: {demo: {provider: standard-webhooks}}").admin().host()).isEqualTo("127.0.0.1");
+        assertThat(loader.load(Path.of("..", "examples", "dev.yaml")).admin().host()).isEqualTo("127.0.0.1");
+        // Containers and clusters reach the probes through the network: these say so explicitly.
+        assertThat(loader.load(Path.of("..", "examples", "compose.yaml")).admin().host()).isEqualTo("0.0.0.0");
+        assertThat(loader.load(Path.of("..", "examples", "production.yaml")).admin().host()).isEqualTo("0.0.0.0");
+    }
 }

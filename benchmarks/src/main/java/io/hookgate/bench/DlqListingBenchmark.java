@@ -1,9 +1,7 @@
 package io.hookgate.bench;
 
+import io.hookgate.admin.AdminOperations;
 import io.hookgate.admin.AdminServer;
-import io.hookgate.admin.api.AdminApi;
-import io.hookgate.admin.replay.Replayer;
-import io.hookgate.admin.view.AdminIndex;
 import io.hookgate.core.config.ConfigLoader;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.delivery.DeliveryAttempt;
@@ -80,17 +78,15 @@ public final class DlqListingBenchmark {
             System.out.printf("dlq listing benchmark: %d DLQ entries produced in %.1f s%n", entries, (System.nanoTime() - produceStart) / 1e9);
 
             final long indexStart = System.nanoTime();
-            try (AdminIndex index = new AdminIndex(config, stateDir);
-                 KafkaProducer<byte[], byte[]> replays = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                     kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
-                index.start();
-                while (index.notReadyReason() != null) {
+            final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            try (AdminOperations operations = new AdminOperations(config.withAdmin(config.admin().withStateDir(stateDir.toString())),
+                     Providers.builtIn(), registry, Clock.systemUTC())) {
+                operations.start();
+                while (operations.readiness().notReadyReason() != null) {
                     Thread.sleep(100);
                 }
                 System.out.printf("  index built in %.1f s%n", (System.nanoTime() - indexStart) / 1e9);
-                final AdminServer server = new AdminServer(config.admin(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(),
-                    new AdminApi(TOKEN, index.dlq(), index.rejected(),
-                        new Replayer(replays, topics, index.dlq(), index.rejected(), Clock.systemUTC())));
+                final AdminServer server = new AdminServer(config.admin(), registry, List.of(), operations.api());
                 server.start();
                 final String base = "http://127.0.0.1:" + server.port() + "/admin/dlq?";
                 final HttpClient http = HttpClient.newHttpClient();

@@ -1,7 +1,7 @@
 package io.hookgate.admin.replay;
 
 /** What asking for one replay did. */
-public enum ReplayOutcome {
+enum ReplayOutcome {
     /** Sent again. */
     REPLAYED,
     /** Already replayed successfully, and not forced: nothing sent. */

@@ -1,11 +1,15 @@
 package io.hookgate.admin.replay;
 
+import io.hookgate.admin.errors.Conflict;
+import io.hookgate.admin.errors.Gone;
+import io.hookgate.admin.errors.NotFound;
+import io.hookgate.admin.errors.Unavailable;
 import io.hookgate.admin.view.AdminEntry;
 import io.hookgate.admin.view.EntryFilter;
 import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Page;
 import io.hookgate.admin.view.ReplayState;
-import io.hookgate.admin.view.StoredRecord;
+import io.hookgate.admin.view.OriginalRef;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DeliveryTaskRecord;
 import io.hookgate.core.delivery.DlqEntry;
@@ -13,8 +17,11 @@ import io.hookgate.core.json.Json;
 import io.hookgate.core.rejection.RejectionHeaders;
 import io.hookgate.core.request.RawRecordCodec;
 import io.hookgate.core.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +36,17 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Replays what failed. A DLQ entry goes back to {@code dispatch} as a fresh task with the same
- * {@code webhook-id}; a rejected request goes back to {@code ingress.raw} exactly as stored, with its
- * original receive time (so its replay window still counts from then, unless waived), where it is
+ * {@code webhook-id}; a rejected request goes back to {@code ingress.raw} exactly as stored (its
+ * original record is read from {@code events.rejected} by the coordinates the index keeps, since the
+ * index holds only a redacted copy), with its original receive time (so its replay window still counts from then, unless waived), where it is
  * verified and deduplicated again. Each replay is recorded in the compacted {@code admin.replays}
  * topic only after Kafka acknowledged it; an entry replayed successfully is not replayed again
  * unless forced.
+ *
+ * <p>Failures are typed: {@link NotFound} (no such entry), {@link Conflict} {@code already_replayed},
+ * {@link Gone} (the original is no longer in Kafka; a replay by filter counts it and goes on),
+ * {@link Unavailable} when Kafka does not acknowledge in time or refuses for a passing reason;
+ * any other refusal by Kafka is an {@link IllegalStateException} (an internal error).
  */
 public final class Replayer {
 
@@ -41,16 +54,21 @@ public final class Replayer {
     private static final Set<String> REJECTION_HEADERS = Set.of(RejectionHeaders.REASON, RejectionHeaders.DETAIL,
         RejectionHeaders.REJECTED_AT, RawRecordCodec.REPLAY_OF, RawRecordCodec.IGNORE_TIMESTAMP);
 
+    private static final int SEND_TIMEOUT_SECONDS = 30;
+
     private final Producer<byte[], byte[]> producer;
+    private final OriginalRecords originals;
     private final Topics topics;
     private final EntryStore dlq;
     private final EntryStore rejected;
     private final Clock clock;
     private final Object[] locks = new Object[64];
 
-    public Replayer(final Producer<byte[], byte[]> producer, final Topics topics, final EntryStore dlq, final EntryStore rejected,
-                    final Clock clock) {
+    /** @param originals where the originals of rejected requests are read from at replay time */
+    public Replayer(final Producer<byte[], byte[]> producer, final OriginalRecords originals, final Topics topics, final EntryStore dlq,
+                    final EntryStore rejected, final Clock clock) {
         this.producer = producer;
+        this.originals = originals;
         this.topics = topics;
         this.dlq = dlq;
         this.rejected = rejected;
@@ -60,11 +78,39 @@ public final class Replayer {
         }
     }
 
-    public ReplayOutcome replayDlq(final String id, final boolean force) {
+    /**
+     * Replays DLQ entry {@code id}.
+     *
+     * @throws NotFound when there is no such entry
+     * @throws Conflict when it was replayed already and {@code force} is false
+     */
+    public void replayDlq(final String id, final boolean force) {
+        expect(id, attemptDlq(id, force));
+    }
+
+    /**
+     * Replays rejected request {@code id}, its replay window waived when {@code ignoreTimestamp}.
+     *
+     * @throws NotFound when there is no such entry
+     * @throws Conflict when it was replayed already and {@code force} is false
+     */
+    public void replayRejected(final String id, final boolean force, final boolean ignoreTimestamp) {
+        expect(id, attemptRejected(id, force, ignoreTimestamp));
+    }
+
+    private static void expect(final String id, final ReplayOutcome outcome) {
+        switch (outcome) {
+            case REPLAYED -> { }
+            case ALREADY_REPLAYED -> throw new Conflict("already_replayed", id + " was already replayed; add ?force=true to replay it again");
+            case NOT_FOUND -> throw new NotFound("no entry " + id);
+        }
+    }
+
+    private ReplayOutcome attemptDlq(final String id, final boolean force) {
         return replay("dlq", dlq, id, force, payload -> {
             final DlqEntry entry = Json.read(payload, DlqEntry.class);
             if (!entry.replayable()) {
-                throw new IllegalStateException("DLQ entry " + id + " cannot be replayed: it holds no envelope ("
+                throw new Conflict("not_replayable", "DLQ entry " + id + " cannot be replayed: it holds no envelope ("
                     + entry.reason().code() + ": " + entry.detail() + ")");
             }
             final DeliveryTask task = entry.task().replayed(clock.instant());
@@ -75,10 +121,16 @@ public final class Replayer {
         });
     }
 
-    public ReplayOutcome replayRejected(final String id, final boolean force, final boolean ignoreTimestamp) {
+    private ReplayOutcome attemptRejected(final String id, final boolean force, final boolean ignoreTimestamp) {
         return replay("rejected", rejected, id, force, payload -> {
-            final StoredRecord record = Json.read(payload, StoredRecord.class);
-            final RecordHeaders headers = record.kafkaHeaders(REJECTION_HEADERS);
+            // The index keeps only a redacted copy: the original, credentials and all, is read from Kafka.
+            final ConsumerRecord<byte[], byte[]> record = originals.fetch(Json.read(payload, OriginalRef.class));
+            final RecordHeaders headers = new RecordHeaders();
+            for (Header header : record.headers()) {
+                if (!REJECTION_HEADERS.contains(header.key())) {
+                    headers.add(header.key(), header.value());
+                }
+            }
             headers.add(RawRecordCodec.REPLAY_OF, id.getBytes(StandardCharsets.UTF_8));
             headers.add(RawRecordCodec.IGNORE_TIMESTAMP, Boolean.toString(ignoreTimestamp).getBytes(StandardCharsets.UTF_8));
             // The raw topic is keyed {source}:{ingressId}; the rejected topic by source.
@@ -97,11 +149,11 @@ public final class Replayer {
 
     /** Replays every DLQ entry {@code filter} matches (all pages), skipping those already replayed unless forced. */
     public BulkReplay replayDlq(final EntryFilter filter, final boolean dryRun, final boolean force) {
-        return bulk(dlq, filter, dryRun, force, id -> replayDlq(id, force));
+        return bulk(dlq, filter, dryRun, force, id -> attemptDlq(id, force));
     }
 
     public BulkReplay replayRejected(final EntryFilter filter, final boolean dryRun, final boolean force, final boolean ignoreTimestamp) {
-        return bulk(rejected, filter, dryRun, force, id -> replayRejected(id, force, ignoreTimestamp));
+        return bulk(rejected, filter, dryRun, force, id -> attemptRejected(id, force, ignoreTimestamp));
     }
 
     private BulkReplay bulk(final EntryStore store, final EntryFilter filter, final boolean dryRun, final boolean force,
@@ -109,6 +161,7 @@ public final class Replayer {
         long matched = 0;
         long replayed = 0;
         long skipped = 0;
+        long gone = 0;
         EntryFilter page = filter;
         while (true) {
             final Page result = store.list(page);
@@ -118,14 +171,22 @@ public final class Replayer {
                     skipped++;
                 } else if (dryRun) {
                     replayed++;
-                } else if (replayOne.apply(entry.id()) == ReplayOutcome.REPLAYED) {
-                    replayed++;
                 } else {
-                    skipped++;
+                    try {
+                        if (replayOne.apply(entry.id()) == ReplayOutcome.REPLAYED) {
+                            replayed++;
+                        } else {
+                            skipped++;
+                        }
+                    } catch (Gone e) {
+                        // One original deleted by retention must not stop the replay of the others: counted, logged.
+                        gone++;
+                        LOG.warn("Not replayed: {}", e.getMessage());
+                    }
                 }
             }
             if (result.nextCursor() == null) {
-                return new BulkReplay(matched, replayed, skipped);
+                return new BulkReplay(matched, replayed, skipped, gone);
             }
             page = page.afterCursor(result.nextCursor());
         }
@@ -155,14 +216,20 @@ public final class Replayer {
 
     private void send(final ProducerRecord<byte[], byte[]> record) {
         try {
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            producer.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka refused the replay: " + e.getCause().getMessage(), e.getCause());
+            if (e.getCause() instanceof RetriableException) {
+                throw new Unavailable("Kafka did not take the replay: " + e.getCause().getMessage(), e.getCause());
+            }
+            throw new IllegalStateException("Kafka refused the replay to " + record.topic() + ": " + e.getCause(), e.getCause());
+        } catch (RetriableException e) {
+            // send() itself throws when the topic's metadata does not come in time.
+            throw new Unavailable("Kafka did not take the replay: " + e.getMessage(), e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the replay in 30 s", e);
+            throw new Unavailable("Kafka did not acknowledge the replay in " + SEND_TIMEOUT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while replaying", e);
+            throw new Unavailable("interrupted while waiting for Kafka to acknowledge the replay", e);
         }
     }
 }

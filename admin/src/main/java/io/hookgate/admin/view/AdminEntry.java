@@ -20,13 +20,14 @@ import java.util.List;
  * @param at           when it was dead-lettered or rejected
  * @param attempts     delivery attempts (DLQ), or the rejection as one failed attempt
  * @param replay       what operators did with it
+ * @param request      a rejected request as received, credentials redacted; null for DLQ entries
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"id", "subscription", "source", "eventId", "ingressId", "reason", "detail", "at", "attempts", "replay"})
+@JsonPropertyOrder({"id", "subscription", "source", "eventId", "ingressId", "reason", "detail", "at", "attempts", "replay", "request"})
 public record AdminEntry(String id, String subscription, String source, String eventId, String ingressId, String reason, String detail,
-                         Instant at, List<DeliveryAttempt> attempts, ReplayState replay) {
+                         Instant at, List<DeliveryAttempt> attempts, ReplayState replay, RequestCopy request) {
 
     public AdminEntry withReplay(final ReplayState state) {
-        return new AdminEntry(id, subscription, source, eventId, ingressId, reason, detail, at, attempts, state);
+        return new AdminEntry(id, subscription, source, eventId, ingressId, reason, detail, at, attempts, state, request);
     }
 }

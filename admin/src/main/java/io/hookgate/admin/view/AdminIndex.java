@@ -5,6 +5,7 @@ import io.hookgate.core.health.Readiness;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -18,39 +19,52 @@ import org.rocksdb.WriteBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The admin API's materialised view of {@code dispatch.dlq}, {@code events.rejected} and
  * {@code admin.replays}: one thread reads every partition of them (no consumer group: each process
  * with the admin API keeps its own full index) into {@link EntryStore}s, committing each batch of
  * entries with the offsets it covers, so a restart resumes where it stopped and a lost directory
- * is rebuilt from Kafka.
+ * is rebuilt from Kafka. A rejected request is kept as its {@link RequestCopy redacted copy} and the
+ * coordinates of its original, never with its credentials in clear.
+ *
+ * <p>No record stops it: a record it cannot read, in any of the three topics, goes to the
+ * {@link Quarantine} (kept, counted, logged, listed) and the index goes on with the next one. Only
+ * a failure of its own store stops it, and readiness then says so.
  */
 public final class AdminIndex implements Readiness, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminIndex.class);
+    private static final Duration TOPIC_RETRY = Duration.ofSeconds(5);
 
     private final Topics topics;
     private final EntryStore dlq;
     private final EntryStore rejected;
+    private final Quarantine quarantine;
+    private final Redaction redaction;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean caughtUp;
     private volatile String failure;
+    private volatile String waiting = "admin index starting";
 
-    public AdminIndex(final HookgateConfig config, final Path directory) {
+    /** @param redaction what of a rejected request the index keeps only redacted */
+    public AdminIndex(final HookgateConfig config, final Path directory, final Redaction redaction, final MeterRegistry registry,
+                      final Clock clock) {
+        this.redaction = redaction;
         this.topics = new Topics(config.kafka().topicPrefix());
         this.dlq = new EntryStore(directory.resolve("dlq"));
         this.rejected = new EntryStore(directory.resolve("rejected"));
+        this.quarantine = new Quarantine(dlq, rejected, registry, clock, List.of(topics.dlq(), topics.rejected(), topics.replays()));
         this.consumer = new KafkaConsumer<>(KafkaClients.config(config.kafka(), topics.dispatcherGroup() + "-admin-index", Map.of(
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
             ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -71,13 +85,16 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         return rejected;
     }
 
+    /** The records this index could not read. */
+    public Quarantine quarantine() {
+        return quarantine;
+    }
+
     private void run() {
         try {
-            final List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(topics.dlq(), topics.rejected(), topics.replays())) {
-                for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-                    partitions.add(new TopicPartition(topic, info.partition()));
-                }
+            final List<TopicPartition> partitions = partitions();
+            if (partitions.isEmpty()) {
+                return;
             }
             consumer.assign(partitions);
             for (TopicPartition partition : partitions) {
@@ -89,6 +106,7 @@ public final class AdminIndex implements Readiness, AutoCloseable {
                 }
             }
             final Map<TopicPartition, Long> catchUpTo = consumer.endOffsets(partitions);
+            waiting = null;
             while (running) {
                 apply(consumer.poll(Duration.ofMillis(200)));
                 // Positions, not stored offsets: transaction markers end the rejected topic.
@@ -101,12 +119,42 @@ public final class AdminIndex implements Readiness, AutoCloseable {
             if (running) {
                 failure = e.toString();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "interrupted";
         } catch (RuntimeException | RocksDBException e) {
             failure = e.toString();
             LOG.error("The admin index stopped; the admin API answers from what it indexed so far", e);
         } finally {
             consumer.close();
         }
+    }
+
+    /** Every partition of the three topics, waiting (and saying so) while any of them is missing. */
+    private List<TopicPartition> partitions() throws InterruptedException {
+        while (running) {
+            final List<TopicPartition> partitions = new ArrayList<>();
+            final List<String> missing = new ArrayList<>();
+            for (String topic : List.of(topics.dlq(), topics.rejected(), topics.replays())) {
+                final List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+                if (infos == null || infos.isEmpty()) {
+                    missing.add(topic);
+                }
+                for (PartitionInfo info : infos == null ? List.<PartitionInfo>of() : infos) {
+                    partitions.add(new TopicPartition(topic, info.partition()));
+                }
+            }
+            if (missing.isEmpty()) {
+                return partitions;
+            }
+            waiting = "admin index waiting for topics " + String.join(", ", missing) + " (hookgate topics create makes them)";
+            LOG.warn("The {}; looking again in {} s", waiting, TOPIC_RETRY.toSeconds());
+            // In slices, so that close() does not wait out the whole pause.
+            for (long slept = 0; running && slept < TOPIC_RETRY.toMillis(); slept += 100) {
+                Thread.sleep(100);
+            }
+        }
+        return List.of();
     }
 
     private void apply(final ConsumerRecords<byte[], byte[]> records) throws RocksDBException {
@@ -119,11 +167,22 @@ public final class AdminIndex implements Readiness, AutoCloseable {
                 final TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                 next.put(partition, record.offset() + 1);
                 if (record.topic().equals(topics.dlq())) {
-                    addDlq(dlqBatch, record);
+                    final AdminEntry entry = read(record, dlq, dlqBatch, EntryKinds::dlq);
+                    if (entry != null) {
+                        dlq.add(dlqBatch, entry, record.value());
+                    }
                 } else if (record.topic().equals(topics.rejected())) {
-                    rejected.add(rejectedBatch, EntryKinds.rejected(record), Json.write(StoredRecord.of(record)));
+                    final AdminEntry entry = read(record, rejected, rejectedBatch, r -> EntryKinds.rejected(r, redaction));
+                    if (entry != null) {
+                        // Where the original is, not the original: it carries credentials in clear.
+                        rejected.add(rejectedBatch, entry, Json.write(new OriginalRef(record.topic(), record.partition(), record.offset(),
+                            entry.ingressId())));
+                    }
                 } else {
-                    applyReplay(record);
+                    final ReplayRecord replay = read(record, dlq, dlqBatch, ReplayRecord::of);
+                    if (replay != null) {
+                        applyReplay(replay);
+                    }
                 }
             }
             for (Map.Entry<TopicPartition, Long> position : next.entrySet()) {
@@ -135,33 +194,30 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         }
     }
 
-    private void addDlq(final WriteBatch batch, final ConsumerRecord<byte[], byte[]> record) throws RocksDBException {
+    /**
+     * {@code record} as {@code reader} reads it, or null when it cannot: the record is then
+     * quarantined in {@code batch}, beside the offset that passes it. Readers are pure, so whatever
+     * they throw is the record's fault, never the store's.
+     */
+    private <T> T read(final ConsumerRecord<byte[], byte[]> record, final EntryStore store, final WriteBatch batch,
+                       final Function<ConsumerRecord<byte[], byte[]>, T> reader) throws RocksDBException {
         try {
-            final var entry = EntryKinds.dlq(record);
-            if (entry.isPresent()) {
-                dlq.add(batch, entry.get(), record.value());
-            }
-        } catch (UncheckedIOException e) {
-            LOG.error("Unreadable DLQ record partition={} offset={}: {}", record.partition(), record.offset(), e.getMessage());
+            return reader.apply(record);
+        } catch (UnreadableRecord e) {
+            quarantine.add(store, batch, record, e.getMessage());
+        } catch (RuntimeException e) {
+            quarantine.add(store, batch, record, "cannot be read: " + e.getClass().getSimpleName());
         }
+        return null;
     }
 
-    /** A replay state from {@code admin.replays}, keyed {@code dlq:<id>} or {@code rejected:<id>}. */
-    private void applyReplay(final ConsumerRecord<byte[], byte[]> record) {
-        if (record.key() == null || record.value() == null) {
-            return;
-        }
-        final String key = new String(record.key(), StandardCharsets.UTF_8);
-        final int colon = key.indexOf(':');
-        if (colon < 0) {
-            return;
-        }
-        final EntryStore store = "dlq".equals(key.substring(0, colon)) ? dlq : rejected;
-        final String id = key.substring(colon + 1);
-        final ReplayState state = Json.read(record.value(), ReplayState.class);
-        // Replays are replayed in order: keep the highest count seen.
-        if (state.count() >= store.replayState(id).count()) {
-            store.putReplayState(id, state);
+    private void applyReplay(final ReplayRecord replay) {
+        final EntryStore store = ReplayRecord.DLQ.equals(replay.kind()) ? dlq : rejected;
+        if (replay.state() == null) {
+            store.deleteReplayState(replay.id());
+        } else if (replay.state().count() >= store.replayState(replay.id()).count()) {
+            // Replays are replayed in order: keep the highest count seen.
+            store.putReplayState(replay.id(), replay.state());
         }
     }
 
@@ -180,17 +236,25 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         if (failure != null) {
             return "admin index stopped: " + failure;
         }
-        return caughtUp ? null : "admin index catching up with the DLQ and rejected topics";
+        if (caughtUp) {
+            return null;
+        }
+        return waiting != null ? waiting : "admin index catching up with the DLQ and rejected topics";
     }
 
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (thread.getState() == Thread.State.NEW) {
+            // Never started: the thread that would close the consumer never runs.
+            consumer.close();
+        } else {
+            consumer.wakeup();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         dlq.close();
         rejected.close();

@@ -1,5 +1,6 @@
 package io.hookgate.admin.view;
 
+import io.hookgate.admin.errors.BadRequest;
 import io.hookgate.core.json.Json;
 import org.apache.kafka.common.TopicPartition;
 import org.rocksdb.Options;
@@ -8,6 +9,9 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -32,7 +36,11 @@ import java.util.Optional;
  * i field value 0 time id       by subscription (S), source (O) and reason (R), then time
  * r id                          its replay state
  * o topic 0 partition           the next offset to read, written with the entries it covers
+ * q topic 0 partition offset    a record that could not be read (quarantined), written with the offset that passes it
+ * v                             the format of this index, {@value #FORMAT}
  * </pre>
+ * An index of another format (an older version kept originals with their credentials in clear) is
+ * deleted at open, and rebuilt from Kafka.
  * Thread-safe (RocksDB is).
  */
 public final class EntryStore implements AutoCloseable {
@@ -40,12 +48,18 @@ public final class EntryStore implements AutoCloseable {
     /** Entries examined at most for one page, so one page answers in bounded time whatever the filter. */
     static final int SCAN_BUDGET = 200_000;
 
+    /** The format of the keys and values; a change deletes older indexes, which are rebuilt from Kafka. */
+    static final String FORMAT = "2";
+    private static final Logger LOG = LoggerFactory.getLogger(EntryStore.class);
+
+    private static final byte[] FORMAT_KEY = {'v'};
     private static final byte ENTRY = 'e';
     private static final byte PAYLOAD = 'p';
     private static final byte TIME = 't';
     private static final byte INDEX = 'i';
     private static final byte REPLAY = 'r';
     private static final byte OFFSET = 'o';
+    private static final byte QUARANTINE = 'q';
     private static final byte SUBSCRIPTION = 'S';
     private static final byte SOURCE = 'O';
     private static final byte REASON = 'R';
@@ -58,13 +72,40 @@ public final class EntryStore implements AutoCloseable {
         // Native objects need the library loaded first, field initialisers included.
         RocksDB.loadLibrary();
         writeOptions = new WriteOptions();
+        options = new Options().setCreateIfMissing(true);
         try {
             Files.createDirectories(directory);
-            options = new Options().setCreateIfMissing(true);
-            db = RocksDB.open(options, directory.toString());
+            db = openCurrent(directory);
         } catch (RocksDBException | java.io.IOException e) {
+            options.close();
+            writeOptions.close();
             throw new IllegalStateException("cannot open the admin index in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Opens the index in {@code directory}, deleting it first when it is of another format. */
+    private RocksDB openCurrent(final Path directory) throws RocksDBException {
+        final RocksDB opened = RocksDB.open(options, directory.toString());
+        final byte[] format = opened.get(FORMAT_KEY);
+        if (format != null && FORMAT.equals(new String(format, StandardCharsets.US_ASCII))) {
+            return opened;
+        }
+        final boolean empty;
+        try (RocksIterator iterator = opened.newIterator()) {
+            iterator.seekToFirst();
+            empty = !iterator.isValid();
+        }
+        if (empty) {
+            opened.put(FORMAT_KEY, FORMAT.getBytes(StandardCharsets.US_ASCII));
+            return opened;
+        }
+        opened.close();
+        LOG.warn("The admin index in {} has an older format; deleting it (it may hold credentials in clear) and rebuilding it from Kafka",
+            directory);
+        RocksDB.destroyDB(directory.toString(), options);
+        final RocksDB fresh = RocksDB.open(options, directory.toString());
+        fresh.put(FORMAT_KEY, FORMAT.getBytes(StandardCharsets.US_ASCII));
+        return fresh;
     }
 
     /** Adds {@code entry} and its indexes to {@code batch}. */
@@ -89,6 +130,34 @@ public final class EntryStore implements AutoCloseable {
     /** Adds the next offset to read of {@code partition} to {@code batch}. */
     void position(final WriteBatch batch, final TopicPartition partition, final long nextOffset) throws RocksDBException {
         batch.put(offsetKey(partition), ByteBuffer.allocate(Long.BYTES).putLong(nextOffset).array());
+    }
+
+    /** Adds {@code record} to the quarantined records in {@code batch}. */
+    void quarantine(final WriteBatch batch, final QuarantinedRecord record) throws RocksDBException {
+        batch.put(key(QUARANTINE, utf8(record.topic()), new byte[] {0}, ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
+            .putInt(record.partition()).putLong(record.offset()).array()), Json.write(record));
+    }
+
+    /** The first {@code limit} quarantined records, by topic, partition and offset. */
+    List<QuarantinedRecord> quarantined(final int limit) {
+        final List<QuarantinedRecord> records = new ArrayList<>();
+        try (RocksIterator iterator = db.newIterator()) {
+            for (iterator.seek(new byte[] {QUARANTINE}); iterator.isValid() && iterator.key()[0] == QUARANTINE && records.size() < limit;
+                 iterator.next()) {
+                records.add(Json.read(iterator.value(), QuarantinedRecord.class));
+            }
+        }
+        return records;
+    }
+
+    long quarantinedCount() {
+        long count = 0;
+        try (RocksIterator iterator = db.newIterator()) {
+            for (iterator.seek(new byte[] {QUARANTINE}); iterator.isValid() && iterator.key()[0] == QUARANTINE; iterator.next()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     void write(final WriteBatch batch) throws RocksDBException {
@@ -123,10 +192,19 @@ public final class EntryStore implements AutoCloseable {
         }
     }
 
+    /** Forgets the replay state of {@code id} (a tombstone in {@code admin.replays}). */
+    void deleteReplayState(final String id) {
+        try {
+            db.delete(writeOptions, key(REPLAY, utf8(id)));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot delete the replay state of " + id, e);
+        }
+    }
+
     /** One page of the entries {@code filter} matches, oldest first, through the most selective index. */
     public Page list(final EntryFilter filter) {
         final byte[] prefix = indexPrefix(filter);
-        final byte[] start = filter.cursor() != null ? Base64.getUrlDecoder().decode(filter.cursor())
+        final byte[] start = filter.cursor() != null ? cursorKey(filter.cursor(), prefix)
             : concat(prefix, time(filter.since() == null ? Instant.EPOCH : filter.since()));
         final byte[] end = filter.until() == null ? upperBound(prefix) : concat(prefix, time(filter.until()));
         final List<AdminEntry> entries = new ArrayList<>();
@@ -155,6 +233,25 @@ public final class EntryStore implements AutoCloseable {
             }
         }
         return new Page(entries, null);
+    }
+
+    /**
+     * The key a cursor names, checked to be a key of the index this filter reads.
+     *
+     * @throws BadRequest when it is not base64url, or not a cursor of this filter
+     */
+    private static byte[] cursorKey(final String cursor, final byte[] prefix) {
+        final byte[] key;
+        try {
+            key = Base64.getUrlDecoder().decode(cursor);
+        } catch (IllegalArgumentException e) {
+            throw BadRequest.parameter("cursor", "not a cursor (pass the nextCursor of the previous page)");
+        }
+        // prefix, 8 bytes of time, then a non-empty id: the shape of every key the listing pages through.
+        if (key.length <= prefix.length + Long.BYTES || !Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length)) {
+            throw BadRequest.parameter("cursor", "not a cursor of this listing (pass the nextCursor of the previous page, with the same filters)");
+        }
+        return key;
     }
 
     private static String cursor(final byte[] key) {

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBatch;
 
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ class EntryStoreTest {
             for (int i = 0; i < 50; i++) {
                 final AdminEntry entry = new AdminEntry("dlq_" + i, "sub" + (i % 2), "src" + (i % 5), "e" + i, "ing" + i,
                     i % 10 == 0 ? "gone" : "exhausted", "", T0.plusSeconds(i * 60L),
-                    List.of(DeliveryAttempt.answered(1, T0, 503, 5)), null);
+                    List.of(DeliveryAttempt.answered(1, T0, 503, 5)), null, null);
                 store.add(batch, entry, ("payload-" + i).getBytes());
             }
             store.position(batch, new TopicPartition("t", 0), 50);
@@ -69,6 +71,26 @@ class EntryStoreTest {
             .extracting(AdminEntry::id).containsExactly("dlq_13", "dlq_18", "dlq_23", "dlq_28");
         assertThat(all(new EntryFilter(null, null, null, null, null, 100, null))).hasSize(50);
         assertThat(all(new EntryFilter("nobody", null, null, null, null, 100, null))).isEmpty();
+    }
+
+    @Test
+    void anIndexOfAnOlderFormatIsDeletedAtOpenToBeRebuiltFromKafka(@TempDir final Path dir) throws Exception {
+        // An index written before its format was recorded: it kept originals with credentials in clear.
+        RocksDB.loadLibrary();
+        try (Options options = new Options().setCreateIfMissing(true);
+             RocksDB old = RocksDB.open(options, dir.toString())) {
+            old.put("pOLD".getBytes(), "Authorization: Bearer s3cret".getBytes());
+        }
+        try (EntryStore reopened = new EntryStore(dir)) {
+            assertThat(reopened.payload("OLD")).isEmpty();
+            try (WriteBatch batch = new WriteBatch()) {
+                reopened.position(batch, new TopicPartition("t", 0), 3);
+                reopened.write(batch);
+            }
+        }
+        try (EntryStore current = new EntryStore(dir)) {
+            assertThat(current.position(new TopicPartition("t", 0))).as("an index of the current format is kept").isEqualTo(3);
+        }
     }
 
     @Test

@@ -4,17 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.core.json.Json;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A client of a running gateway's admin API, for the CLI. */
+/**
+ * A client of a running gateway's admin API, for the CLI. Answers every HTTP answer as it came;
+ * throws {@link CliFailure} ({@link ExitCodes#UNAVAILABLE}) when no answer comes, and
+ * ({@link ExitCodes#INTERNAL}) when an answer is not the admin API's JSON.
+ */
 final class AdminClient {
 
     /** An answer: the status and the JSON body. */
@@ -23,8 +30,10 @@ final class AdminClient {
             return status / 100 == 2;
         }
 
+        /** The admin API's own words: {@code code: message}, with the request id of an internal error. */
         String error() {
-            return body.path("error").asText("http_" + status) + ": " + body.path("message").asText("");
+            final String message = body.path("error").asText("http_" + status) + ": " + body.path("message").asText("");
+            return body.hasNonNull("field") ? message + " [" + body.get("field").asText() + "]" : message;
         }
     }
 
@@ -32,9 +41,19 @@ final class AdminClient {
     private final String base;
     private final String token;
 
+    /** @throws CliFailure ({@link ExitCodes#USAGE}) when {@code base} is not an http(s) URL */
     AdminClient(final String base, final String token) {
         this.base = base.replaceAll("/+$", "");
         this.token = token;
+        final URI uri;
+        try {
+            uri = new URI(this.base);
+        } catch (URISyntaxException e) {
+            throw new CliFailure(ExitCodes.USAGE, "--admin " + base + " is not a URL: " + e.getReason(), e);
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null || uri.getRawQuery() != null) {
+            throw new CliFailure(ExitCodes.USAGE, "--admin " + base + " is not an http(s) URL such as http://127.0.0.1:8081");
+        }
     }
 
     Answer get(final String path, final Map<String, String> query) {
@@ -56,13 +75,43 @@ final class AdminClient {
         try {
             final HttpResponse<byte[]> response = http.send(request.header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            final JsonNode body = response.body().length == 0 ? Json.mapper().createObjectNode() : Json.mapper().readTree(response.body());
-            return new Answer(response.statusCode(), body);
+            return new Answer(response.statusCode(), body(response));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot reach the admin API at " + base + ": " + e.getMessage(), e);
+            throw new CliFailure(ExitCodes.UNAVAILABLE, "cannot reach the admin API at " + base + ": " + why(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new CliFailure(ExitCodes.UNAVAILABLE, "interrupted while waiting for the admin API", e);
         }
+    }
+
+    private static String why(final IOException e) {
+        if (e instanceof ConnectException) {
+            return "connection refused (is the gateway running, and --admin its admin port?)";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "no answer in time";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private JsonNode body(final HttpResponse<byte[]> response) {
+        if (response.body().length == 0) {
+            return Json.mapper().createObjectNode();
+        }
+        JsonNode body;
+        try {
+            body = Json.mapper().readTree(response.body());
+        } catch (IOException e) {
+            throw notAdminApi(response, e);
+        }
+        if (body == null || !body.isObject()) {
+            throw notAdminApi(response, null);
+        }
+        return body;
+    }
+
+    private CliFailure notAdminApi(final HttpResponse<byte[]> response, final IOException cause) {
+        return new CliFailure(response.statusCode() / 100 == 5 ? ExitCodes.UNAVAILABLE : ExitCodes.INTERNAL, "the admin API at " + base
+            + " answered " + response.statusCode() + " without a JSON body: is --admin the admin port of a hookgate process?", cause);
     }
 }

@@ -1,5 +1,6 @@
 package io.hookgate.app.ops;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.core.json.Json;
 import picocli.CommandLine.Command;
@@ -9,16 +10,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code hookgate dlq|rejected list|show|replay}: the admin API from the command line, against a
  * running gateway ({@code --admin URL}, token from {@code HOOKGATE_ADMIN_TOKEN}); tables for people,
- * {@code --json} for scripts, a progress bar on stderr for long replays.
+ * {@code --json} for scripts, a progress bar on stderr for long replays. A failure prints the admin
+ * API's own message on one line and exits with the code of its kind ({@link ExitCodes}: 2 bad input,
+ * 3 not found, 4 conflict, 5 unavailable, 6 unauthorized, 1 anything else).
  */
 public final class EntryCommands {
 
@@ -27,7 +34,7 @@ public final class EntryCommands {
     private EntryCommands() {
     }
 
-    /** What every entry command needs: where the admin API is, and how to print. */
+    /** What every entry command needs: where the admin API is, how to print, and how to fail. */
     abstract static class Base implements Callable<Integer> {
 
         @Option(names = "--admin", paramLabel = "URL", defaultValue = "http://127.0.0.1:8081",
@@ -40,22 +47,46 @@ public final class EntryCommands {
         @Spec
         CommandSpec spec;
 
+        /** Where the token is read from: the process environment (tests give their own). */
+        UnaryOperator<String> environment = System::getenv;
+
         /** {@code dlq} or {@code rejected}: the name of the parent command. */
         String kind() {
             return spec.parent().name();
         }
 
         AdminClient client() {
-            final String token = System.getenv(TOKEN_ENV);
+            final String token = environment.apply(TOKEN_ENV);
             if (token == null || token.isBlank()) {
-                throw new IllegalStateException(TOKEN_ENV + " is not set (hookgate dev prints the token it generated)");
+                throw new CliFailure(ExitCodes.USAGE, TOKEN_ENV + " is not set (hookgate dev prints the token it generated)");
             }
             return new AdminClient(admin, token);
         }
 
-        static int fail(final AdminClient.Answer answer) {
-            System.err.println("hookgate: " + answer.error());
-            return answer.status() == 404 || answer.status() == 409 ? 3 : 1;
+        /** Runs the command; a {@link CliFailure} becomes its message on stderr and its exit code. */
+        @Override
+        public final Integer call() {
+            try {
+                return run();
+            } catch (CliFailure failure) {
+                System.err.println("hookgate: " + failure.getMessage());
+                return failure.exitCode();
+            }
+        }
+
+        abstract int run();
+
+        /** {@code answer}'s body when it is a success, else the failure it stands for. */
+        static JsonNode ok(final AdminClient.Answer answer) {
+            if (!answer.ok()) {
+                throw CliFailure.of(answer);
+            }
+            return answer.body();
+        }
+
+        /** {@code id} as one path segment. */
+        static String segment(final String id) {
+            return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
         }
     }
 
@@ -77,6 +108,11 @@ public final class EntryCommands {
             return filter;
         }
 
+        /** Whether any filter is given. */
+        boolean filtered() {
+            return filter().values().stream().anyMatch(Objects::nonNull);
+        }
+
         /** Every entry the filter matches, following cursors. */
         List<JsonNode> all(final AdminClient client, final int limit) {
             final List<JsonNode> entries = new ArrayList<>();
@@ -85,114 +121,155 @@ public final class EntryCommands {
                 final Map<String, String> query = new LinkedHashMap<>(filter());
                 query.put("limit", Integer.toString(Math.min(1000, limit - entries.size())));
                 query.put("cursor", cursor);
-                final AdminClient.Answer answer = client.get("/admin/" + kind(), query);
-                if (!answer.ok()) {
-                    throw new IllegalStateException(answer.error());
-                }
-                answer.body().path("entries").forEach(entries::add);
-                cursor = answer.body().path("nextCursor").isTextual() ? answer.body().path("nextCursor").asText() : null;
+                final JsonNode body = ok(client.get("/admin/" + kind(), query));
+                body.path("entries").forEach(entries::add);
+                cursor = body.path("nextCursor").isTextual() ? body.path("nextCursor").asText() : null;
             } while (cursor != null && entries.size() < limit);
             return entries;
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List entries, oldest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List entries, oldest first.",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
+            ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE})
     static final class ListEntries extends Filtered {
         @Option(names = "--limit", defaultValue = "100", description = "Most entries to show (default: ${DEFAULT-VALUE}).")
         int limit;
 
         @Override
-        public Integer call() {
+        int run() {
+            if (limit < 1) {
+                throw new CliFailure(ExitCodes.USAGE, "--limit must be at least 1");
+            }
             final List<JsonNode> entries = all(client(), limit);
             if (json) {
                 System.out.println(Json.writeString(Map.of("entries", entries)));
-                return 0;
+                return ExitCodes.OK;
             }
             table(System.out, entries);
-            return 0;
+            return ExitCodes.OK;
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one entry with every attempt.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one entry with every attempt.",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
+            ExitCodes.NOT_FOUND_LINE, ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE})
     static final class ShowEntry extends Base {
         @Parameters(paramLabel = "ID") String id;
 
         @Override
-        public Integer call() throws Exception {
-            final AdminClient.Answer answer = client().get("/admin/" + kind() + "/" + id, Map.of());
-            if (!answer.ok()) {
-                return fail(answer);
+        int run() {
+            final JsonNode entry = ok(client().get("/admin/" + kind() + "/" + segment(id), Map.of()));
+            System.out.println(json ? Json.writeString(entry) : pretty(entry));
+            return ExitCodes.OK;
+        }
+
+        private static String pretty(final JsonNode entry) {
+            try {
+                return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(entry);
+            } catch (JsonProcessingException e) {
+                throw new CliFailure(ExitCodes.INTERNAL, "cannot print the entry: " + e.getOriginalMessage(), e);
             }
-            System.out.println(json ? Json.writeString(answer.body())
-                : Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer.body()));
-            return 0;
         }
     }
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Replay entries: DLQ entries are delivered again with their webhook-id; rejected requests are verified again "
-            + "(after fixing a secret, say) and pass deduplication again. Already replayed entries are skipped unless --force.")
+            + "(after fixing a secret, say) and pass deduplication again. Already replayed entries are skipped unless --force. "
+            + "Without an ID, at least one filter or --all is needed, and only entries that were there when the replay started "
+            + "are replayed (--until is at most that time).",
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
+            ExitCodes.NOT_FOUND_LINE, ExitCodes.CONFLICT_LINE, ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE})
     static final class ReplayEntries extends Filtered {
         @Parameters(paramLabel = "ID", arity = "0..1", description = "One entry; without it, every entry the filter matches.")
         String id;
+        @Option(names = "--all", description = "Without an ID and without filters: replay every entry.") boolean all;
         @Option(names = "--force", description = "Replay entries already replayed.") boolean force;
         @Option(names = "--dry-run", description = "Count what would be replayed; replay nothing.") boolean dryRun;
         @Option(names = "--ignore-timestamp", description = "Rejected requests only: waive the replay window (logged).")
         boolean ignoreTimestamp;
 
-        boolean ignoreTimestamp() {
-            return ignoreTimestamp;
-        }
-
         @Override
-        public Integer call() {
+        int run() {
             if (ignoreTimestamp && !"rejected".equals(kind())) {
-                System.err.println("hookgate: --ignore-timestamp applies to rejected requests only");
-                return 2;
+                throw new CliFailure(ExitCodes.USAGE, "--ignore-timestamp applies to rejected requests only");
+            }
+            if (id != null && (filtered() || all)) {
+                throw new CliFailure(ExitCodes.USAGE, "give an ID or filters (or --all), not both");
+            }
+            if (id == null && !filtered() && !all) {
+                throw new CliFailure(ExitCodes.USAGE, "a replay without an ID needs at least one filter (--subscription, --source, "
+                    + "--reason, --since, --until), or --all to replay every entry");
             }
             final AdminClient client = client();
             final Map<String, String> flags = new LinkedHashMap<>();
             flags.put("force", Boolean.toString(force));
-            flags.put("ignoreTimestamp", Boolean.toString(ignoreTimestamp()));
+            if (ignoreTimestamp) {
+                // The DLQ has no replay window: the flag is a rejected request's only.
+                flags.put("ignoreTimestamp", "true");
+            }
             if (id != null) {
-                final AdminClient.Answer answer = client.post("/admin/" + kind() + "/" + id + "/replay", flags, Map.of());
-                if (!answer.ok()) {
-                    return fail(answer);
+                if (dryRun) {
+                    throw new CliFailure(ExitCodes.USAGE, "--dry-run counts a replay by filter; it does not apply to one ID");
                 }
-                System.out.println(json ? Json.writeString(answer.body()) : "replayed " + id);
-                return 0;
+                final JsonNode answer = ok(client.post("/admin/" + kind() + "/" + segment(id) + "/replay", flags, Map.of()));
+                System.out.println(json ? Json.writeString(answer) : "replayed " + id);
+                return ExitCodes.OK;
             }
+            // The server counts first and fixes the end of the range at its own clock: what this replay
+            // dead-letters again afterwards is not in the range the one-by-one replay below walks.
+            final JsonNode counted = ok(client.post("/admin/" + kind() + "/replay", Map.of(), body()));
             if (dryRun) {
-                final Map<String, Object> body = new LinkedHashMap<>(filter());
-                body.put("dryRun", true);
-                body.put("force", force);
-                final AdminClient.Answer answer = client.post("/admin/" + kind() + "/replay", Map.of(), body);
-                if (!answer.ok()) {
-                    return fail(answer);
-                }
-                print(answer.body().path("matched").asLong(), answer.body().path("replayed").asLong(), answer.body().path("skipped").asLong());
-                return 0;
+                print(counted.path("matched").asLong(), counted.path("replayed").asLong(), counted.path("skipped").asLong());
+                return ExitCodes.OK;
             }
+            until = counted.path("until").asText(until);
             // One by one, so people see progress on a long replay.
             final List<JsonNode> entries = all(client, Integer.MAX_VALUE);
             long replayed = 0;
             long skipped = 0;
+            long gone = 0;
             final Progress progress = new Progress(System.err, entries.size());
             for (JsonNode entry : entries) {
-                final AdminClient.Answer answer = client.post("/admin/" + kind() + "/" + entry.path("id").asText() + "/replay", flags, Map.of());
+                final AdminClient.Answer answer = client.post("/admin/" + kind() + "/" + segment(entry.path("id").asText()) + "/replay",
+                    flags, Map.of());
                 if (answer.ok()) {
                     replayed++;
                 } else if (answer.status() == 409) {
                     skipped++;
+                } else if (answer.status() == 410) {
+                    // Its original was deleted by retention: the others are still worth replaying.
+                    gone++;
                 } else {
                     progress.done();
-                    return fail(answer);
+                    throw new CliFailure(ExitCodes.forStatus(answer.status()), answer.error() + " (after " + replayed + " replayed, "
+                        + skipped + " skipped, " + gone + " gone of " + entries.size() + ")");
                 }
-                progress.update(replayed + skipped);
+                progress.update(replayed + skipped + gone);
             }
             progress.done();
             print(entries.size(), replayed, skipped);
-            return 0;
+            if (gone > 0) {
+                throw new CliFailure(ExitCodes.NOT_FOUND, gone + " of " + entries.size() + " not replayed: their originals are gone from "
+                    + "Kafka (retention)");
+            }
+            return ExitCodes.OK;
+        }
+
+        /** The bulk endpoint's body: a dry run of this filter (no null values: the API refuses them). */
+        private Map<String, Object> body() {
+            final Map<String, Object> body = new LinkedHashMap<>();
+            filter().forEach((name, value) -> {
+                if (value != null) {
+                    body.put(name, value);
+                }
+            });
+            if (all) {
+                body.put("all", true);
+            }
+            body.put("dryRun", true);
+            body.put("force", force);
+            return body;
         }
 
         private void print(final long matched, final long replayed, final long skipped) {
@@ -243,12 +320,16 @@ public final class EntryCommands {
     }
 
     @Command(name = "dlq", mixinStandardHelpOptions = true, description = "Inspect and replay the dead-letter queue of a running gateway.",
-        subcommands = {ListEntries.class, ShowEntry.class, ReplayEntries.class})
+        subcommands = {ListEntries.class, ShowEntry.class, ReplayEntries.class},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
+            ExitCodes.NOT_FOUND_LINE, ExitCodes.CONFLICT_LINE, ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE})
     public static final class Dlq {
     }
 
     @Command(name = "rejected", mixinStandardHelpOptions = true, description = "Inspect and replay rejected requests of a running gateway.",
-        subcommands = {ListEntries.class, ShowEntry.class, ReplayEntries.class})
+        subcommands = {ListEntries.class, ShowEntry.class, ReplayEntries.class},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
+            ExitCodes.NOT_FOUND_LINE, ExitCodes.CONFLICT_LINE, ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE})
     public static final class Rejected {
     }
 }

@@ -1,10 +1,9 @@
 package io.hookgate.app.run;
 
+import io.hookgate.admin.AdminOperations;
 import io.hookgate.admin.AdminServer;
 import io.hookgate.admin.KafkaReachability;
 import io.hookgate.admin.api.AdminApi;
-import io.hookgate.admin.replay.Replayer;
-import io.hookgate.admin.view.AdminIndex;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.kafka.KafkaClients;
@@ -26,14 +25,10 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -60,8 +55,7 @@ public final class Gateway implements AutoCloseable {
     private DispatcherService dispatcher;
     private AdminServer adminServer;
     private JvmGcMetrics gcMetrics;
-    private AdminIndex adminIndex;
-    private KafkaProducer<byte[], byte[]> replayProducer;
+    private AdminOperations adminOperations;
 
     public Gateway(final HookgateConfig config, final Set<Part> parts, final Clock clock) {
         this.config = config;
@@ -116,17 +110,10 @@ public final class Gateway implements AutoCloseable {
         if (config.admin().token().isEmpty()) {
             return null;
         }
-        adminIndex = new AdminIndex(config, Path.of(config.admin().stateDir()));
-        adminIndex.start();
-        readiness.add(adminIndex);
-        final Map<String, Object> replaySettings = new java.util.HashMap<>(RecordLimits.of(config).producerConfig());
-        replaySettings.put(ProducerConfig.ACKS_CONFIG, "all");
-        replaySettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        replayProducer = new KafkaProducer<>(KafkaClients.config(config.kafka(), config.kafka().topicPrefix() + "admin-replay", replaySettings),
-            new ByteArraySerializer(), new ByteArraySerializer());
-        final Replayer replayer = new Replayer(replayProducer, new Topics(config.kafka().topicPrefix()), adminIndex.dlq(),
-            adminIndex.rejected(), clock);
-        return new AdminApi(config.admin().token().get(), adminIndex.dlq(), adminIndex.rejected(), replayer);
+        adminOperations = new AdminOperations(config, Providers.builtIn(), registry, clock);
+        adminOperations.start();
+        readiness.add(adminOperations.readiness());
+        return adminOperations.api();
     }
 
     private void bindJvmMetrics() {
@@ -159,16 +146,14 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(adminServer, "admin server");
-        closeQuietly(adminIndex, "admin index");
-        closeQuietly(replayProducer, "replay producer");
+        closeQuietly(adminOperations, "admin operations");
         closeQuietly(dispatcher, "dispatcher");
         closeQuietly(processor, "processor");
         closeQuietly(ingress, "ingress");
         closeQuietly(admin, "admin client");
         closeQuietly(gcMetrics, "GC metrics");
         adminServer = null;
-        adminIndex = null;
-        replayProducer = null;
+        adminOperations = null;
         dispatcher = null;
         processor = null;
         ingress = null;

@@ -38,6 +38,11 @@ class OperationsIT {
     static final String SOURCE_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final String WRONG_SECRET = "whsec_ZGVtby1zb3VyY2Utc2VjcmV0LWZvci1ob29rZ2F0ZQ==";
     static final String SUBSCRIPTION_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+    /** The token a Sterling-like sender puts in ?key=, and a configured one that is wrong at first. */
+    static final String QUERY_TOKEN = "sterling-query-token-5e1d9c";
+    static final String WRONG_QUERY_TOKEN = "sterling-wrong-token-00000";
+    /** A credential the sender also sends, in a header hookgate does not verify: it must be hidden too. */
+    static final String BEARER = "bearer-credential-9f8e7d6c5b";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
@@ -59,14 +64,17 @@ class OperationsIT {
                 sources:
                   demo: {provider: standard-webhooks, secrets: ["%s"]}
                   fixme: {provider: standard-webhooks, secrets: ["%s"]}
+                  sterling: {provider: token, queryParam: key, secrets: ["%s"]}
                 subscriptions:
                   broken: {url: "%s", allowInsecureUrl: true, sources: [demo], eventTypes: ["broken.*"], secret: "%s"}
-                  flaky: {url: "%s", allowInsecureUrl: true, sources: [demo], eventTypes: ["flaky.*"], secret: "%8$s"}
-                  fixed: {url: "%s", allowInsecureUrl: true, sources: [fixme], secret: "%8$s"}
+                  flaky: {url: "%s", allowInsecureUrl: true, sources: [demo], eventTypes: ["flaky.*"], secret: "%9$s"}
+                  fixed: {url: "%s", allowInsecureUrl: true, sources: [fixme], secret: "%9$s"}
+                  orders: {url: "%s", allowInsecureUrl: true, sources: [sterling], secret: "%9$s"}
                 dispatch: {retryDelays: [1s]}
                 """;
             final String wrongConfig = yaml.formatted(kafka.bootstrapServers(), TOKEN, dir.resolve("admin"), dir.resolve("streams"),
-                SOURCE_SECRET, WRONG_SECRET, receiver.url("/broken"), SUBSCRIPTION_SECRET, receiver.url("/flaky"), receiver.url("/fixed"));
+                SOURCE_SECRET, WRONG_SECRET, WRONG_QUERY_TOKEN, receiver.url("/broken"), SUBSCRIPTION_SECRET, receiver.url("/flaky"),
+                receiver.url("/fixed"), receiver.url("/orders"));
             Gateway gateway = start(wrongConfig);
             try {
                 final String admin = "http://127.0.0.1:" + gateway.adminPort();
@@ -124,20 +132,36 @@ class OperationsIT {
                 await().atMost(Duration.ofSeconds(30)).until(() -> entries(admin, "/admin/rejected?source=fixme").size() == 1);
                 assertThat(entries(admin, "/admin/rejected?source=fixme").get(0).get("reason").asText()).isEqualTo("bad_signature");
 
+                // A token in the query and a bearer credential, refused: shown with their values redacted, names kept.
+                sendWithQueryToken(gateway);
+                await().atMost(Duration.ofSeconds(30)).until(() -> entries(admin, "/admin/rejected?source=sterling").size() == 1);
+                final JsonNode refused = entries(admin, "/admin/rejected?source=sterling").get(0);
+                assertThat(refused.get("reason").asText()).isEqualTo("bad_credentials");
+                assertThat(refused.get("request").get("query").asText()).isEqualTo("key=[redacted]&order=42");
+                assertThat(refused.get("request").get("headers")).anySatisfy(header -> {
+                    assertThat(header.get("name").asText()).isEqualTo("authorization");
+                    assertThat(header.get("value").asText()).isEqualTo("[redacted]");
+                });
+                final String shown = call("GET", admin + "/admin/rejected/" + refused.get("id").asText(), TOKEN, null).body()
+                    + call("GET", admin + "/admin/rejected?source=sterling", TOKEN, null).body();
+                assertThat(shown).contains("[redacted]").doesNotContain(QUERY_TOKEN).doesNotContain(BEARER);
+                assertThat(error(call("GET", admin + "/admin/quarantine", null, null))).isEqualTo("unauthorized");
+                assertThat(json(call("GET", admin + "/admin/quarantine", TOKEN, null)).get("total").asLong()).isZero();
+
                 // Every metric family operators rely on.
                 final String metrics = call("GET", "http://127.0.0.1:" + gateway.adminPort() + "/metrics", null, null).body();
                 assertThat(metrics).contains("hookgate_ingress_requests_total{", "hookgate_ingress_latency_seconds_bucket{",
                     "hookgate_verification_failures_total{", "hookgate_verify_latency_seconds_bucket{", "hookgate_events_duplicates_total{",
                     "hookgate_events_published_total{", "hookgate_deliveries_total{", "hookgate_retries_total{", "hookgate_dlq_total{",
                     "hookgate_delivery_end_to_end_seconds_bucket{", "hookgate_delivery_latency_seconds_bucket{", "kafka_producer_",
-                    "kafka_consumer_", "kafka_stream_", "jvm_memory_used_bytes{", "process_uptime_seconds");
+                    "kafka_consumer_", "kafka_stream_", "jvm_memory_used_bytes{", "process_uptime_seconds", "hookgate_admin_index_quarantined_total{");
                 Files.writeString(dir.resolve("metrics.txt"), metrics);
             } finally {
                 gateway.close();
             }
 
             // Restart with the secret fixed: the replay state and the rejected entry are still there.
-            gateway = start(wrongConfig.replace(WRONG_SECRET, SOURCE_SECRET));
+            gateway = start(wrongConfig.replace(WRONG_SECRET, SOURCE_SECRET).replace(WRONG_QUERY_TOKEN, QUERY_TOKEN));
             try {
                 final String admin = "http://127.0.0.1:" + gateway.adminPort();
                 await().atMost(Duration.ofSeconds(60)).until(() -> entries(admin, "/admin/rejected?source=fixme").size() == 1);
@@ -152,6 +176,12 @@ class OperationsIT {
                 Thread.sleep(3000);
                 assertThat(receiver.receivedAt("/fixed")).as("deduplicated: delivered once though replayed twice").hasSize(1);
 
+                // Its replay re-injects the original from Kafka, token and all: with the token fixed, it verifies.
+                final String sterlingId = entries(admin, "/admin/rejected?source=sterling").get(0).get("id").asText();
+                assertThat(call("POST", admin + "/admin/rejected/" + sterlingId + "/replay", TOKEN, "").statusCode()).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedAt("/orders").size() == 1);
+                assertThat(new String(receiver.receivedAt("/orders").get(0).body(), StandardCharsets.UTF_8)).contains("\"order\":42");
+
                 // The CLI against the running gateway.
                 final Path cliLog = dir.resolve("cli.log");
                 final ChildHookgate list = ChildHookgate.start(cliLog, Map.of("HOOKGATE_ADMIN_TOKEN", TOKEN),
@@ -161,15 +191,23 @@ class OperationsIT {
                 final ChildHookgate table = ChildHookgate.start(dir.resolve("table.log"), Map.of("HOOKGATE_ADMIN_TOKEN", TOKEN),
                     "rejected", "list", "--admin", admin);
                 assertThat(table.waitFor()).isZero();
-                assertThat(table.output()).contains("ID").contains("bad_signature").contains("1 entries");
+                assertThat(table.output()).contains("ID").contains("bad_signature").contains("bad_credentials").contains("2 entries");
                 final ChildHookgate replay = ChildHookgate.start(dir.resolve("replay.log"), Map.of("HOOKGATE_ADMIN_TOKEN", TOKEN),
                     "dlq", "replay", "--admin", admin, "--subscription", "broken");
                 assertThat(replay.waitFor()).isZero();
                 assertThat(replay.output()).contains("matched 3, replayed 0, skipped 3").contains("3/3");
                 final ChildHookgate refused = ChildHookgate.start(dir.resolve("refused.log"), Map.of("HOOKGATE_ADMIN_TOKEN", "wrong-token-0000"),
                     "dlq", "list", "--admin", admin);
-                assertThat(refused.waitFor()).isNotZero();
+                assertThat(refused.waitFor()).isEqualTo(6);
                 assertThat(refused.output()).contains("unauthorized");
+                final ChildHookgate show = ChildHookgate.start(dir.resolve("show.log"), Map.of("HOOKGATE_ADMIN_TOKEN", TOKEN),
+                    "rejected", "show", sterlingId, "--admin", admin);
+                assertThat(show.waitFor()).isZero();
+                assertThat(show.output()).contains("key=[redacted]&order=42").doesNotContain(QUERY_TOKEN).doesNotContain(BEARER);
+                final ChildHookgate typo = ChildHookgate.start(dir.resolve("typo.log"), Map.of("HOOKGATE_ADMIN_TOKEN", TOKEN),
+                    "dlq", "list", "--reason", "exhaustd", "--admin", admin);
+                assertThat(typo.waitFor()).isEqualTo(2);
+                assertThat(typo.output()).contains("did you mean 'exhausted'?").doesNotContain("Exception");
             } finally {
                 gateway.close();
             }
@@ -177,7 +215,8 @@ class OperationsIT {
             // No secret, token or signature ever reached a log line.
             final String logged = logs.text();
             assertThat(logs.lines()).isGreaterThan(10);
-            for (String secret : List.of(SOURCE_SECRET, WRONG_SECRET, SUBSCRIPTION_SECRET, TOKEN, SOURCE_SECRET.substring(6),
+            for (String secret : List.of(SOURCE_SECRET, WRONG_SECRET, SUBSCRIPTION_SECRET, TOKEN, QUERY_TOKEN, WRONG_QUERY_TOKEN, BEARER,
+                SOURCE_SECRET.substring(6),
                 SUBSCRIPTION_SECRET.substring(6))) {
                 assertThat(logged).doesNotContain(secret);
             }
@@ -203,6 +242,15 @@ class OperationsIT {
             .header("content-type", "application/json").header("webhook-id", msgId).header("webhook-timestamp", Long.toString(now))
             .header("webhook-signature", StandardWebhooksSigner.header(List.of(secret), msgId, now, bytes))
             .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    private static void sendWithQueryToken(final Gateway gateway) throws Exception {
+        final HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.ingressPort()
+                + "/webhooks/sterling?key=" + QUERY_TOKEN + "&order=42"))
+            .header("content-type", "application/json").header("Authorization", "Bearer " + BEARER)
+            .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"order.shipped\",\"order\":42}")).build(),
+            HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
     }
 

@@ -7,8 +7,10 @@ import static io.hookgate.core.config.ConfigKey.optional;
 /** Section {@code admin}: the port serving health, metrics and (with a token) the admin API. */
 public record AdminSettings(String host, int port, Optional<String> token, String stateDir) {
 
-    public static final ConfigKey<String> HOST = optional("host", ValueType.STRING, "0.0.0.0",
-        "Address the admin server listens on.").validatedBy(Validator.nonEmpty());
+    // Loopback by default: the admin port carries the operators' API, which must be exposed on purpose.
+    public static final ConfigKey<String> HOST = optional("host", ValueType.STRING, "127.0.0.1",
+        "Address the admin server listens on; loopback by default, 0.0.0.0 to serve probes and scrapes from the network.")
+        .validatedBy(Validator.nonEmpty());
     public static final ConfigKey<Integer> PORT = optional("port", ValueType.INT, 8081,
         "Port of /healthz, /readyz, /metrics and the admin API.").validatedBy(Validator.between(0, 65_535));
     public static final ConfigKey<String> TOKEN = optional("token", ValueType.STRING, null,

@@ -1,0 +1,99 @@
+package io.hookgate.admin;
+
+import io.hookgate.admin.api.AdminApi;
+import io.hookgate.admin.replay.KafkaOriginalRecords;
+import io.hookgate.admin.replay.Replayer;
+import io.hookgate.admin.view.AdminIndex;
+import io.hookgate.admin.view.Redaction;
+import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.config.ProviderCatalog;
+import io.hookgate.core.health.Readiness;
+import io.hookgate.core.kafka.KafkaClients;
+import io.hookgate.core.kafka.RecordLimits;
+import io.hookgate.core.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The operators' side of a process with an admin token, assembled: the local index of the DLQ,
+ * rejected and replay topics (credentials redacted by the sources' configuration), the reader of
+ * originals and the producer that replays, and the {@link AdminApi} over them. Closing it closes
+ * them all.
+ */
+public final class AdminOperations implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminOperations.class);
+    private static final Duration ORIGINAL_TIMEOUT = Duration.ofSeconds(15);
+
+    private final AdminIndex index;
+    private final KafkaOriginalRecords originals;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final AdminApi api;
+
+    /**
+     * @param providers the catalog the configuration was read with: it says which source keys name
+     *                  where a secret travels ({@code header}, {@code queryParam})
+     * @throws IllegalStateException when the index cannot be opened, or the token is absent
+     */
+    public AdminOperations(final HookgateConfig config, final ProviderCatalog providers, final MeterRegistry registry, final Clock clock) {
+        final String token = config.admin().token().orElseThrow(() -> new IllegalStateException("the admin API needs admin.token"));
+        final String prefix = config.kafka().topicPrefix();
+        final Topics topics = new Topics(prefix);
+        index = new AdminIndex(config, Path.of(config.admin().stateDir()), Redaction.of(config, providers), registry, clock);
+        try {
+            originals = new KafkaOriginalRecords(config.kafka(), prefix + "admin-originals", ORIGINAL_TIMEOUT);
+            final Map<String, Object> settings = new HashMap<>(RecordLimits.of(config).producerConfig());
+            settings.put(ProducerConfig.ACKS_CONFIG, "all");
+            settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            producer = new KafkaProducer<>(KafkaClients.config(config.kafka(), prefix + "admin-replay", settings),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        final Replayer replayer = new Replayer(producer, originals, topics, index.dlq(), index.rejected(), clock);
+        api = new AdminApi(token, index.dlq(), index.rejected(), index.quarantine(), replayer, clock);
+    }
+
+    /** Starts reading the topics into the index. */
+    public void start() {
+        index.start();
+    }
+
+    /** Ready once the index caught up with the topics. */
+    public Readiness readiness() {
+        return index;
+    }
+
+    public AdminApi api() {
+        return api;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(index, "admin index");
+        closeQuietly(originals, "originals reader");
+        closeQuietly(producer, "replay producer");
+    }
+
+    private static void closeQuietly(final AutoCloseable closeable, final String what) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Stopping the {} failed", what, e);
+        }
+    }
+}

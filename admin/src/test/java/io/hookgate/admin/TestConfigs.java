@@ -1,0 +1,71 @@
+package io.hookgate.admin;
+
+import io.hookgate.core.config.ConfigDef;
+import io.hookgate.core.config.ConfigKey;
+import io.hookgate.core.config.ConfigLoader;
+import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.config.ProviderCatalog;
+import io.hookgate.core.config.ProviderSpec;
+import io.hookgate.core.config.ValueType;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Configurations for the admin module's tests, read by the real loader with a catalog of stand-in
+ * providers: {@code standard-webhooks} (no keys of its own), and {@code hmac} and {@code token} with
+ * their {@code header} and {@code queryParam} keys, as the real ones define them.
+ */
+public final class TestConfigs {
+
+    public static final ProviderCatalog PROVIDERS = new ProviderCatalog() {
+        private final ConfigKey<String> header = ConfigKey.optional("header", ValueType.STRING, null, "credential header");
+        private final ConfigKey<String> queryParam = ConfigKey.optional("queryParam", ValueType.STRING, null, "credential parameter");
+        private final Map<String, ProviderSpec> specs = Map.of(
+            "standard-webhooks", () -> "standard-webhooks",
+            "hmac", spec("hmac", ConfigDef.of(header)),
+            "token", spec("token", ConfigDef.of(header, queryParam)));
+
+        @Override
+        public Optional<ProviderSpec> find(final String name) {
+            return Optional.ofNullable(specs.get(name));
+        }
+
+        @Override
+        public SortedSet<String> names() {
+            return new TreeSet<>(specs.keySet());
+        }
+    };
+
+    private TestConfigs() {
+    }
+
+    private static ProviderSpec spec(final String name, final ConfigDef options) {
+        return new ProviderSpec() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public ConfigDef options() {
+                return options;
+            }
+        };
+    }
+
+    public static HookgateConfig parse(final String yaml) {
+        return new ConfigLoader(PROVIDERS, Map.<String, String>of()::get).parse(yaml);
+    }
+
+    /** Creates {@code topics} with one partition each. */
+    public static void createTopics(final Admin admin, final String... topics) throws Exception {
+        admin.createTopics(List.of(topics).stream().map(topic -> new NewTopic(topic, 1, (short) 1)).toList())
+            .all().get();
+    }
+}
