@@ -4,12 +4,10 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SubscriptionConfig;
 import io.hookgate.core.delivery.DeliveryAttempt;
 import io.hookgate.core.delivery.DeliveryTask;
-import io.hookgate.core.delivery.DeliveryTaskRecord;
 import io.hookgate.core.delivery.DlqEntry;
 import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.delivery.UnreadableRecord;
 import io.hookgate.core.id.TimeOrderedIds;
-import io.hookgate.core.json.Json;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.dispatcher.http.DeliveryClient;
@@ -17,10 +15,11 @@ import io.hookgate.dispatcher.http.HttpOutcome;
 import io.hookgate.dispatcher.retry.RetryLadder;
 import io.hookgate.dispatcher.retry.Verdict;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,16 +89,17 @@ final class Deliveries {
     }
 
     /** Puts a record that is not a task into the DLQ as it was read. */
-    CompletableFuture<Void> unreadable(final ConsumerRecord<String, byte[]> record, final String why) {
+    CompletableFuture<Void> unreadable(final ConsumerRecord<byte[], byte[]> record, final String why) {
         metrics.malformed(record.topic());
         LOG.error("Dead-lettering a record that is not a delivery task: topic={} partition={} offset={}: {}", record.topic(),
             record.partition(), record.offset(), why);
         // Base64 grows the value by a third; what would not fit is left out, with its length.
-        final UnreadableRecord kept = UnreadableRecord.of(record.topic(), record.partition(), record.offset(), record.key(),
+        final String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        final UnreadableRecord kept = UnreadableRecord.of(record.topic(), record.partition(), record.offset(), key,
             record.headers(), record.value(), limits.maxEnvelopeBytes() / 4 * 3);
         final DlqEntry entry = new DlqEntry(DlqEntry.SCHEMA_VERSION, "dlq_" + dlqIds.next(), DlqReason.MALFORMED_TASK, why,
             clock.instant(), null, kept);
-        return handOff.send(topics.dlq(), record.key(), new RecordHeaders(), Json.write(entry));
+        return handOff.send(topics.deadLetters().record(key, entry));
     }
 
     /** Defers the queued tasks of stuck endpoints; the dispatcher calls it a few times a second. */
@@ -175,7 +175,7 @@ final class Deliveries {
 
     /** Hands {@code task} to a retry tier; should Kafka refuse it for good, it goes to the DLQ instead. */
     private CompletableFuture<Void> handOn(final String topic, final DeliveryTask task) {
-        return handOff.send(topic, task.subscription(), DeliveryTaskRecord.headers(task), DeliveryTaskRecord.value(task))
+        return handOff.send(topics.tasks(topic).record(task.subscription(), task))
             .exceptionallyCompose(error -> refused(error)
                 ? dead(task, null, DlqReason.DELIVERY_ERROR, "the hand-off to " + topic + " was refused: " + error.getMessage())
                 : CompletableFuture.failedFuture(error));
@@ -192,11 +192,11 @@ final class Deliveries {
             LOG.warn("Dead-lettered subscription={} deliveryId={} source={} eventId={} reason={} detail={}", task.subscription(),
                 task.deliveryId(), task.eventRef().source(), task.eventRef().eventId(), reason.code(), detail);
         }
-        final byte[] value = Json.write(entry);
-        if (value.length > limits.maxRecordBytes()) {
-            return deadWithoutEnvelope(entry, "the entry would be " + value.length + " bytes");
+        final ProducerRecord<byte[], byte[]> record = topics.deadLetters().record(task.subscription(), entry);
+        if (record.value().length > limits.maxRecordBytes()) {
+            return deadWithoutEnvelope(entry, "the entry would be " + record.value().length + " bytes");
         }
-        return handOff.send(topics.dlq(), task.subscription(), new RecordHeaders(), value)
+        return handOff.send(record)
             .exceptionallyCompose(error -> refused(error)
                 ? deadWithoutEnvelope(entry, error.getMessage())
                 : CompletableFuture.failedFuture(error));
@@ -208,7 +208,7 @@ final class Deliveries {
             entry.task().deliveryId(), why);
         final DlqEntry minimal = new DlqEntry(entry.schemaVersion(), entry.id(), entry.reason(),
             entry.detail() + " (envelope not kept: " + why + ")", entry.deadAt(), entry.task().withoutEnvelope(), null);
-        return handOff.send(topics.dlq(), entry.subscription(), new RecordHeaders(), Json.write(minimal));
+        return handOff.send(topics.deadLetters().record(entry.subscription(), minimal));
     }
 
     private static boolean refused(final Throwable error) {

@@ -19,8 +19,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +42,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
     private final Clock clock;
     private final DnsResolver resolver;
     private ScheduledExecutorService timer;
-    private KafkaProducer<String, byte[]> producer;
+    private KafkaProducer<byte[], byte[]> producer;
     private DeliveryClient client;
     private HandOff handOff;
     private ExecutorService sender;
@@ -72,8 +70,8 @@ public final class DispatcherService implements Readiness, AutoCloseable {
         producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerSettings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         producer = new KafkaProducer<>(KafkaClients.config(config.kafka(), topics.dispatcherGroup() + "-handoff", producerSettings),
-            new StringSerializer(), new ByteArraySerializer());
-        final KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClients.config(config.kafka(),
+            new ByteArraySerializer(), new ByteArraySerializer());
+        final KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.config(config.kafka(),
             topics.dispatcherGroup(), Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, topics.dispatcherGroup(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -81,7 +79,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000)), new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000)), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         bind(new KafkaClientMetrics(producer));
         bind(new KafkaClientMetrics(consumer));
 
@@ -94,7 +92,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
         final List<String> sourceTopics = new ArrayList<>();
         sourceTopics.add(topics.dispatch());
         sourceTopics.addAll(topics.retryTopics(config.dispatch().retryDelays()));
-        loop = new DeliveryLoop(consumer, sourceTopics, deliveries::deliver, deliveries::unreadable,
+        loop = new DeliveryLoop(consumer, topics, sourceTopics, deliveries::deliver, deliveries::unreadable,
             config.dispatch().maxPendingPerPartition(), config.dispatch().shutdownTimeout(), clock);
         final DeliveryLoop current = loop;
         registry.gauge("hookgate.dispatch.commit.stalled.seconds", current, l -> l.stall().duration().toMillis() / 1000.0);

@@ -3,10 +3,11 @@ package io.hookgate.dispatcher;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,7 +27,7 @@ final class HandOff {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandOff.class);
 
-    private final Producer<String, byte[]> producer;
+    private final Producer<byte[], byte[]> producer;
     private final ExecutorService sender;
     private final ScheduledExecutorService timer;
     private volatile boolean closed;
@@ -35,19 +36,20 @@ final class HandOff {
      * @param sender one thread that alone calls {@code producer.send}
      * @param timer  schedules the next try of a failed write
      */
-    HandOff(final Producer<String, byte[]> producer, final ExecutorService sender, final ScheduledExecutorService timer) {
+    HandOff(final Producer<byte[], byte[]> producer, final ExecutorService sender, final ScheduledExecutorService timer) {
         this.producer = producer;
         this.sender = sender;
         this.timer = timer;
     }
 
-    CompletableFuture<Void> send(final String topic, final String key, final Headers headers, final byte[] value) {
+    /** Sends {@code record} (made by its {@link io.hookgate.core.topics.Topic}); the future completes once Kafka has it. */
+    CompletableFuture<Void> send(final ProducerRecord<byte[], byte[]> record) {
         final CompletableFuture<Void> acked = new CompletableFuture<>();
-        submit(new ProducerRecord<>(topic, null, key, value, headers), acked);
+        submit(record, acked);
         return acked;
     }
 
-    private void submit(final ProducerRecord<String, byte[]> record, final CompletableFuture<Void> acked) {
+    private void submit(final ProducerRecord<byte[], byte[]> record, final CompletableFuture<Void> acked) {
         try {
             sender.execute(() -> attempt(record, acked));
         } catch (RejectedExecutionException e) {
@@ -55,7 +57,7 @@ final class HandOff {
         }
     }
 
-    private void attempt(final ProducerRecord<String, byte[]> record, final CompletableFuture<Void> acked) {
+    private void attempt(final ProducerRecord<byte[], byte[]> record, final CompletableFuture<Void> acked) {
         if (closed) {
             acked.completeExceptionally(new IllegalStateException("dispatcher stopping; task left uncommitted"));
             return;
@@ -68,26 +70,30 @@ final class HandOff {
         }
     }
 
-    private void settle(final ProducerRecord<String, byte[]> record, final CompletableFuture<Void> acked, final Exception error) {
+    private void settle(final ProducerRecord<byte[], byte[]> record, final CompletableFuture<Void> acked, final Exception error) {
         if (error == null) {
             acked.complete(null);
         } else if (error instanceof RetriableException || error.getCause() instanceof RetriableException) {
-            LOG.warn("Hand-off to {} failed for subscription={}; trying again in 1s: {}", record.topic(), record.key(), error.toString());
+            LOG.warn("Hand-off to {} failed for subscription={}; trying again in 1s: {}", record.topic(), keyOf(record), error.toString());
             try {
                 timer.schedule(() -> submit(record, acked), 1, TimeUnit.SECONDS);
             } catch (RejectedExecutionException stopping) {
                 acked.completeExceptionally(new IllegalStateException("dispatcher stopping; task left uncommitted"));
             }
         } else {
-            LOG.error("Kafka refused the hand-off to {} for subscription={}: {}", record.topic(), record.key(), error.toString());
+            LOG.error("Kafka refused the hand-off to {} for subscription={}: {}", record.topic(), keyOf(record), error.toString());
             acked.completeExceptionally(new RefusedException(record.topic(), error));
         }
     }
 
     /** A record's headers become read-only once sent: each try sends a fresh record. */
-    private static ProducerRecord<String, byte[]> copy(final ProducerRecord<String, byte[]> record) {
-        return new ProducerRecord<>(record.topic(), null, record.key(), record.value(),
-            new org.apache.kafka.common.header.internals.RecordHeaders(record.headers().toArray()));
+    private static ProducerRecord<byte[], byte[]> copy(final ProducerRecord<byte[], byte[]> record) {
+        return new ProducerRecord<>(record.topic(), record.partition(), record.timestamp(), record.key(), record.value(),
+            new RecordHeaders(record.headers().toArray()));
+    }
+
+    private static String keyOf(final ProducerRecord<byte[], byte[]> record) {
+        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     }
 
     void close() {

@@ -5,9 +5,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +32,9 @@ class HandOffTest {
     private volatile RuntimeException failure;
 
     /** Records which thread sends, and fails the first sends as told. */
-    private final MockProducer<String, byte[]> producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
+    private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()) {
         @Override
-        public synchronized Future<RecordMetadata> send(final ProducerRecord<String, byte[]> record,
+        public synchronized Future<RecordMetadata> send(final ProducerRecord<byte[], byte[]> record,
                                                         final org.apache.kafka.clients.producer.Callback callback) {
             sendingThreads.add(Thread.currentThread().getName());
             if (failuresLeft.getAndDecrement() > 0) {
@@ -47,6 +45,8 @@ class HandOffTest {
         }
     };
 
+    private static final ProducerRecord<byte[], byte[]> RECORD = new ProducerRecord<>("t", "k".getBytes(), new byte[] {1});
+
     @AfterEach
     void stop() {
         sender.shutdownNow();
@@ -56,7 +56,7 @@ class HandOffTest {
     @Test
     void sendsOnItsOwnThreadNeverTheCallers() throws Exception {
         final HandOff handOff = new HandOff(producer, sender, timer);
-        handOff.send("t", "k", new RecordHeaders(), new byte[] {1}).get(5, TimeUnit.SECONDS);
+        handOff.send(RECORD).get(5, TimeUnit.SECONDS);
         assertThat(sendingThreads).containsExactly("test-handoff");
         assertThat(producer.history()).hasSize(1);
     }
@@ -66,12 +66,12 @@ class HandOffTest {
         final HandOff handOff = new HandOff(producer, sender, timer);
         failure = new TimeoutException("no leader yet");
         failuresLeft.set(1);
-        handOff.send("t", "k", new RecordHeaders(), new byte[] {1}).get(10, TimeUnit.SECONDS);
+        handOff.send(RECORD).get(10, TimeUnit.SECONDS);
         assertThat(sendingThreads).hasSize(2);
 
         failure = new RecordTooLargeException("too large");
         failuresLeft.set(1);
-        final Throwable refused = catchThrowable(() -> handOff.send("t", "k", new RecordHeaders(), new byte[] {1}).get(5, TimeUnit.SECONDS));
+        final Throwable refused = catchThrowable(() -> handOff.send(RECORD).get(5, TimeUnit.SECONDS));
         assertThat(refused).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(HandOff.RefusedException.class);
         assertThat(sendingThreads).hasSize(3);
     }

@@ -18,7 +18,6 @@ import io.undertow.server.handlers.PathTemplateHandler;
 import io.undertow.util.Headers;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.Options;
@@ -47,7 +46,7 @@ public final class IngressServer implements Readiness, AutoCloseable {
     private final Clock clock;
     private Undertow server;
     private GracefulShutdownHandler shutdown;
-    private KafkaProducer<String, byte[]> producer;
+    private KafkaProducer<byte[], byte[]> producer;
     private KafkaClientMetrics producerMetrics;
     private ScheduledExecutorService timer;
     private int port;
@@ -63,16 +62,17 @@ public final class IngressServer implements Readiness, AutoCloseable {
     public synchronized void start() {
         final IngressSettings settings = config.ingress();
         final Map<String, Object> producerConfig = IngressProducerConfig.of(config);
-        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
         producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(registry);
         timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hookgate-ingress-timer"));
-        final String rawTopic = new Topics(config.kafka().topicPrefix()).raw();
+        final Topics topics = new Topics(config.kafka().topicPrefix());
+        final String rawTopic = topics.raw();
         final TopicMetadata metadata = new TopicMetadata(producer, rawTopic, timer);
         // Fetch the raw topic's metadata now, and keep it: sends never wait for it (max.block.ms is 0).
         warmUp(metadata, rawTopic, settings.kafkaTimeout());
         metadata.keepFresh(TopicMetadata.refreshInterval(producerConfig));
-        final RawRequestWriter writer = new RawRequestWriter(producer, rawTopic, metadata, settings.kafkaTimeout());
+        final RawRequestWriter writer = new RawRequestWriter(producer, topics.rawRequests(), metadata, settings.kafkaTimeout());
         FunctionCounter.builder("hookgate.ingress.metadata.waits", writer, RawRequestWriter::metadataWaits)
             .description("Requests that found no metadata for the raw topic and waited for it").register(registry);
         final RateLimits rateLimits = new RateLimits(config);

@@ -1,11 +1,10 @@
 package io.hookgate.ingress;
 
 import io.hookgate.core.kafka.DedupPartitions;
-import io.hookgate.core.request.RawRecordCodec;
 import io.hookgate.core.request.RawRequest;
+import io.hookgate.core.topics.Topic;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
 
 import java.time.Duration;
@@ -23,13 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RawRequestWriter {
 
-    private final Producer<String, byte[]> producer;
-    private final String topic;
+    private final Producer<byte[], byte[]> producer;
+    private final Topic<String, RawRequest> topic;
     private final TopicMetadata metadata;
     private final Duration metadataWait;
     private final AtomicLong metadataWaits = new AtomicLong();
 
-    RawRequestWriter(final Producer<String, byte[]> producer, final String topic, final TopicMetadata metadata,
+    RawRequestWriter(final Producer<byte[], byte[]> producer, final Topic<String, RawRequest> topic, final TopicMetadata metadata,
                      final Duration metadataWait) {
         this.producer = producer;
         this.topic = topic;
@@ -54,7 +53,7 @@ final class RawRequestWriter {
             return null;
         }
         try {
-            final int partitions = producer.partitionsFor(topic).size();
+            final int partitions = producer.partitionsFor(topic.name()).size();
             return partitions == 0 ? null : DedupPartitions.of(dedupKeyHint.get(), partitions);
         } catch (RuntimeException e) {
             // No metadata cached (max.block.ms=0): the send below finds the same and waits for it.
@@ -71,8 +70,7 @@ final class RawRequestWriter {
         final Thread caller = Thread.currentThread();
         final AtomicBoolean sending = new AtomicBoolean(true);
         try {
-            producer.send(new ProducerRecord<>(topic, partition, request.receivedAt().toEpochMilli(), request.recordKey(), request.body(),
-                RawRecordCodec.headers(request)), (ignored, error) -> {
+            producer.send(topic.record(partition, request.receivedAt().toEpochMilli(), request.recordKey(), request), (ignored, error) -> {
                     if (error == null) {
                         acked.complete(null);
                     } else if (firstTry && sending.get() && Thread.currentThread() == caller && isMissingMetadata(error)) {

@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,11 +101,11 @@ class IngressMetadataIT {
     @Test
     void aWriteThatFindsTheMetadataDroppedWaitsForItAndIsStoredInsteadOfFailing() throws Exception {
         final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("test-metadata"));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(IngressProducerConfig.of(config), new StringSerializer(),
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(IngressProducerConfig.of(config), new ByteArraySerializer(),
             new ByteArraySerializer())) {
             // The ingress's writer and producer settings, without the refresh timer.
             final TopicMetadata metadata = new TopicMetadata(producer, TOPICS.raw(), timer);
-            final RawRequestWriter writer = new RawRequestWriter(producer, TOPICS.raw(), metadata, Duration.ofSeconds(5));
+            final RawRequestWriter writer = new RawRequestWriter(producer, TOPICS.rawRequests(), metadata, Duration.ofSeconds(5));
             metadata.whenPresent(Duration.ofSeconds(30)).get(30, TimeUnit.SECONDS);
             writer.write(request("first"), java.util.Optional.empty()).get(10, TimeUnit.SECONDS);
             assertThat(writer.metadataWaits()).isZero();

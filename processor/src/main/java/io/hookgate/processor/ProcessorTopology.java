@@ -4,6 +4,8 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.event.EventRefHeaders;
 import io.hookgate.core.kafka.HeaderText;
 import io.hookgate.core.kafka.RecordLimits;
+import io.hookgate.core.delivery.DeliveryTask;
+import io.hookgate.core.topics.Topic;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.processor.dedup.DedupStores;
 import io.hookgate.processor.errors.BoundedBytes;
@@ -83,8 +85,10 @@ public final class ProcessorTopology {
         unique.to((key, envelope, context) -> topics.verified(HeaderText.last(context.headers(), EventRefHeaders.SOURCE)),
             Produced.with(Serdes.String(), records).withName("verified-events"));
 
+        final Topic<String, DeliveryTask> tasks = topics.dispatchTasks();
         unique.process(() -> new FanOut(config, clock), Named.as("fan-out"))
-            .to(topics.dispatch(), Produced.with(Serdes.String(), records).withName("delivery-tasks"));
+            .to(tasks.name(), Produced.with(tasks.keys(), BoundedBytes.serde(tasks.values(), limits.maxRecordBytes()))
+                .withName("delivery-tasks"));
 
         return builder.build();
     }

@@ -11,7 +11,6 @@ import io.hookgate.admin.view.Page;
 import io.hookgate.admin.view.ReplayState;
 import io.hookgate.admin.view.OriginalRef;
 import io.hookgate.core.delivery.DeliveryTask;
-import io.hookgate.core.delivery.DeliveryTaskRecord;
 import io.hookgate.core.delivery.DlqEntry;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.rejection.RejectionHeaders;
@@ -114,8 +113,7 @@ public final class Replayer {
                     + entry.reason().code() + ": " + entry.detail() + ")");
             }
             final DeliveryTask task = entry.task().replayed(clock.instant());
-            send(new ProducerRecord<>(topics.dispatch(), null, entry.subscription().getBytes(StandardCharsets.UTF_8),
-                DeliveryTaskRecord.value(task), DeliveryTaskRecord.headers(task)));
+            send(topics.dispatchTasks().record(entry.subscription(), task));
             LOG.info("Replayed DLQ entry id={} subscription={} deliveryId={} source={} eventId={}", id, entry.subscription(),
                 entry.task().deliveryId(), entry.source(), entry.eventId());
         });

@@ -11,6 +11,7 @@ import io.hookgate.core.request.RawRecordCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +37,9 @@ final class EntryKinds {
         }
         final DlqEntry entry;
         try {
-            entry = Json.mapper().readValue(record.value(), DlqEntry.class);
-        } catch (IOException e) {
-            throw new UnreadableRecord("value is not a DLQ entry: " + describe(e), e);
+            entry = Json.read(record.value(), DlqEntry.class);
+        } catch (UncheckedIOException e) {
+            throw new UnreadableRecord("value is not a DLQ entry: " + describe(e.getCause()), e);
         }
         if (entry == null) {
             throw new UnreadableRecord("value is JSON null, not a DLQ entry");

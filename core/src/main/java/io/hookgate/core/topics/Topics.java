@@ -3,7 +3,15 @@ package io.hookgate.core.topics;
 import io.hookgate.core.config.Durations;
 import io.hookgate.core.config.HookgateConfig;
 
+import io.hookgate.core.delivery.DeliveryTask;
+import io.hookgate.core.delivery.DeliveryTaskSerde;
+import io.hookgate.core.delivery.DlqEntry;
+import io.hookgate.core.json.JsonSerde;
 import io.hookgate.core.kafka.RecordLimits;
+import io.hookgate.core.request.RawRequest;
+import io.hookgate.core.request.RawRequestSerde;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.config.TopicConfig;
 
 import java.time.Duration;
@@ -15,10 +23,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Every topic and group name hookgate uses, built once from the configured prefix. No other
- * code concatenates topic names.
+ * Every topic and group name hookgate uses, built once from the configured prefix, and the typed
+ * {@link Topic}s that say how each is written and read. No other code concatenates topic names or
+ * picks a topic's serdes.
  */
 public final class Topics {
+
+    private static final Serde<RawRequest> RAW_REQUESTS = new RawRequestSerde();
+    private static final Serde<DeliveryTask> TASKS = new DeliveryTaskSerde();
+    private static final Serde<DlqEntry> DLQ_ENTRIES = new JsonSerde<>(DlqEntry.class);
 
     private final String prefix;
 
@@ -29,6 +42,26 @@ public final class Topics {
     /** Raw requests as the ingress stored them, keyed {@code {source}:{ingressId}}. */
     public String raw() {
         return prefix + "ingress.raw";
+    }
+
+    /** {@link #raw()} as raw requests: the body as the value, the metadata in headers. */
+    public Topic<String, RawRequest> rawRequests() {
+        return new Topic<>(raw(), Serdes.String(), RAW_REQUESTS);
+    }
+
+    /** {@link #dispatch()} as delivery tasks. */
+    public Topic<String, DeliveryTask> dispatchTasks() {
+        return tasks(dispatch());
+    }
+
+    /** A task topic ({@link #dispatch()} or a retry tier) as delivery tasks: the envelope as the value, the task in headers. */
+    public Topic<String, DeliveryTask> tasks(final String name) {
+        return new Topic<>(name, Serdes.String(), TASKS);
+    }
+
+    /** {@link #dlq()} as DLQ entries (JSON, the envelope embedded byte for byte). */
+    public Topic<String, DlqEntry> deadLetters() {
+        return new Topic<>(dlq(), Serdes.String(), DLQ_ENTRIES);
     }
 
     /** Raw records that failed verification, with a reason header, keyed by source id. */

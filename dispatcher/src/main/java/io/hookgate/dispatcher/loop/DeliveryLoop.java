@@ -2,6 +2,7 @@ package io.hookgate.dispatcher.loop;
 
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DeliveryTaskRecord;
+import io.hookgate.core.topics.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,10 +49,11 @@ public final class DeliveryLoop implements Runnable {
     private record Completion(TopicPartition partition, PartitionProgress progress, long offset) {
     }
 
-    private final Consumer<String, byte[]> consumer;
+    private final Consumer<byte[], byte[]> consumer;
+    private final Topics typed;
     private final List<String> topics;
     private final Function<DeliveryTask, CompletableFuture<Void>> runner;
-    private final BiFunction<ConsumerRecord<String, byte[]>, String, CompletableFuture<Void>> onUnreadable;
+    private final BiFunction<ConsumerRecord<byte[], byte[]>, String, CompletableFuture<Void>> onUnreadable;
     private final int maxPending;
     private final Duration shutdownTimeout;
     private final Clock clock;
@@ -74,11 +76,12 @@ public final class DeliveryLoop implements Runnable {
      * @param runner       delivers one task; its future completes when the task may be committed
      * @param onUnreadable dead-letters a record that is not a task (with why); its future completes when it may be committed
      */
-    public DeliveryLoop(final Consumer<String, byte[]> consumer, final List<String> topics,
+    public DeliveryLoop(final Consumer<byte[], byte[]> consumer, final Topics typed, final List<String> topics,
                         final Function<DeliveryTask, CompletableFuture<Void>> runner,
-                        final BiFunction<ConsumerRecord<String, byte[]>, String, CompletableFuture<Void>> onUnreadable,
+                        final BiFunction<ConsumerRecord<byte[], byte[]>, String, CompletableFuture<Void>> onUnreadable,
                         final int maxPending, final Duration shutdownTimeout, final Clock clock) {
         this.consumer = consumer;
+        this.typed = typed;
         this.topics = List.copyOf(topics);
         this.runner = runner;
         this.onUnreadable = onUnreadable;
@@ -93,7 +96,7 @@ public final class DeliveryLoop implements Runnable {
         try {
             consumer.subscribe(topics, new Rebalance());
             while (running) {
-                final ConsumerRecords<String, byte[]> records = consumer.poll(pollWait());
+                final ConsumerRecords<byte[], byte[]> records = consumer.poll(pollWait());
                 for (TopicPartition partition : records.partitions()) {
                     handle(partition, records.records(partition));
                 }
@@ -145,13 +148,13 @@ public final class DeliveryLoop implements Runnable {
         consumer.wakeup();
     }
 
-    private void handle(final TopicPartition partition, final List<ConsumerRecord<String, byte[]>> records) {
+    private void handle(final TopicPartition partition, final List<ConsumerRecord<byte[], byte[]>> records) {
         final PartitionProgress partitionProgress = progress.get(partition);
         if (partitionProgress == null) {
             return;
         }
         final Instant now = clock.instant();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             if (partitionProgress.pending() >= maxPending || partitionProgress.window() >= maxPending * WINDOW_FACTOR) {
                 pauseAt(partition, record.offset());
                 full.add(partition);
@@ -159,7 +162,7 @@ public final class DeliveryLoop implements Runnable {
             }
             final DeliveryTask task;
             try {
-                task = DeliveryTaskRecord.decode(record.headers(), record.value());
+                task = typed.tasks(record.topic()).value(record);
             } catch (DeliveryTaskRecord.MalformedTaskException e) {
                 partitionProgress.started(record.offset());
                 track(onUnreadable.apply(record, e.getMessage()), partition, partitionProgress, record.offset(),

@@ -3,7 +3,7 @@ package io.hookgate.processor.fanout;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SubscriptionConfig;
 import io.hookgate.core.delivery.DeliveryTask;
-import io.hookgate.core.delivery.DeliveryTaskRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import io.hookgate.core.event.EventRef;
 import io.hookgate.core.event.EventRefHeaders;
 import io.hookgate.core.json.RawJson;
@@ -21,7 +21,7 @@ import java.util.Map;
  * source and one of its {@code eventTypes} matches (or it has none). Keyed by subscription id;
  * the task's value is the event's envelope as it arrived here, shared, never copied or re-read.
  */
-public final class FanOut extends ContextualProcessor<String, byte[], String, byte[]> {
+public final class FanOut extends ContextualProcessor<String, byte[], String, DeliveryTask> {
 
     private final Map<String, List<SubscriptionConfig>> bySource;
     private final Clock clock;
@@ -39,7 +39,8 @@ public final class FanOut extends ContextualProcessor<String, byte[], String, by
     public void process(final Record<String, byte[]> record) {
         final EventRef ref = EventRefHeaders.read(record.headers());
         for (DeliveryTask task : tasks(ref, RawJson.trusted(record.value()))) {
-            context().forward(new Record<>(task.subscription(), record.value(), record.timestamp(), DeliveryTaskRecord.headers(task)));
+            // The sink's serde writes the task's headers; the envelope's bytes are shared, not copied.
+            context().forward(new Record<>(task.subscription(), task, record.timestamp(), new RecordHeaders()));
         }
     }
 
