@@ -39,8 +39,8 @@ import java.util.function.Consumer;
 final class Deliveries {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
-    /** How long an endpoint may go without finishing an attempt, all slots taken, before its new tasks are deferred. */
-    private static final Duration STALL = Duration.ofSeconds(1);
+    /** The shortest time an endpoint may go without a 2xx, all slots taken, before its queued tasks are deferred. */
+    private static final Duration MIN_STALL = Duration.ofSeconds(1);
 
     private final HookgateConfig config;
     private final DeliveryClient client;
@@ -83,6 +83,12 @@ final class Deliveries {
         }
     }
 
+    /** How long {@code subscription}'s endpoint may go without a 2xx, all its slots taken, before it counts as hanging. */
+    private Duration stall(final String subscription) {
+        final Duration slow = config.subscription(subscription).map(Deliveries::slowAfter).orElse(MIN_STALL);
+        return slow.compareTo(MIN_STALL) > 0 ? slow : MIN_STALL;
+    }
+
     /** Half the subscription's timeout: answers slower than that are a sign to send less at once. */
     private static Duration slowAfter(final SubscriptionConfig subscription) {
         return subscription.timeout().dividedBy(2);
@@ -108,7 +114,7 @@ final class Deliveries {
             // No retry tier to wait in: tasks of a stuck endpoint wait their turn in its lane.
             return;
         }
-        lanes.values().forEach(lane -> lane.deferIfStuck(config.dispatch().maxQueuedPerSubscription(), STALL));
+        lanes.forEach((id, lane) -> lane.deferIfStuck(config.dispatch().maxQueuedPerSubscription(), stall(id)));
     }
 
     private CompletableFuture<Void> attempt(final SubscriptionConfig subscription, final DeliveryTask task,

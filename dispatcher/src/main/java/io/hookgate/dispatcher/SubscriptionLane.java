@@ -26,9 +26,10 @@ import java.util.function.Supplier;
  * at each timeout, 429, 5xx or answer slower than {@code slowAfter}; never above {@code maxInFlight}),
  * and at most {@code rateLimitPerSecond} started per
  * second (a Bucket4j token bucket). Jobs beyond either wait in this lane's queue, never in a thread,
- * so a slow or throttled endpoint delays only itself. When the endpoint is stuck (every slot taken,
- * none freed for a while) its queued jobs are deferred instead, so that they do not hold their
- * partitions' commit window. Thread-safe.
+ * so a slow or throttled endpoint delays only itself. When the endpoint hangs or fails (every slot
+ * taken and no 2xx answer for a while) its queued jobs are deferred instead, so that they do not
+ * hold their partitions' commit window; a healthy endpoint is never deferred, however busy or slow,
+ * as long as it answers. Thread-safe.
  */
 final class SubscriptionLane {
 
@@ -67,7 +68,8 @@ final class SubscriptionLane {
     private final Deque<Queued> waiting = new ArrayDeque<>();
     private int inFlight;
     private boolean refillScheduled;
-    private long lastFreedNanos = System.nanoTime();
+    /** When the endpoint last answered 2xx (or when the lane began). */
+    private volatile long lastHealthyNanos = System.nanoTime();
 
     SubscriptionLane(final int maxInFlight, final int rateLimitPerSecond, final ScheduledExecutorService timer) {
         this(maxInFlight, rateLimitPerSecond, Duration.ofSeconds(5), timer);
@@ -105,13 +107,13 @@ final class SubscriptionLane {
     }
 
     /**
-     * Defers the queued jobs beyond {@code keep} when the endpoint is stuck: every slot taken and
-     * none freed for {@code stall}. Returns how many were deferred.
+     * Defers the queued jobs beyond {@code keep} when the endpoint is stuck: every slot taken and no
+     * 2xx answer for {@code stall}. Returns how many were deferred.
      */
     int deferIfStuck(final int keep, final Duration stall) {
         final List<Queued> deferred = new ArrayList<>();
         synchronized (this) {
-            if (inFlight < limits.getLimit() || System.nanoTime() - lastFreedNanos < stall.toNanos()) {
+            if (inFlight < limits.getLimit() || System.nanoTime() - lastHealthyNanos < stall.toNanos()) {
                 return 0;
             }
             while (waiting.size() > keep) {
@@ -160,7 +162,6 @@ final class SubscriptionLane {
                 }
                 synchronized (this) {
                     inFlight--;
-                    lastFreedNanos = System.nanoTime();
                 }
                 drain();
             });
@@ -168,9 +169,12 @@ final class SubscriptionLane {
         }
     }
 
-    private static void report(final Limiter.Listener slot, final Signal signal) {
+    private void report(final Limiter.Listener slot, final Signal signal) {
         switch (signal) {
-            case HEALTHY -> slot.onSuccess();
+            case HEALTHY -> {
+                lastHealthyNanos = System.nanoTime();
+                slot.onSuccess();
+            }
             case OVERLOADED -> slot.onDropped();
             default -> slot.onIgnore();
         }

@@ -125,9 +125,36 @@ class SubscriptionLaneTest {
         assertThat(deferred).hasValue(5);
         assertThat(lane.queued()).isEqualTo(3);
         assertThat(results.subList(5, 10)).allMatch(CompletableFuture::isDone);
-        // A slot frees: the endpoint is no longer stuck.
+        // An attempt ends without a 2xx: the next one takes its slot, and the endpoint is still stuck.
         inFlight.get(0).complete(null);
-        assertThat(lane.deferIfStuck(0, Duration.ofMillis(200))).isZero();
+        assertThat(lane.deferIfStuck(0, Duration.ofMillis(200))).isEqualTo(2);
+    }
+
+    @Test
+    void aBusyEndpointThatAnswersIsNeverDeferredOneThatOnlyFailsIs() throws Exception {
+        final SubscriptionLane lane = new SubscriptionLane(2, 0, timer);
+        final SubscriptionLane.Signal[] answer = {SubscriptionLane.Signal.HEALTHY};
+        for (int i = 0; i < 30; i++) {
+            lane.submit(new SubscriptionLane.Job(signal -> {
+                final CompletableFuture<Void> attempt = new CompletableFuture<>();
+                // Each answer takes 150 ms: both slots always busy.
+                timer.schedule(() -> {
+                    signal.accept(answer[0]);
+                    attempt.complete(null);
+                }, 150, TimeUnit.MILLISECONDS);
+                return attempt;
+            }, () -> {
+                deferred.incrementAndGet();
+                return CompletableFuture.completedFuture(null);
+            }));
+        }
+        for (int i = 0; i < 6; i++) {
+            Thread.sleep(100);
+            assertThat(lane.deferIfStuck(2, Duration.ofMillis(400))).as("answering 2xx, however busy").isZero();
+        }
+        answer[0] = SubscriptionLane.Signal.OVERLOADED;
+        await().atMost(5, TimeUnit.SECONDS).until(() -> lane.deferIfStuck(2, Duration.ofMillis(400)) > 0);
+        assertThat(deferred.get()).isPositive();
     }
 
     @Test
