@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What one run of a benchmark holds: where it writes, the processes it started (all stopped when
@@ -21,6 +23,7 @@ public final class BenchmarkRun implements AutoCloseable {
     private final Children children;
     private final JvmCommand jvm;
     private final Report report;
+    private final List<Path> tempDirs = new ArrayList<>();
 
     private BenchmarkRun(final BenchHome home) {
         this.home = home;
@@ -61,17 +64,30 @@ public final class BenchmarkRun implements AutoCloseable {
         }
     }
 
-    /** A fresh directory for data (a broker's log, a state store) under the system's temporary directory. */
+    /**
+     * A fresh directory for data (a broker's log, a state store) under the system's temporary
+     * directory, deleted when the run closes.
+     */
     public Path tempDir(final String name) {
         try {
-            return Files.createTempDirectory("hookgate-bench-" + name + "-");
+            final Path directory = Files.createTempDirectory("hookgate-bench-" + name + "-");
+            tempDirs.add(directory);
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Stops every process of the run, then deletes its temporary directories. */
     @Override
     public void close() {
         children.close();
+        for (Path directory : tempDirs) {
+            try (var paths = Files.walk(directory)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                System.err.println("could not delete " + directory + ": " + e.getMessage());
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.hookgate.bench;
 
+import io.hookgate.bench.dispatch.DispatchBenchmark;
 import io.hookgate.bench.ingress.IngressBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "benchmarks/run", mixinStandardHelpOptions = true,
     description = "hookgate benchmarks, each beside a baseline in a process of its own.",
-    subcommands = {IngressBenchmark.class})
+    subcommands = {IngressBenchmark.class, DispatchBenchmark.class})
 public final class Benchmarks {
 
     private Benchmarks() {

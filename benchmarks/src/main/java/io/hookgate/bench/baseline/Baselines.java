@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 public final class Baselines {
 
     private static final Pattern THIN_INGRESS = Pattern.compile("^THIN-INGRESS (\\d+)");
+    private static final Pattern THIN_DISPATCHER = Pattern.compile("^THIN-DISPATCHER polling");
 
     private Baselines() {
     }
@@ -24,5 +25,15 @@ public final class Baselines {
                                   final String topic) throws InterruptedException {
         final ChildProcess process = children.start(name, jvm.baseline(ThinIngress.class, "--bootstrap", bootstrap, "--topic", topic));
         return Integer.parseInt(process.awaitLine(THIN_INGRESS, Duration.ofMinutes(2)).group(1));
+    }
+
+    /** Starts a {@link ThinDispatcher} posting the records of {@code topic} to {@code url}, {@code inFlight} at a time. */
+    public static ChildProcess thinDispatcher(final Children children, final JvmCommand jvm, final String name, final String bootstrap,
+                                              final String topic, final String group, final String url, final int inFlight)
+        throws InterruptedException {
+        final ChildProcess process = children.start(name, jvm.baseline(ThinDispatcher.class, "--bootstrap", bootstrap, "--topic", topic,
+            "--group", group, "--url", url, "--in-flight", Integer.toString(inFlight)));
+        process.awaitLine(THIN_DISPATCHER, Duration.ofMinutes(2));
+        return process;
     }
 }

@@ -10,9 +10,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples, every second, the machine's CPU time ({@code /proc/stat}) and the resident memory
- * of one process ({@code VmRSS} in {@code /proc/<pid>/status}): the CPU busy share and the
- * largest footprint over any window of a run.
+ * Samples, every second, the machine's CPU time ({@code /proc/stat}), and the CPU time
+ * ({@code /proc/<pid>/stat}) and resident memory ({@code VmRSS} in {@code /proc/<pid>/status}) of
+ * one process: the machine's busy share, the cores the process used and its largest footprint
+ * over any window of a run.
  */
 public final class Sampler implements AutoCloseable {
 
@@ -21,9 +22,10 @@ public final class Sampler implements AutoCloseable {
      *
      * @param busy  jiffies spent not idle (nor waiting for IO), summed over every CPU, since boot
      * @param total every jiffy since boot, summed over every CPU
+     * @param process jiffies the process spent on CPU (user and system), or 0 when it is gone
      * @param rssKib the process's resident set in KiB, or 0 when it is gone
      */
-    public record Sample(long epochMillis, long busy, long total, long rssKib) {
+    public record Sample(long epochMillis, long busy, long total, long process, long rssKib) {
     }
 
     private final long pid;
@@ -49,12 +51,26 @@ public final class Sampler implements AutoCloseable {
                 total += Long.parseLong(cpu[i]);
             }
             final long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-            final Sample sample = new Sample(System.currentTimeMillis(), total - idle, total, rssKib());
+            final Sample sample = new Sample(System.currentTimeMillis(), total - idle, total, processJiffies(), rssKib());
             synchronized (this) {
                 samples.add(sample);
             }
         } catch (IOException | RuntimeException e) {
             // No /proc (not Linux): no samples, and the figures say n/a.
+        }
+    }
+
+    private long processJiffies() {
+        if (pid < 0) {
+            return 0;
+        }
+        try {
+            final String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command name, which is in parentheses and may hold spaces: state is field 3, utime 14, stime 15.
+            final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 
@@ -87,6 +103,18 @@ public final class Sampler implements AutoCloseable {
         final Sample first = within.get(0);
         final Sample last = within.get(within.size() - 1);
         return 100.0 * (last.busy() - first.busy()) / Math.max(1, last.total() - first.total());
+    }
+
+    /** The cores the process kept busy on average between {@code from} and {@code to}; NaN without samples. */
+    public double processCores(final long fromMillis, final long toMillis) {
+        final List<Sample> within = within(fromMillis, toMillis);
+        if (within.size() < 2) {
+            return Double.NaN;
+        }
+        final Sample first = within.get(0);
+        final Sample last = within.get(within.size() - 1);
+        final double elapsedPerCpu = (double) (last.total() - first.total()) / Runtime.getRuntime().availableProcessors();
+        return (last.process() - first.process()) / Math.max(1, elapsedPerCpu);
     }
 
     /** The largest resident set of the process between {@code from} and {@code to}, in KiB. */

@@ -41,11 +41,35 @@ public record SinkStats(long bucketMillis, Map<String, PathStats> paths, Latency
 
         /** Deliveries per second from the first to the last. */
         public double rate() {
-            return count < 2 ? 0 : (count - 1) / ((lastMicros - firstMicros) / 1e6);
+            return count < 2 ? 0 : (count - 1) / seconds();
         }
 
         public double seconds() {
             return (lastMicros - firstMicros) / 1e6;
+        }
+
+        /**
+         * Seconds from the {@code from}th delivery to the {@code to}th (the 0th is the first), read
+         * from buckets {@code bucketMillis} wide and interpolated within a bucket: deliveries before
+         * {@code from} (a warm-up) and after {@code to} (a late straggler, such as a retry of an
+         * attempt that timed out) do not count. Up to the last delivery when fewer than {@code to} arrived.
+         */
+        public double secondsBetween(final long from, final long to, final long bucketMillis) {
+            final double start = from == 0 ? firstMicros / 1000.0 : millisAt(from, bucketMillis);
+            final double end = count < to ? lastMicros / 1000.0 : millisAt(to, bucketMillis);
+            return Math.max(0, end - start) / 1000;
+        }
+
+        /** Epoch millis when the {@code n}th delivery arrived, as far as the buckets tell. */
+        private double millisAt(final long n, final long bucketMillis) {
+            long seen = 0;
+            for (Map.Entry<Long, Long> bucket : new java.util.TreeMap<>(buckets).entrySet()) {
+                if (seen + bucket.getValue() >= n) {
+                    return (bucket.getKey() + (double) (n - seen) / bucket.getValue()) * bucketMillis;
+                }
+                seen += bucket.getValue();
+            }
+            return lastMicros / 1000.0;
         }
     }
 
