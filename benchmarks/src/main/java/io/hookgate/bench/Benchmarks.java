@@ -2,6 +2,7 @@ package io.hookgate.bench;
 
 import io.hookgate.bench.dispatch.DispatchBenchmark;
 import io.hookgate.bench.ingress.IngressBenchmark;
+import io.hookgate.bench.pipeline.PipelineBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "benchmarks/run", mixinStandardHelpOptions = true,
     description = "hookgate benchmarks, each beside a baseline in a process of its own.",
-    subcommands = {IngressBenchmark.class, DispatchBenchmark.class})
+    subcommands = {PipelineBenchmark.class, IngressBenchmark.class, DispatchBenchmark.class})
 public final class Benchmarks {
 
     private Benchmarks() {

@@ -85,12 +85,13 @@ public final class LoadGenerator implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final int pool = mode == Mode.OPEN ? connections : concurrency;
-        try (CloseableHttpAsyncClient client = HttpAsyncClients.custom()
+        final CloseableHttpAsyncClient client = HttpAsyncClients.custom()
             .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create().setMaxConnTotal(pool).setMaxConnPerRoute(pool).build())
             .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).setSoKeepAlive(true).build())
             .disableAutomaticRetries()
             .disableCookieManagement()
-            .build()) {
+            .build();
+        try {
             client.start();
             final SignedWebhooks webhooks = new SignedWebhooks(bodyBytes);
             final long firstSend = epochMicros();
@@ -105,6 +106,7 @@ public final class LoadGenerator implements Callable<Integer> {
             final LoadReport report = new LoadReport(sent.sum(), ok.sum(), non2xx.sum(), errors.sum(), firstSend, lastSend[0],
                 lastDone.get(), maxLagMillis, ackMicros.getValueAtPercentile(50), ackMicros.getValueAtPercentile(99), perSecond);
             System.out.println("REPORT " + Json.writeString(report));
+        } finally {
             client.close(CloseMode.IMMEDIATE);
         }
         return 0;

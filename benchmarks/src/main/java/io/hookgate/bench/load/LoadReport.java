@@ -26,6 +26,11 @@ public record LoadReport(long sent, long ok, long non2xx, long errors, long firs
         return sent < 2 ? 0 : (sent - 1) / ((lastSendMicros - firstSendMicros) / 1e6);
     }
 
+    /** 2xx answers per second, from the first send to the last one: the rate an open loop achieved. */
+    public double okSendRate() {
+        return ok < 2 ? 0 : (ok - 1) / ((lastSendMicros - firstSendMicros) / 1e6);
+    }
+
     /** 2xx answers per second, from the first send to the last answer: the rate the ingress took them. */
     public double okRate() {
         return ok / ((lastDoneMicros - firstSendMicros) / 1e6);
