@@ -1,5 +1,6 @@
 package io.hookgate.bench;
 
+import io.hookgate.bench.dedup.DedupBenchmark;
 import io.hookgate.bench.dispatch.DispatchBenchmark;
 import io.hookgate.bench.ingress.IngressBenchmark;
 import io.hookgate.bench.pipeline.PipelineBenchmark;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "benchmarks/run", mixinStandardHelpOptions = true,
     description = "hookgate benchmarks, each beside a baseline in a process of its own.",
-    subcommands = {PipelineBenchmark.class, IngressBenchmark.class, DispatchBenchmark.class})
+    subcommands = {PipelineBenchmark.class, IngressBenchmark.class, DispatchBenchmark.class, DedupBenchmark.class})
 public final class Benchmarks {
 
     private Benchmarks() {
