@@ -3,6 +3,7 @@ package io.hookgate.bench;
 import io.hookgate.bench.dedup.DedupBenchmark;
 import io.hookgate.bench.dispatch.DispatchBenchmark;
 import io.hookgate.bench.ingress.IngressBenchmark;
+import io.hookgate.bench.jfr.JfrTopFrames;
 import io.hookgate.bench.pipeline.PipelineBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "benchmarks/run", mixinStandardHelpOptions = true,
     description = "hookgate benchmarks, each beside a baseline in a process of its own.",
-    subcommands = {PipelineBenchmark.class, IngressBenchmark.class, DispatchBenchmark.class, DedupBenchmark.class})
+    subcommands = {PipelineBenchmark.class, IngressBenchmark.class, DispatchBenchmark.class, DedupBenchmark.class, JfrTopFrames.class})
 public final class Benchmarks {
 
     private Benchmarks() {
