@@ -2,6 +2,7 @@ package io.hookgate.bench;
 
 import io.hookgate.bench.dedup.DedupBenchmark;
 import io.hookgate.bench.dispatch.DispatchBenchmark;
+import io.hookgate.bench.dlq.DlqListingBenchmark;
 import io.hookgate.bench.ingress.IngressBenchmark;
 import io.hookgate.bench.jfr.JfrTopFrames;
 import io.hookgate.bench.pipeline.PipelineBenchmark;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "benchmarks/run", mixinStandardHelpOptions = true,
     description = "hookgate benchmarks, each beside a baseline in a process of its own.",
-    subcommands = {PipelineBenchmark.class, IngressBenchmark.class, DispatchBenchmark.class, DedupBenchmark.class, JfrTopFrames.class})
+    subcommands = {PipelineBenchmark.class, IngressBenchmark.class, DispatchBenchmark.class, DedupBenchmark.class, DlqListingBenchmark.class,
+        JfrTopFrames.class})
 public final class Benchmarks {
 
     private Benchmarks() {
