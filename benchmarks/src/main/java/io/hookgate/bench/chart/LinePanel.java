@@ -45,7 +45,8 @@ public final class LinePanel implements Panel {
             svg.text(LEFT, top + TOP + 20, "(no data)", "start", 12, false);
             return;
         }
-        final Scale x = Scale.covering(minX, maxX, 8);
+        // Time axes start at their origin, not at the first point.
+        final Scale x = Scale.covering(Math.min(0, minX), maxX, 8);
         final Scale y = Scale.covering(0, maxY, 5);
         final double plotTop = top + TOP;
         final double plotWidth = width - LEFT - RIGHT;
@@ -76,10 +77,10 @@ public final class LinePanel implements Panel {
                 svg.polyline(points, Svg.colour(i));
             }
             // The legend, right-aligned on the title's line: a swatch and the name per series.
-            final double textWidth = line.name().length() * 6.6;
+            final double textWidth = line.name().length() * 7.2;
             svg.text(legendX, top + 18, line.name(), "end", 12, false);
             svg.rect(legendX - textWidth - 18, top + 9, 12, 10, Svg.colour(i));
-            legendX -= textWidth + 34;
+            legendX -= textWidth + 40;
         }
     }
 }

@@ -44,7 +44,7 @@ import java.util.concurrent.Callable;
  *       {@code --warmup} seconds at the same rate, not measured), each body carrying its
  *       scheduled send time; the sink records end-to-end latency (receive time minus send time).
  *       Prints p50/p95/p99/max, the achieved rate and the dev process's largest resident set
- *       ({@code VmRSS}). Goals: p50 at most 50 ms, p99 at most 300 ms, RSS at most 1 GiB.</li>
+ *       ({@code VmRSS}, sampled every second over both phases). Goals: p50 at most 50 ms, p99 at most 300 ms, RSS at most 1 GiB.</li>
  *   <li>Fill and drain: {@code --fill-events} signed webhooks as fast as the ingress takes them
  *       ({@code --concurrency} in flight): the ingress's fill rate is the baseline, the rate
  *       delivered at the sink (first to last delivery) the figure. Goal: at least 0.95 of the fill
@@ -117,38 +117,43 @@ public final class PipelineBenchmark implements Callable<Integer> {
                     sink.reset();
                 }
                 final Phase open = open(run, sink, url, report);
-                final double rss = sampler.maxRssKib(open.fromMillis(), open.toMillis()) / 1024.0;
                 final SinkStats.Latency latency = open.sink().latency();
                 report.line("  open loop %s-%s: offered %d/s for %d s, sent %.0f/s, stored %d (non-2xx %d, errors %d), delivered %d; "
                         + "generator lag at worst %.1f ms", clock(open.fromMillis()), clock(open.toMillis()), rate, seconds, open.load().sendRate(),
                     open.load().ok(), open.load().non2xx(), open.load().errors(), open.sink().under(PATH).count(), open.load().maxLagMillis());
                 report.line("  machine CPU busy %.0f%%, hookgate dev %.2f cores, its RSS at most %.0f MiB",
-                    sampler.busyPercent(open.fromMillis(), open.toMillis()), sampler.processCores(open.fromMillis(), open.toMillis()), rss);
-                report.result("pipeline open loop: %.0f events/s achieved (offered %d/s; delivered %.0f/s), end-to-end p50 %.1f ms, "
-                        + "p95 %.1f ms, p99 %.1f ms, max %.1f ms (goals p50 <= 50, p99 <= 300); hookgate dev RSS at most %.0f MiB (goal <= 1024)",
-                    open.load().okSendRate(), rate, open.sink().under(PATH).rate(), ms(latency.p50()), ms(latency.p95()), ms(latency.p99()),
-                    ms(latency.max()), rss);
+                    sampler.busyPercent(open.fromMillis(), open.toMillis()), sampler.processCores(open.fromMillis(), open.toMillis()),
+                    sampler.maxRssKib(open.fromMillis(), open.toMillis()) / 1024.0);
 
                 Phase fill = null;
-                double thinRate = Double.NaN;
+                double busy = Double.NaN;
                 if (fillEvents > 0) {
                     sink.reset();
                     fill = fill(run, sink, url);
                     final SinkStats.PathStats delivered = fill.sink().under(PATH);
                     final long drainFrom = delivered.firstMicros() / 1000;
                     final long drainTo = delivered.lastMicros() / 1000;
-                    final double busy = sampler.busyPercent(drainFrom, drainTo);
+                    busy = sampler.busyPercent(drainFrom, drainTo);
                     report.line("  fill and drain %s-%s: %d sent, %d stored (non-2xx %d, errors %d) in %.1f s; %d delivered in %.1f s "
                             + "(first to last delivery)", clock(fill.fromMillis()), clock(fill.toMillis()), fill.load().sent(), fill.load().ok(),
                         fill.load().non2xx(), fill.load().errors(), (fill.load().lastDoneMicros() - fill.load().firstSendMicros()) / 1e6,
                         delivered.count(), delivered.seconds());
                     report.line("  while draining: machine CPU busy %.0f%%, hookgate dev %.2f cores, its RSS at most %.0f MiB", busy,
                         sampler.processCores(drainFrom, drainTo), sampler.maxRssKib(drainFrom, drainTo) / 1024.0);
-                    run.children().stop(dev);
-                    if (thinFill) {
-                        thinRate = thinFill(run);
-                        report.line("  context: a thin durable ingress on a broker process of its own stored %.0f/s with the same load", thinRate);
-                    }
+                }
+                final double rss = sampler.maxRssKib(open.fromMillis(), fill == null ? open.toMillis() : fill.toMillis()) / 1024.0;
+                run.children().stop(dev);
+                double thinRate = Double.NaN;
+                if (fill != null && thinFill) {
+                    thinRate = thinFill(run);
+                    report.line("  context: a thin durable ingress on a broker process of its own stored %.0f/s with the same load", thinRate);
+                }
+                report.result("pipeline open loop: %.0f events/s achieved (offered %d/s; delivered %.0f/s), end-to-end p50 %.1f ms, "
+                        + "p95 %.1f ms, p99 %.1f ms, max %.1f ms (goals p50 <= 50, p99 <= 300); hookgate dev RSS at most %.0f MiB over the run "
+                        + "(goal <= 1024)", open.load().okSendRate(), rate, open.sink().under(PATH).rate(), ms(latency.p50()), ms(latency.p95()),
+                    ms(latency.p99()), ms(latency.max()), rss);
+                if (fill != null) {
+                    final SinkStats.PathStats delivered = fill.sink().under(PATH);
                     report.result("pipeline fill and drain: ingress fill %.0f events/s, delivered %.0f events/s, ratio %.2f (goal >= 0.95); "
                             + "CPU busy %.0f%% while draining%s", fill.load().okRate(), delivered.rate(), delivered.rate() / fill.load().okRate(),
                         busy, Double.isNaN(thinRate) ? "" : String.format("; thin durable ingress fill %.0f events/s (context)", thinRate));
@@ -220,38 +225,55 @@ public final class PipelineBenchmark implements Callable<Integer> {
         final Chart chart = new Chart("Pipeline: hookgate dev end to end")
             .note(String.format("open loop %d/s for %d s: end-to-end p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (goals p50 50, p99 300)",
                 rate, seconds, ms(latency.p50()), ms(latency.p95()), ms(latency.p99()), ms(latency.max())))
-            .note(String.format("hookgate dev (%s) RSS at most %.0f MiB (goal 1024); load generator and sink each in its own JVM",
-                String.join(" ", run.jvm().partFlags()), sampler.maxRssKib(open.fromMillis(), open.toMillis()) / 1024.0));
+            .note(String.format("hookgate dev (%s) RSS at most %.0f MiB over the run (goal 1024); load generator and sink each in its own JVM",
+                String.join(" ", run.jvm().partFlags()), sampler.maxRssKib(open.fromMillis(), fill == null ? open.toMillis() : fill.toMillis())
+                    / 1024.0));
         if (fill != null) {
             final SinkStats.PathStats delivered = fill.sink().under(PATH);
             chart.note(String.format("fill and drain %d events: ingress fill %.0f/s, delivered %.0f/s, ratio %.2f (goal 0.95)%s", fillEvents,
                 fill.load().okRate(), delivered.rate(), delivered.rate() / fill.load().okRate(),
                 Double.isNaN(thinRate) ? "" : String.format("; thin durable ingress fill %.0f/s", thinRate)));
         }
-        chart.add(new LinePanel("Open loop: end-to-end latency per second", "seconds", "ms", List.of(p50.build(), p99.build(), max.build())));
+        chart.add(new LinePanel("Open loop: end-to-end latency per second", "seconds since the open loop started", "ms", List.of(p50.build(), p99.build(), max.build())));
         if (fill != null) {
             final long fillSecond = fill.fromMillis() / 1000;
-            final Series.Builder stored = Series.named("stored by the ingress");
-            fill.load().okPerSecond().forEach((second, n) -> stored.add(second - fillSecond, n));
-            final Series.Builder delivered = Series.named("delivered to the sink");
-            final Map<Long, Long> buckets = fill.sink().under(PATH).buckets();
-            buckets.forEach((second, n) -> delivered.add(second - fillSecond, n));
-            chart.add(new LinePanel("Fill and drain: events per second", "seconds", "events/s", List.of(stored.build(), delivered.build())));
+            chart.add(new LinePanel("Fill and drain: events per second", "seconds since the fill started", "events/s", List.of(
+                perSecond("stored by the ingress", fill.load().okPerSecond(), fillSecond),
+                perSecond("delivered to the sink", fill.sink().under(PATH).buckets(), fillSecond))));
         }
+        final long end = fill == null ? open.toMillis() : fill.toMillis();
         final Series.Builder busy = Series.named("machine CPU busy %");
         final Series.Builder rss = Series.named("hookgate dev RSS (MiB)");
         final List<Sampler.Sample> samples = sampler.samples();
         for (int i = 1; i < samples.size(); i++) {
             final Sampler.Sample previous = samples.get(i - 1);
             final Sampler.Sample sample = samples.get(i);
+            if (sample.epochMillis() < open.fromMillis() || sample.epochMillis() > end) {
+                continue;
+            }
             final double x = (sample.epochMillis() - open.fromMillis()) / 1000.0;
             busy.add(x, 100.0 * (sample.busy() - previous.busy()) / Math.max(1, sample.total() - previous.total()));
             if (sample.rssKib() > 0) {
                 rss.add(x, sample.rssKib() / 1024.0);
             }
         }
-        chart.add(new LinePanel("Machine CPU busy (%), from the open loop's start", "seconds", "%", List.of(busy.build())));
-        return chart.add(new LinePanel("hookgate dev resident memory (MiB)", "seconds", "MiB", List.of(rss.build())));
+        chart.add(new LinePanel("Machine CPU busy (%)", "seconds since the open loop started (the fill follows it)", "%",
+            List.of(busy.build())));
+        return chart.add(new LinePanel("hookgate dev resident memory (MiB)", "seconds since the open loop started (the fill follows it)",
+            "MiB", List.of(rss.build())));
+    }
+
+    /** Counts by epoch second as a series from {@code origin}, seconds without any drawn as zero. */
+    private static Series perSecond(final String name, final Map<Long, Long> counts, final long origin) {
+        final Series.Builder series = Series.named(name);
+        if (!counts.isEmpty()) {
+            final long first = counts.keySet().stream().mapToLong(Long::longValue).min().orElse(origin);
+            final long last = counts.keySet().stream().mapToLong(Long::longValue).max().orElse(origin);
+            for (long second = first; second <= last; second++) {
+                series.add(second - origin, counts.getOrDefault(second, 0L));
+            }
+        }
+        return series.build();
     }
 
     private static double ms(final long micros) {
