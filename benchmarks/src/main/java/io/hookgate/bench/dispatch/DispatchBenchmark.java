@@ -255,20 +255,30 @@ public final class DispatchBenchmark implements Callable<Integer> {
             bars.add(new BarPanel.Bar("isolation: 9 healthy + 1 hanging", hanging.rate(), 3,
                 String.format("(%.2fx, goal 0.90)", hanging.rate() / healthy.rate())));
         }
-        return chart.add(new BarPanel("Deliveries per second (timed part of each drain)", "deliveries/s", bars));
+        chart.add(new BarPanel("Deliveries per second (timed part of each drain)", "deliveries/s", bars));
+        if (healthy != null) {
+            chart.add(new LinePanel("Isolation: healthy subscriptions' deliveries per second", "seconds since the first delivery",
+                "deliveries/s", List.of(series("10 healthy", healthy), series("9 healthy + 1 hanging", hanging))));
+        }
+        return chart;
     }
 
-    /** Deliveries per second in each of the sink's buckets, from the first. */
+    /** Deliveries per second, second by second from the first delivery (the sink's buckets summed by second). */
     private static Series series(final String name, final Drain drain) {
         final Series.Builder series = Series.named(name);
         final Map<Long, Long> buckets = drain.deliveries().buckets();
         if (buckets.isEmpty()) {
             return series.build();
         }
+        final long perSecond = 1000 / BUCKET_MS;
         final long first = buckets.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
         final long last = buckets.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
-        for (long bucket = first; bucket <= last; bucket++) {
-            series.add((bucket - first) * BUCKET_MS / 1000.0, buckets.getOrDefault(bucket, 0L) * 1000.0 / BUCKET_MS);
+        for (long second = first; second <= last; second += perSecond) {
+            long count = 0;
+            for (long bucket = second; bucket < second + perSecond; bucket++) {
+                count += buckets.getOrDefault(bucket, 0L);
+            }
+            series.add((second - first) / (double) perSecond, count);
         }
         return series.build();
     }
