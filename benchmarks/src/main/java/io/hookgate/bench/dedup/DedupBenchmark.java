@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 public final class DedupBenchmark implements Callable<Integer> {
 
     private static final Pattern REPORT = Pattern.compile("^REPORT (\\{.*\\})$");
+    private static final Pattern PROGRESS = Pattern.compile("^stored \\d+ keys");
 
     @Option(names = "--keys", defaultValue = "10000000", description = "Dedup keys stored in the measured run. Default: ${DEFAULT-VALUE}.")
     private long keys;
@@ -72,6 +73,7 @@ public final class DedupBenchmark implements Callable<Integer> {
         final ChildProcess process = run.children().start("dedup-" + stored, run.jvm().baseline(DedupRun.class, "--keys",
             Long.toString(stored), "--events", Long.toString(events), "--body-bytes", Integer.toString(bodyBytes), "--state-dir",
             run.tempDir("dedup-" + stored).toString()));
+        process.onLine(PROGRESS, line -> run.report().line("  %s", line));
         try {
             // Storing ten million keys takes minutes; allow for a slow machine.
             final String json = process.awaitLine(REPORT, Duration.ofMinutes(30).plusSeconds(stored / 2000)).group(1);

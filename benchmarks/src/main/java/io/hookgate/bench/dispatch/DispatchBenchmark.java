@@ -23,6 +23,7 @@ import io.hookgate.core.topics.TopicSpec;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.providers.Providers;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,6 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
@@ -148,11 +151,28 @@ public final class DispatchBenchmark implements Callable<Integer> {
         final ChildProcess dispatcher = HookgateProcess.part(run.children(), run.jvm(), "hookgate-dispatcher-" + round, "dispatcher", config);
         final Drain drain = drain("hookgate dispatcher", dispatcher, path, warmupTasks, tasks);
         run.children().stop(dispatcher);
-        // The next round reads the topic again from the start.
-        try (Admin admin = broker.admin()) {
-            admin.deleteConsumerGroups(List.of(new Topics("hd.").dispatcherGroup())).all().get();
+        if (round < rounds) {
+            forgetOffsets(new Topics("hd.").dispatcherGroup());
         }
         return drain;
+    }
+
+    /** Deletes {@code group}, so the next round reads the topic again from the start; waits while its member is still leaving. */
+    private void forgetOffsets(final String group) throws Exception {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try (Admin admin = broker.admin()) {
+            while (true) {
+                try {
+                    admin.deleteConsumerGroups(List.of(group)).all().get();
+                    return;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof GroupNotEmptyException) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(1000);
+                }
+            }
+        }
     }
 
     private Drain thinDrain(final int round) throws Exception {

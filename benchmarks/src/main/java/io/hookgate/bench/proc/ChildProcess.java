@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,7 @@ public final class ChildProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final List<String> lines = new ArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Thread pump;
 
     private ChildProcess(final String name, final Process process, final Path log) {
@@ -55,6 +58,11 @@ public final class ChildProcess implements AutoCloseable {
                  java.nio.file.StandardOpenOption.APPEND), true)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 out.println(line);
+                for (Listener listener : listeners) {
+                    if (listener.pattern().matcher(line).find()) {
+                        listener.consumer().accept(line);
+                    }
+                }
                 synchronized (this) {
                     lines.add(line);
                     notifyAll();
@@ -66,6 +74,15 @@ public final class ChildProcess implements AutoCloseable {
         synchronized (this) {
             notifyAll();
         }
+    }
+
+    /** A line of output and who wants to see it. */
+    private record Listener(Pattern pattern, Consumer<String> consumer) {
+    }
+
+    /** From now on, hands every line of output that {@code pattern} finds something in to {@code consumer} (progress, say). */
+    public void onLine(final Pattern pattern, final Consumer<String> consumer) {
+        listeners.add(new Listener(pattern, consumer));
     }
 
     public String name() {
