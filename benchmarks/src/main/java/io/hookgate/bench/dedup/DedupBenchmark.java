@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
  * {@code benchmarks/run dedup}: whether deduplication slows down as its store grows. The
  * processor's real topology runs in a {@code TopologyTestDriver} with its real RocksDB stores
  * ({@link DedupRun}), once with {@code --small-keys} dedup keys stored (the baseline) and once
- * with {@code --keys}, each in a JVM of its own with the flags of a hookgate part; then
- * {@code --events} new signed webhooks are piped through verify, repartition, deduplicate,
- * publish and fan-out, timed. Figure: events per second with the large store, against the
+ * with {@code --keys}, each in a JVM of its own with the flags of a hookgate part (both store
+ * their keys at the same time; that is not timed); then {@code --events} new signed webhooks are
+ * piped through verify, repartition, deduplicate, publish and fan-out in batches of 10,000,
+ * timed, the two runs taking turns batch by batch so that a change in the machine's load hits
+ * both alike. Figure: events per second with the large store, against the
  * small one. Goal: at least 0.8. This measures the topology's own work on one thread (signature,
  * RocksDB reads and writes, serialisation), not Kafka's IO or commits: the pipeline benchmark
  * measures those.
@@ -37,6 +39,8 @@ public final class DedupBenchmark implements Callable<Integer> {
 
     private static final Pattern REPORT = Pattern.compile("^REPORT (\\{.*\\})$");
     private static final Pattern PROGRESS = Pattern.compile("^stored \\d+ keys");
+    private static final Pattern READY = Pattern.compile("^READY$");
+    private static final int BATCH = 10_000;
 
     @Option(names = "--keys", defaultValue = "10000000", description = "Dedup keys stored in the measured run. Default: ${DEFAULT-VALUE}.")
     private long keys;
@@ -57,9 +61,22 @@ public final class DedupBenchmark implements Callable<Integer> {
             report.line("dedup benchmark: processor topology in a TopologyTestDriver with RocksDB state, %d new %d B signed events after "
                 + "%d and after %d stored keys, each in its own JVM (%s); no broker: the node's work, not Kafka IO", events, bodyBytes,
                 smallKeys, keys, String.join(" ", run.jvm().partFlags()));
-            final DedupReport small = measure(run, smallKeys);
+            final ChildProcess smallRun = start(run, smallKeys);
+            final ChildProcess largeRun = start(run, keys);
+            smallRun.awaitLine(READY, Duration.ofMinutes(10));
+            largeRun.awaitLine(READY, prefillTimeout(keys));
+            // Batch by batch, in turns (which one goes first alternating), so a change in the machine's load hits both alike.
+            final long batches = Math.max(1, (events + BATCH - 1) / BATCH);
+            for (long batch = 0; batch < batches; batch++) {
+                final List<ChildProcess> order = batch % 2 == 0 ? List.of(smallRun, largeRun) : List.of(largeRun, smallRun);
+                for (ChildProcess side : order) {
+                    side.send("batch");
+                    side.awaitLine(Pattern.compile("^BATCH " + batch + " "), Duration.ofMinutes(10));
+                }
+            }
+            final DedupReport small = finish(run, smallRun);
             print(report, small);
-            final DedupReport large = measure(run, keys);
+            final DedupReport large = finish(run, largeRun);
             print(report, large);
             final double ratio = large.rate() / small.rate();
             report.result("dedup: %.0f events/s with %d keys stored, %.0f events/s with %d, ratio %.2f (goal >= 0.80); storing the %d keys "
@@ -69,14 +86,24 @@ public final class DedupBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    private DedupReport measure(final BenchmarkRun run, final long stored) throws InterruptedException {
+    /** Starts a {@link DedupRun} that stores {@code stored} keys, then waits for batches. */
+    private ChildProcess start(final BenchmarkRun run, final long stored) {
         final ChildProcess process = run.children().start("dedup-" + stored, run.jvm().baseline(DedupRun.class, "--keys",
-            Long.toString(stored), "--events", Long.toString(events), "--body-bytes", Integer.toString(bodyBytes), "--state-dir",
+            Long.toString(stored), "--batch-events", Integer.toString(BATCH), "--body-bytes", Integer.toString(bodyBytes), "--state-dir",
             run.tempDir("dedup-" + stored).toString()));
         process.onLine(PROGRESS, line -> run.report().line("  %s", line));
+        return process;
+    }
+
+    /** Storing ten million keys takes minutes; allow for a slow machine. */
+    private static Duration prefillTimeout(final long stored) {
+        return Duration.ofMinutes(30).plusSeconds(stored / 1000);
+    }
+
+    private static DedupReport finish(final BenchmarkRun run, final ChildProcess process) throws InterruptedException {
         try {
-            // Storing ten million keys takes minutes; allow for a slow machine.
-            final String json = process.awaitLine(REPORT, Duration.ofMinutes(30).plusSeconds(stored / 2000)).group(1);
+            process.send("report");
+            final String json = process.awaitLine(REPORT, Duration.ofMinutes(5)).group(1);
             return Json.read(json.getBytes(StandardCharsets.UTF_8), DedupReport.class);
         } finally {
             run.children().stop(process);

@@ -28,7 +28,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,20 +48,22 @@ import java.util.concurrent.Callable;
  * in a persistent state directory. First {@code --keys} dedup keys are stored the way the
  * processor stores them: records piped into the deduplication node's input (the repartition
  * topic {@code by-event-id}), so the node itself writes {@code dedup-seen} and
- * {@code dedup-expiries}. Then {@code --events} new signed webhooks are piped through the whole
- * topology (verify, repartition, deduplicate, publish, fan out) in batches, timed. No broker:
- * this measures the node's work, not Kafka's IO. Prints {@code REPORT <json>} ({@link DedupReport}).
+ * {@code dedup-expiries}; then it prints {@code READY}. Each {@code batch} line on stdin then pipes
+ * {@code --batch-events} new signed webhooks through the whole topology (verify, repartition,
+ * deduplicate, publish, fan out), timed, and prints {@code BATCH <n> <events> <nanos>}; any other
+ * line (or the end of stdin) prints {@code REPORT <json>} ({@link DedupReport}). No broker: this
+ * measures the node's work, not Kafka's IO.
  */
 @Command(name = "dedup-run", mixinStandardHelpOptions = true, description = "Processor topology with N stored dedup keys.")
 public final class DedupRun implements Callable<Integer> {
 
-    private static final int BATCH = 10_000;
+    private static final int PREFILL_BATCH = 10_000;
 
     @Option(names = "--keys", required = true, description = "Dedup keys stored before the timed events.")
     private long keys;
 
-    @Option(names = "--events", defaultValue = "100000", description = "New signed events timed. Default: ${DEFAULT-VALUE}.")
-    private long events;
+    @Option(names = "--batch-events", defaultValue = "10000", description = "New signed events per batch. Default: ${DEFAULT-VALUE}.")
+    private int batchEvents;
 
     @Option(names = "--body-bytes", defaultValue = "1024", description = "Body size of the timed events. Default: ${DEFAULT-VALUE}.")
     private int bodyBytes;
@@ -94,17 +98,23 @@ public final class DedupRun implements Callable<Integer> {
             final SignedWebhooks webhooks = new SignedWebhooks(bodyBytes);
             final List<Double> batchRates = new ArrayList<>();
             final long verifiedBefore = outputs.count(topics.verified("bench"));
+            System.out.println("READY");
+            // One batch per "batch" line on stdin, so the benchmark can alternate this run with the other one.
+            final BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             long nanos = 0;
-            for (long first = 0; first < events; first += BATCH) {
-                final List<TestRecord<byte[], byte[]>> batch = signedBatch(webhooks, first, Math.min(BATCH, events - first));
+            long piped = 0;
+            for (String command = commands.readLine(); "batch".equals(command); command = commands.readLine()) {
+                final List<TestRecord<byte[], byte[]>> batch = signedBatch(webhooks, piped, batchEvents);
                 final long begin = System.nanoTime();
                 raw.pipeRecordList(batch);
                 final long took = System.nanoTime() - begin;
-                nanos += took;
-                batchRates.add(batch.size() / (took / 1e9));
                 outputs.drain();
+                System.out.println("BATCH " + batchRates.size() + " " + batch.size() + " " + took);
+                nanos += took;
+                piped += batch.size();
+                batchRates.add(batch.size() / (took / 1e9));
             }
-            final DedupReport report = new DedupReport(keys, prefillSeconds, events, nanos / 1e9, batchRates,
+            final DedupReport report = new DedupReport(keys, prefillSeconds, piped, nanos / 1e9, batchRates,
                 outputs.count(topics.verified("bench")) - verifiedBefore, outputs.count(topics.rejected()),
                 driver.getKeyValueStore(DedupStores.SEEN).approximateNumEntries(), bytes(stateDir));
             System.out.println("REPORT " + Json.writeString(report));
@@ -121,9 +131,9 @@ public final class DedupRun implements Callable<Integer> {
             new StringSerializer(), new ByteArraySerializer());
         final byte[] envelope = "{\"prefill\":true}".getBytes(StandardCharsets.UTF_8);
         final long begin = System.nanoTime();
-        for (long first = 0; first < keys; first += BATCH) {
+        for (long first = 0; first < keys; first += PREFILL_BATCH) {
             final List<TestRecord<String, byte[]>> batch = new ArrayList<>();
-            for (long i = first; i < Math.min(keys, first + BATCH); i++) {
+            for (long i = first; i < Math.min(keys, first + PREFILL_BATCH); i++) {
                 final String eventId = "msg_stored_" + i;
                 final Instant receivedAt = start.minusMillis(keys - i);
                 final EventRef ref = new EventRef(StableIds.eventId("bench", eventId), "bench", eventId, "bench.event", null, receivedAt,
@@ -132,8 +142,8 @@ public final class DedupRun implements Callable<Integer> {
             }
             byEventId.pipeRecordList(batch);
             outputs.drain();
-            if ((first + BATCH) % 1_000_000 == 0) {
-                System.out.printf("stored %d keys in %.0f s%n", first + BATCH, (System.nanoTime() - begin) / 1e9);
+            if ((first + PREFILL_BATCH) % 1_000_000 == 0) {
+                System.out.printf("stored %d keys in %.0f s%n", first + PREFILL_BATCH, (System.nanoTime() - begin) / 1e9);
             }
         }
         return (System.nanoTime() - begin) / 1e9;

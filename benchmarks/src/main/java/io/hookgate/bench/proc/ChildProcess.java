@@ -129,6 +129,16 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Writes {@code line} to the process's stdin. */
+    public void send(final String line) {
+        try {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write to " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The last {@code count} lines of output. */
     public synchronized String tail(final int count) {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
