@@ -50,7 +50,8 @@ import java.util.concurrent.Callable;
  * topic {@code by-event-id}), so the node itself writes {@code dedup-seen} and
  * {@code dedup-expiries}; then it prints {@code READY}. Each {@code batch} line on stdin then pipes
  * {@code --batch-events} new signed webhooks through the whole topology (verify, repartition,
- * deduplicate, publish, fan out), timed, and prints {@code BATCH <n> <events> <nanos>}; any other
+ * deduplicate, publish, fan out), timed, and prints {@code BATCH <n> <events> <nanos>}; a
+ * {@code warmup} line does the same untimed and prints {@code WARMUP <events so far>}; any other
  * line (or the end of stdin) prints {@code REPORT <json>} ({@link DedupReport}). No broker: this
  * measures the node's work, not Kafka's IO.
  */
@@ -103,18 +104,25 @@ public final class DedupRun implements Callable<Integer> {
             final BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             long nanos = 0;
             long piped = 0;
-            for (String command = commands.readLine(); "batch".equals(command); command = commands.readLine()) {
-                final List<TestRecord<byte[], byte[]>> batch = signedBatch(webhooks, piped, batchEvents);
+            long warmup = 0;
+            for (String command = commands.readLine(); "batch".equals(command) || "warmup".equals(command); command = commands.readLine()) {
+                final List<TestRecord<byte[], byte[]>> batch = signedBatch(webhooks, warmup + piped, batchEvents);
                 final long begin = System.nanoTime();
                 raw.pipeRecordList(batch);
                 final long took = System.nanoTime() - begin;
                 outputs.drain();
+                if ("warmup".equals(command)) {
+                    // Untimed: the JIT compiles the verify path, which storing the keys did not run.
+                    warmup += batch.size();
+                    System.out.println("WARMUP " + warmup);
+                    continue;
+                }
                 System.out.println("BATCH " + batchRates.size() + " " + batch.size() + " " + took);
                 nanos += took;
                 piped += batch.size();
                 batchRates.add(batch.size() / (took / 1e9));
             }
-            final DedupReport report = new DedupReport(keys, prefillSeconds, piped, nanos / 1e9, batchRates,
+            final DedupReport report = new DedupReport(keys, prefillSeconds, warmup, piped, nanos / 1e9, batchRates,
                 outputs.count(topics.verified("bench")) - verifiedBefore, outputs.count(topics.rejected()),
                 driver.getKeyValueStore(DedupStores.SEEN).approximateNumEntries(), bytes(stateDir));
             System.out.println("REPORT " + Json.writeString(report));
