@@ -42,8 +42,9 @@ import java.util.stream.IntStream;
  * tasks to one local sink, beside a {@link ThinDispatcher} draining an identical copy of the
  * topic; and whether one hanging endpoint slows the others. The broker, the sink, the
  * dispatcher and the baseline each run in a JVM of their own; tasks are written exactly as the
- * processor writes them ({@link TaskPreload}), and rates are counted at the sink from its first
- * delivery to its last, so start-up and group joins are left out for both.
+ * processor writes them ({@link TaskPreload}), and rates are counted at the sink ({@link Drain}:
+ * after a warm-up, until 99 % of the timed deliveries arrived), so start-up, group joins and a
+ * few stragglers are left out for both.
  *
  * <ul>
  *   <li>Throughput: {@code --tasks} tasks for one subscription (hence one partition, as the
@@ -218,15 +219,16 @@ public final class DispatchBenchmark implements Callable<Integer> {
             Thread.sleep(1100);
             final SinkStats.PathStats deliveries = stats.under(path);
             final long from = deliveries.firstMicros() / 1000 + (long) (deliveries.secondsBetween(0, warmup, BUCKET_MS) * 1000);
-            final long to = from + (long) (deliveries.secondsBetween(warmup, warmup + timed, BUCKET_MS) * 1000);
+            final long to = from + (long) (deliveries.secondsBetween(warmup, warmup + (long) Math.ceil(timed * 0.99), BUCKET_MS) * 1000);
             return new Drain(name, deliveries, warmup, timed, BUCKET_MS, sampler.busyPercent(from, to), sampler.processCores(from, to));
         }
     }
 
     private static void print(final Report report, final int round, final Drain drain) {
-        report.line("  %s%-34s %7d deliveries in %6.2f s: %8.0f/s  machine CPU %3.0f%%, its process %.2f cores%s",
-            round > 0 ? "round " + round + " " : "", drain.name(), drain.deliveries().count(), drain.seconds(), drain.rate(),
-            drain.cpuBusyPercent(), drain.processCores(), drain.complete() ? "" : "  INCOMPLETE: expected " + (drain.warmup() + drain.timed()));
+        report.line("  %s%-34s %7d deliveries; 99%% of the timed in %6.2f s: %8.0f/s, the last 1%% %.1f s later; machine CPU %3.0f%%, "
+                + "its process %.2f cores%s", round > 0 ? "round " + round + " " : "", drain.name(), drain.deliveries().count(), drain.seconds(),
+            drain.rate(), drain.tailSeconds(), drain.cpuBusyPercent(), drain.processCores(),
+            drain.complete() ? "" : "  INCOMPLETE: expected " + (drain.warmup() + drain.timed()));
     }
 
     private static String subscription(final String id, final String url, final int maxInFlight, final String timeout) {
