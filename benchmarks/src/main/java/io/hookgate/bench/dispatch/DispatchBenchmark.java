@@ -9,6 +9,7 @@ import io.hookgate.bench.chart.Chart;
 import io.hookgate.bench.chart.LinePanel;
 import io.hookgate.bench.chart.Series;
 import io.hookgate.bench.load.SignedWebhooks;
+import io.hookgate.bench.measure.Metrics;
 import io.hookgate.bench.measure.Sampler;
 import io.hookgate.bench.proc.ChildProcess;
 import io.hookgate.bench.proc.FreePorts;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -70,6 +72,7 @@ public final class DispatchBenchmark implements Callable<Integer> {
 
     private static final int SUBSCRIPTIONS = 10;
     private static final long BUCKET_MS = 100;
+    private static final Pattern ADMIN_PORT = Pattern.compile("admin port (\\d+)");
     /** The isolation phases' subscription timeout: how long the hanging endpoint holds each attempt. */
     private static final String HANG_TIMEOUT = "5s";
     private static final Duration IDLE = Duration.ofSeconds(30);
@@ -220,14 +223,25 @@ public final class DispatchBenchmark implements Callable<Integer> {
             final SinkStats.PathStats deliveries = stats.under(path);
             final long from = deliveries.firstMicros() / 1000 + (long) (deliveries.secondsBetween(0, warmup, BUCKET_MS) * 1000);
             final long to = from + (long) (deliveries.secondsBetween(warmup, warmup + (long) Math.ceil(timed * 0.99), BUCKET_MS) * 1000);
-            return new Drain(name, deliveries, warmup, timed, BUCKET_MS, sampler.busyPercent(from, to), sampler.processCores(from, to));
+            return new Drain(name, deliveries, warmup, timed, BUCKET_MS, sampler.busyPercent(from, to), sampler.processCores(from, to),
+                attempts(process));
         }
+    }
+
+    /** What a hookgate dispatcher says it did, from its metrics; empty for a process without them. */
+    private static String attempts(final ChildProcess process) throws InterruptedException {
+        if (!process.name().startsWith("hookgate-")) {
+            return "";
+        }
+        final Metrics metrics = Metrics.scrape(Integer.parseInt(process.awaitLine(ADMIN_PORT, Duration.ofSeconds(1)).group(1)));
+        return String.format("; attempts delivered %d, retried %d, deferred %d", metrics.sum("hookgate_deliveries_total", "outcome=\"delivered\""),
+            metrics.sum("hookgate_retries_total", ""), metrics.sum("hookgate_deliveries_deferred_total", ""));
     }
 
     private static void print(final Report report, final int round, final Drain drain) {
         report.line("  %s%-34s %7d deliveries; 99%% of the timed in %6.2f s: %8.0f/s, the last 1%% %.1f s later; machine CPU %3.0f%%, "
-                + "its process %.2f cores%s", round > 0 ? "round " + round + " " : "", drain.name(), drain.deliveries().count(), drain.seconds(),
-            drain.rate(), drain.tailSeconds(), drain.cpuBusyPercent(), drain.processCores(),
+                + "its process %.2f cores%s%s", round > 0 ? "round " + round + " " : "", drain.name(), drain.deliveries().count(),
+            drain.seconds(), drain.rate(), drain.tailSeconds(), drain.cpuBusyPercent(), drain.processCores(), drain.attempts(),
             drain.complete() ? "" : "  INCOMPLETE: expected " + (drain.warmup() + drain.timed()));
     }
 

@@ -15,9 +15,10 @@ import io.hookgate.bench.sink.SinkStats;
  * @param bucketMillis   width of the sink's buckets
  * @param cpuBusyPercent the machine's CPU busy share over the timed window
  * @param processCores   cores the draining process kept busy over the timed window
+ * @param attempts       what a hookgate dispatcher counted (delivered, retried, deferred), or empty for the baseline
  */
 record Drain(String name, SinkStats.PathStats deliveries, long warmup, long timed, long bucketMillis, double cpuBusyPercent,
-             double processCores) {
+             double processCores, String attempts) {
 
     private static final double SHARE = 0.99;
 
