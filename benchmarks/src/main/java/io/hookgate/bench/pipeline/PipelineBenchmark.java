@@ -119,8 +119,10 @@ public final class PipelineBenchmark implements Callable<Integer> {
                 final Phase open = open(run, sink, url, report);
                 final SinkStats.Latency latency = open.sink().latency();
                 report.line("  open loop %s-%s: offered %d/s for %d s, sent %.0f/s, stored %d (non-2xx %d, errors %d), delivered %d; "
-                        + "generator lag at worst %.1f ms", clock(open.fromMillis()), clock(open.toMillis()), rate, seconds, open.load().sendRate(),
-                    open.load().ok(), open.load().non2xx(), open.load().errors(), open.sink().under(PATH).count(), open.load().maxLagMillis());
+                        + "generator lag at worst %.1f ms; ingress answered p50 %.1f ms, p99 %.1f ms after the scheduled send",
+                    clock(open.fromMillis()), clock(open.toMillis()), rate, seconds, open.load().sendRate(), open.load().ok(), open.load().non2xx(),
+                    open.load().errors(), open.sink().under(PATH).count(), open.load().maxLagMillis(), ms(open.load().ackP50Micros()),
+                    ms(open.load().ackP99Micros()));
                 report.line("  machine CPU busy %.0f%%, hookgate dev %.2f cores, its RSS at most %.0f MiB",
                     sampler.busyPercent(open.fromMillis(), open.toMillis()), sampler.processCores(open.fromMillis(), open.toMillis()),
                     sampler.maxRssKib(open.fromMillis(), open.toMillis()) / 1024.0);
