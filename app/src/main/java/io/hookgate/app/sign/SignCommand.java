@@ -1,6 +1,8 @@
 package io.hookgate.app.sign;
 
+import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ConfigOption;
+import io.hookgate.core.text.DidYouMean;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.providers.Providers;
 import io.hookgate.providers.spi.SignedRequest;
@@ -9,9 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -27,23 +26,29 @@ public final class SignCommand implements Callable<Integer> {
     @Option(names = "--source", required = true, description = "Source id to sign for.")
     private String source;
 
-    @Option(names = "--body", paramLabel = "FILE", description = "Body to send (default: a sample event).")
-    private Path body;
+    @Option(names = "--body", paramLabel = "FILE", description = "Body to send, - for standard input (default: a sample event).")
+    private String body;
 
     @Option(names = "--url", description = "Ingress base URL (default: http://127.0.0.1:<ingress.port>).")
     private String url;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         final HookgateConfig loaded = config.load();
-        if (loaded.source(source).isEmpty()) {
-            System.err.println("hookgate sign: no source '" + source + "' in " + config.file() + " (sources: "
-                + String.join(", ", loaded.sources().keySet()) + ")");
-            return 2;
-        }
-        System.out.println(curl(loaded, source, body == null ? null : Files.readAllBytes(body),
-            body == null ? null : body.toString(), url, Clock.systemUTC()));
+        requireSource(loaded, source, config);
+        final byte[] bytes = body == null ? null : BodyArgument.read(body, System.in);
+        System.out.println(curl(loaded, source, bytes, body == null || BodyArgument.STDIN.equals(body) ? null : body, url,
+            Clock.systemUTC()));
         return 0;
+    }
+
+    /** @throws CliFailure naming the configured sources (the nearest first) when {@code id} is not one */
+    static void requireSource(final HookgateConfig loaded, final String id, final ConfigOption config) {
+        if (loaded.source(id).isEmpty()) {
+            throw CliFailure.usage("no source '" + id + "' in " + config.file()
+                + DidYouMean.nearest(id, loaded.sources().keySet()).map(best -> "; did you mean '" + best + "'?").orElse("")
+                + " (sources: " + String.join(", ", loaded.sources().keySet()) + ")");
+        }
     }
 
     /** The signed curl for {@code sourceId}, with {@code bytes} or the provider's sample body. */
