@@ -2,6 +2,7 @@ package io.hookgate.dispatcher;
 
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SubscriptionConfig;
+import io.hookgate.core.delivery.AttemptRecord;
 import io.hookgate.core.delivery.DeliveryAttempt;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DlqEntry;
@@ -164,7 +165,7 @@ final class Deliveries {
             metrics.delivered(task.subscription(), Duration.between(task.eventRef().receivedAt(), now));
             LOG.debug("Delivered subscription={} deliveryId={} source={} eventId={} attempt={} status={}", task.subscription(),
                 task.deliveryId(), task.eventRef().source(), task.eventRef().eventId(), task.attempt(), outcome.status());
-            return CompletableFuture.completedFuture(null);
+            return recorded(task, attempt, AttemptRecord.DELIVERED, null);
         }
         if (verdict instanceof Verdict.Retry retry) {
             metrics.attempt(task.subscription(), "retry", took);
@@ -172,11 +173,32 @@ final class Deliveries {
             LOG.info("Retrying subscription={} deliveryId={} source={} eventId={} attempt={} outcome={} tier={} dueAt={}",
                 task.subscription(), task.deliveryId(), task.eventRef().source(), task.eventRef().eventId(), task.attempt(),
                 describe(outcome), retry.tier(), retry.dueAt());
-            return handOn(retry.topic(), task.after(attempt, retry.dueAt()));
+            return CompletableFuture.allOf(recorded(task, attempt, AttemptRecord.RETRY, retry.tier()),
+                handOn(retry.topic(), task.after(attempt, retry.dueAt())));
         }
         final Verdict.Dead dead = (Verdict.Dead) verdict;
         metrics.attempt(task.subscription(), "dlq", took);
-        return dead(task, attempt, dead.reason(), dead.detail());
+        return CompletableFuture.allOf(recorded(task, attempt, AttemptRecord.DEAD, dead.reason().code()),
+            dead(task, attempt, dead.reason(), dead.detail()));
+    }
+
+    /**
+     * Writes the attempt's outcome to {@code dispatch.attempts}; the task is committed once Kafka has it.
+     * Should Kafka refuse it for good, the task still ends as its verdict says (logged).
+     */
+    private CompletableFuture<Void> recorded(final DeliveryTask task, final DeliveryAttempt attempt, final String outcome,
+                                             final String next) {
+        final AttemptRecord record = new AttemptRecord(AttemptRecord.SCHEMA_VERSION, task.subscription(), task.deliveryId(),
+            task.eventRef(), attempt, outcome, next);
+        return handOff.send(topics.attemptRecords().record(task.subscription(), record))
+            .exceptionallyCompose(error -> {
+                if (!refused(error)) {
+                    return CompletableFuture.failedFuture(error);
+                }
+                LOG.error("Attempt record of subscription={} deliveryId={} not kept: {}", task.subscription(), task.deliveryId(),
+                    error.getMessage());
+                return CompletableFuture.completedFuture(null);
+            });
     }
 
     /** Hands {@code task} to a retry tier; should Kafka refuse it for good, it goes to the DLQ instead. */

@@ -7,6 +7,9 @@ import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.topics.Topic;
 import io.hookgate.core.topics.Topics;
+import io.hookgate.core.event.DuplicateRecord;
+import io.hookgate.processor.dedup.DeduplicationProcessor;
+import io.hookgate.processor.dedup.DuplicateRecords;
 import io.hookgate.processor.dedup.DedupStores;
 import io.hookgate.processor.errors.BoundedBytes;
 import io.hookgate.processor.fanout.FanOut;
@@ -34,7 +37,8 @@ import java.util.Map;
  * ingress.raw ─ verify ─┬─ rejected ─ key by source ────────────────────────────────── events.rejected
  *                       ├─ verified, in its dedup key's partition ─ key ───────┐
  *                       └─ verified, elsewhere ─ key ─ repartition ────────────┴─ deduplicate ─┬─ verified.{source}
- *                                                                                              └─ fan out ─ dispatch
+ *                                                                                              ├─ fan out ─ dispatch
+ *                                                                                              └─ duplicate ─ events.duplicates
  * </pre>
  * Verify writes each envelope once; from there on every node passes its bytes along and reads who
  * the event is from the {@link EventRefHeaders} beside it. Every copy of an event must meet the
@@ -79,8 +83,17 @@ public final class ProcessorTopology {
         final KStream<String, byte[]> repartitioned = outcomes.get("outcome-verified")
             .map((key, value) -> byDedupKey(value), Named.as("key-by-event-id"))
             .repartition(Repartitioned.with(Serdes.String(), envelopes).withName("by-event-id").withNumberOfPartitions(partitions));
-        final KStream<String, byte[]> unique = inPlace.merge(repartitioned, Named.as("to-deduplicate"))
-            .process(new DedupStores(config, metrics), Named.as("deduplicate"));
+        final Map<String, KStream<String, byte[]>> deduplicated = inPlace.merge(repartitioned, Named.as("to-deduplicate"))
+            .process(new DedupStores(config, metrics), Named.as("deduplicate"))
+            .split(Named.as("dedup-"))
+            .branch((key, value) -> DeduplicationProcessor.isDuplicate(value), Branched.as("duplicate"))
+            .defaultBranch(Branched.as("unique"));
+        final KStream<String, byte[]> unique = deduplicated.get("dedup-unique");
+
+        final Topic<String, DuplicateRecord> duplicates = topics.duplicateRecords();
+        deduplicated.get("dedup-duplicate")
+            .processValues(() -> new DuplicateRecords(clock), Named.as("describe-duplicate"))
+            .to(duplicates.name(), Produced.with(duplicates.keys(), duplicates.values()).withName("dropped-duplicates"));
 
         unique.to((key, envelope, context) -> topics.verified(HeaderText.last(context.headers(), EventRefHeaders.SOURCE)),
             Produced.with(Serdes.String(), records).withName("verified-events"));

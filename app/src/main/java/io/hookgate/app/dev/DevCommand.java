@@ -10,7 +10,9 @@ import io.hookgate.app.sign.SignCommand;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.ProcessorSettings;
 import picocli.CommandLine.Command;
+import io.hookgate.app.tail.LiveView;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,6 +32,9 @@ public final class DevCommand implements Callable<Integer> {
 
     @Mixin
     private ConfigOption configOption;
+
+    @Option(names = "--quiet", description = "No live line per webhook below the banner (hookgate tail prints them elsewhere).")
+    private boolean quiet;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -63,7 +68,11 @@ public final class DevCommand implements Callable<Integer> {
         }
         files.writeAdminUrl(adminUrl(config, gateway));
         printReady(config, broker, gateway, receiver, generatedToken, Duration.ofNanos(System.nanoTime() - started));
+        final LiveView live = quiet ? null : LiveView.start(config, System.out);
         ShutdownSignal.awaitThen(() -> {
+            if (live != null) {
+                stopLive(live);
+            }
             System.out.println("Stopping hookgate dev: dispatcher, processor, ingress, then the broker...");
             gateway.close();
             if (receiver != null) {
@@ -73,6 +82,14 @@ public final class DevCommand implements Callable<Integer> {
             System.out.println("Stopped.");
         });
         return 0;
+    }
+
+    private static void stopLive(final LiveView live) {
+        try {
+            live.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int brokerPort(final HookgateConfig config) {
@@ -133,7 +150,8 @@ public final class DevCommand implements Callable<Integer> {
             .append(config.sources().get(source).toleranceSeconds()).append("s; ./hookgate sign --source ").append(source)
             .append(withConfig).append(" prints a fresh one):\n\n");
         out.append(SignCommand.curl(config, source, null, null, ingressUrl, Clock.systemUTC())).append("\n\n");
-        out.append("Ctrl-C stops everything; data is kept in ").append(config.dev().dataDir()).append("/.\n");
+        out.append("Ctrl-C stops everything; data is kept in ").append(config.dev().dataDir()).append("/.")
+            .append(quiet ? "\n" : " What happens to each webhook follows:\n");
         System.out.println(out);
     }
 }

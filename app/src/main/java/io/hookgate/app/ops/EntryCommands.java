@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ExitCodes;
+import io.hookgate.app.cli.TimeArgument;
 import io.hookgate.core.config.ConfigLoader;
 import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.json.Json;

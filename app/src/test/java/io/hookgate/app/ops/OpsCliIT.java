@@ -4,25 +4,18 @@ import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.app.run.Gateway;
 import io.hookgate.app.testing.CliRun;
 import io.hookgate.app.testing.Gateways;
+import io.hookgate.app.testing.SignedSends;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.testing.KafkaTestCluster;
 import io.hookgate.core.testing.RecordingReceiver;
-import io.hookgate.providers.standardwebhooks.StandardWebhooksSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -126,14 +119,7 @@ class OpsCliIT {
     }
 
     private static void send(final int ingressPort, final String msgId) throws Exception {
-        final long now = Instant.now().getEpochSecond();
-        final byte[] body = "{\"type\":\"thing.happened\"}".getBytes(StandardCharsets.UTF_8);
-        final HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + ingressPort + "/webhooks/demo"))
-            .header("content-type", "application/json").header("webhook-id", msgId).header("webhook-timestamp", Long.toString(now))
-            .header("webhook-signature", StandardWebhooksSigner.header(List.of(SECRET), msgId, now, body))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(SignedSends.post(ingressPort, "demo", msgId, "{\"type\":\"thing.happened\"}", SECRET)).isEqualTo(200);
     }
 
     static int freePort() throws IOException {

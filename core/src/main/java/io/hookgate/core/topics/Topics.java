@@ -3,9 +3,11 @@ package io.hookgate.core.topics;
 import io.hookgate.core.config.Durations;
 import io.hookgate.core.config.HookgateConfig;
 
+import io.hookgate.core.delivery.AttemptRecord;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DeliveryTaskSerde;
 import io.hookgate.core.delivery.DlqEntry;
+import io.hookgate.core.event.DuplicateRecord;
 import io.hookgate.core.json.JsonSerde;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.request.RawRequest;
@@ -32,6 +34,8 @@ public final class Topics {
     private static final Serde<RawRequest> RAW_REQUESTS = new RawRequestSerde();
     private static final Serde<DeliveryTask> TASKS = new DeliveryTaskSerde();
     private static final Serde<DlqEntry> DLQ_ENTRIES = new JsonSerde<>(DlqEntry.class);
+    private static final Serde<AttemptRecord> ATTEMPTS = new JsonSerde<>(AttemptRecord.class);
+    private static final Serde<DuplicateRecord> DUPLICATES = new JsonSerde<>(DuplicateRecord.class);
 
     private final String prefix;
 
@@ -89,6 +93,26 @@ public final class Topics {
         return prefix + "dispatch.dlq";
     }
 
+    /** Every delivery attempt's outcome, successes included, keyed by subscription id. */
+    public String attempts() {
+        return prefix + "dispatch.attempts";
+    }
+
+    /** {@link #attempts()} as attempt records (JSON, no envelope). */
+    public Topic<String, AttemptRecord> attemptRecords() {
+        return new Topic<>(attempts(), Serdes.String(), ATTEMPTS);
+    }
+
+    /** Verified events dropped as duplicates, keyed {@code {source}:{eventId}}: for watching, never replayed. */
+    public String duplicates() {
+        return prefix + "events.duplicates";
+    }
+
+    /** {@link #duplicates()} as duplicate records (JSON, no payload). */
+    public Topic<String, DuplicateRecord> duplicateRecords() {
+        return new Topic<>(duplicates(), Serdes.String(), DUPLICATES);
+    }
+
     /** Replays done by operators, keyed {@code dlq:<id>} or {@code rejected:<id>}: compacted, kept forever. */
     public String replays() {
         return prefix + "admin.replays";
@@ -128,6 +152,8 @@ public final class Topics {
         retryTopics(config.dispatch().retryDelays()).forEach(topic ->
             specs.add(new TopicSpec(topic, partitions, replication, retention.plus(maxDelay(config)), false, configs)));
         specs.add(new TopicSpec(dlq(), partitions, replication, retention.multipliedBy(4), false, configs));
+        specs.add(new TopicSpec(attempts(), partitions, replication, retention, false, configs));
+        specs.add(new TopicSpec(duplicates(), partitions, replication, retention, false, configs));
         specs.add(new TopicSpec(replays(), 1, replication, Duration.ofMillis(-1), true,
             Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(config.kafka().minInSyncReplicas()))));
         return List.copyOf(specs);

@@ -26,7 +26,9 @@ import java.util.List;
  * the store update and the output commit together. What it forwards is keyed
  * {@code {source}:{eventId}}, the key of {@code verified.{source}}; the envelope is not read.
  * Expired ids are purged on stream time, through an expiry index, so the store cannot grow forever
- * and a replay of old records never expires ids early.
+ * and a replay of old records never expires ids early. A copy dropped as a duplicate is forwarded
+ * with a null value (its headers still say which event and request it was), so that the topology
+ * can record it in {@code events.duplicates}; see {@link #isDuplicate}.
  */
 public final class DeduplicationProcessor extends ContextualProcessor<String, byte[], String, byte[]> {
 
@@ -59,6 +61,7 @@ public final class DeduplicationProcessor extends ContextualProcessor<String, by
         final Long expiresAt = seen.get(key);
         if (expiresAt != null && expiresAt > receivedAt) {
             metrics.duplicate(ref.source());
+            context().forward(record.withKey(ref.dedupKey()).withValue(null));
             return;
         }
         final long newExpiry = receivedAt + retention(ref.source()).toMillis();
@@ -66,6 +69,11 @@ public final class DeduplicationProcessor extends ContextualProcessor<String, by
         expiries.put(ExpiryIndex.key(newExpiry, key), PRESENT);
         metrics.published(ref.source());
         context().forward(record.withKey(ref.dedupKey()));
+    }
+
+    /** Whether a record this processor forwarded is a dropped duplicate (null value), not an event to publish. */
+    public static boolean isDuplicate(final byte[] value) {
+        return value == null;
     }
 
     private Duration retention(final String source) {

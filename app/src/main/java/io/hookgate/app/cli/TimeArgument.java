@@ -1,6 +1,5 @@
-package io.hookgate.app.ops;
+package io.hookgate.app.cli;
 
-import io.hookgate.app.cli.CliFailure;
 import io.hookgate.core.config.Durations;
 
 import java.time.Clock;
@@ -18,10 +17,10 @@ import java.util.regex.Pattern;
  * ({@code 30m}, {@code 1h}, {@code 7d}: that long before now), {@code now}, {@code today} or
  * {@code yesterday} (their start in UTC). Read on the CLI's clock; sent to the admin API as an instant.
  */
-final class TimeArgument {
+public final class TimeArgument {
 
     private static final Pattern AGE = Pattern.compile("\\d+(ms|s|m|h|d)");
-    static final String FORMS = "an ISO-8601 instant (2026-11-23T10:00:00Z), a date (2026-11-23, UTC), an age (30m, 1h, 7d: that long ago), "
+    public static final String FORMS = "an ISO-8601 instant (2026-11-23T10:00:00Z), a date (2026-11-23, UTC), an age (30m, 1h, 7d: that long ago), "
         + "now, today or yesterday";
 
     private TimeArgument() {
@@ -32,7 +31,7 @@ final class TimeArgument {
      * @return the instant, or null when {@code text} is null
      * @throws CliFailure when {@code text} is none of the accepted forms
      */
-    static Instant parse(final String option, final String text, final Clock clock) {
+    public static Instant parse(final String option, final String text, final Clock clock) {
         if (text == null) {
             return null;
         }
