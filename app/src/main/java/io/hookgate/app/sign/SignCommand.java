@@ -4,20 +4,18 @@ import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ConfigOption;
 import io.hookgate.core.text.DidYouMean;
 import io.hookgate.core.config.HookgateConfig;
-import io.hookgate.providers.Providers;
 import io.hookgate.providers.spi.SignedRequest;
-import io.hookgate.providers.spi.SourceScheme;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /** {@code hookgate sign}: prints a {@code curl} that sends a correctly signed webhook to a source. */
 @Command(name = "sign", mixinStandardHelpOptions = true,
-    description = "Print a curl command sending a webhook signed the way the source's provider signs it.")
+    description = {"Print a curl command sending a webhook signed the way the source's provider signs it (or, with --send, send it).",
+        "Without --body, a sample event of the provider: --type names one of its samples (a wrong one lists them)."})
 public final class SignCommand implements Callable<Integer> {
 
     @Mixin
@@ -29,6 +27,12 @@ public final class SignCommand implements Callable<Integer> {
     @Option(names = "--body", paramLabel = "FILE", description = "Body to send, - for standard input (default: a sample event).")
     private String body;
 
+    @Option(names = "--type", description = "The provider's sample event of this type (default: its first sample).")
+    private String type;
+
+    @Option(names = "--send", description = "Send it to the ingress and print its answer, instead of printing a curl.")
+    private boolean send;
+
     @Option(names = "--url", description = "Ingress base URL (default: http://127.0.0.1:<ingress.port>).")
     private String url;
 
@@ -37,8 +41,14 @@ public final class SignCommand implements Callable<Integer> {
         final HookgateConfig loaded = config.load();
         requireSource(loaded, source, config);
         final byte[] bytes = body == null ? null : BodyArgument.read(body, System.in);
-        System.out.println(curl(loaded, source, bytes, body == null || BodyArgument.STDIN.equals(body) ? null : body, url,
-            Clock.systemUTC()));
+        final SignedRequest signed = Signing.request(loaded, source, type, bytes, Clock.systemUTC().instant());
+        final String target = Signing.url(loaded, source, url);
+        if (send) {
+            final IngressPost.Answer answer = IngressPost.send(target, signed);
+            System.out.println("sent to " + target + ": " + answer.status() + " " + answer.body());
+        } else {
+            System.out.println(CurlCommand.of(target, signed, body == null || BodyArgument.STDIN.equals(body) ? null : body));
+        }
         return 0;
     }
 
@@ -54,11 +64,7 @@ public final class SignCommand implements Callable<Integer> {
     /** The signed curl for {@code sourceId}, with {@code bytes} or the provider's sample body. */
     public static String curl(final HookgateConfig config, final String sourceId, final byte[] bytes, final String bodyFile,
                               final String baseUrl, final Clock clock) {
-        final SourceScheme scheme = Providers.builtIn().bind(config).forSource(sourceId).orElseThrow();
-        final Instant now = clock.instant();
-        final SignedRequest signed = scheme.sign(bytes == null ? scheme.sampleBody(now) : bytes, now);
-        final String base = baseUrl != null ? baseUrl.replaceAll("/+$", "")
-            : "http://127.0.0.1:" + config.ingress().port();
-        return CurlCommand.of(base + "/webhooks/" + sourceId, signed, bodyFile);
+        final SignedRequest signed = Signing.request(config, sourceId, null, bytes, clock.instant());
+        return CurlCommand.of(Signing.url(config, sourceId, baseUrl), signed, bodyFile);
     }
 }
