@@ -1,8 +1,9 @@
 package io.hookgate.processor;
 
 import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.event.EncodedEvent;
+import io.hookgate.core.event.EncodedEventSerde;
 import io.hookgate.core.event.EventRefHeaders;
-import io.hookgate.core.kafka.HeaderText;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.topics.Topic;
@@ -58,7 +59,8 @@ public final class ProcessorTopology {
         final Topics topics = new Topics(config.kafka().topicPrefix());
         final RecordLimits limits = RecordLimits.of(config);
         final Serde<byte[]> records = BoundedBytes.serde(limits.maxRecordBytes());
-        final Serde<byte[]> envelopes = BoundedBytes.serde(limits.maxEnvelopeBytes());
+        final Serde<EncodedEvent> envelopes = BoundedBytes.serde(new EncodedEventSerde(), limits.maxEnvelopeBytes());
+        final Serde<EncodedEvent> verifiedEvents = BoundedBytes.serde(new EncodedEventSerde(), limits.maxRecordBytes());
         final StreamsBuilder builder = new StreamsBuilder();
 
         final KStream<byte[], Classified> classified = builder
@@ -74,16 +76,16 @@ public final class ProcessorTopology {
             .map((key, value) -> KeyValue.pair(value.source(), ((Classified.Rejected) value).rawBody()), Named.as("key-by-source"))
             .to(topics.rejected(), Produced.with(Serdes.String(), records).withName("rejected-requests"));
 
-        final KStream<String, byte[]> inPlace = outcomes.get("outcome-in-place")
+        final KStream<String, EncodedEvent> inPlace = outcomes.get("outcome-in-place")
             .map((key, value) -> byDedupKey(value), Named.as("key-in-place"));
-        final KStream<String, byte[]> repartitioned = outcomes.get("outcome-verified")
+        final KStream<String, EncodedEvent> repartitioned = outcomes.get("outcome-verified")
             .map((key, value) -> byDedupKey(value), Named.as("key-by-event-id"))
             .repartition(Repartitioned.with(Serdes.String(), envelopes).withName("by-event-id").withNumberOfPartitions(partitions));
-        final KStream<String, byte[]> unique = inPlace.merge(repartitioned, Named.as("to-deduplicate"))
+        final KStream<String, EncodedEvent> unique = inPlace.merge(repartitioned, Named.as("to-deduplicate"))
             .process(new DedupStores(config, metrics), Named.as("deduplicate"));
 
-        unique.to((key, envelope, context) -> topics.verified(HeaderText.last(context.headers(), EventRefHeaders.SOURCE)),
-            Produced.with(Serdes.String(), records).withName("verified-events"));
+        unique.to((key, event, context) -> topics.verified(event.ref().source()),
+            Produced.with(Serdes.String(), verifiedEvents).withName("verified-events"));
 
         final Topic<String, DeliveryTask> tasks = topics.dispatchTasks();
         unique.process(() -> new FanOut(config, clock), Named.as("fan-out"))
@@ -93,8 +95,8 @@ public final class ProcessorTopology {
         return builder.build();
     }
 
-    private static KeyValue<String, byte[]> byDedupKey(final Classified value) {
+    private static KeyValue<String, EncodedEvent> byDedupKey(final Classified value) {
         final Classified.Verified verified = (Classified.Verified) value;
-        return KeyValue.pair(verified.dedupKey(), verified.envelope());
+        return KeyValue.pair(verified.dedupKey(), verified.event());
     }
 }

@@ -6,6 +6,8 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DeliveryTaskSerde;
 import io.hookgate.core.delivery.DlqEntry;
+import io.hookgate.core.event.EncodedEvent;
+import io.hookgate.core.event.EncodedEventSerde;
 import io.hookgate.core.json.JsonSerde;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.request.RawRequest;
@@ -32,6 +34,7 @@ public final class Topics {
     private static final Serde<RawRequest> RAW_REQUESTS = new RawRequestSerde();
     private static final Serde<DeliveryTask> TASKS = new DeliveryTaskSerde();
     private static final Serde<DlqEntry> DLQ_ENTRIES = new JsonSerde<>(DlqEntry.class);
+    private static final Serde<EncodedEvent> ENCODED_EVENTS = new EncodedEventSerde();
 
     private final String prefix;
 
@@ -62,6 +65,11 @@ public final class Topics {
     /** {@link #dlq()} as DLQ entries (JSON, the envelope embedded byte for byte). */
     public Topic<String, DlqEntry> deadLetters() {
         return new Topic<>(dlq(), Serdes.String(), DLQ_ENTRIES);
+    }
+
+    /** {@link #verified(String)} as encoded events: the envelope as the value, who it is in headers. */
+    public Topic<String, EncodedEvent> verifiedEvents(final String name) {
+        return new Topic<>(name, Serdes.String(), ENCODED_EVENTS);
     }
 
     /** Raw records that failed verification, with a reason header, keyed by source id. */

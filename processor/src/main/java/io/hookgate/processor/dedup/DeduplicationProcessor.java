@@ -3,7 +3,7 @@ package io.hookgate.processor.dedup;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.event.EventRef;
-import io.hookgate.core.event.EventRefHeaders;
+import io.hookgate.core.event.EncodedEvent;
 import io.hookgate.processor.ProcessorMetrics;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -28,7 +28,7 @@ import java.util.List;
  * Expired ids are purged on stream time, through an expiry index, so the store cannot grow forever
  * and a replay of old records never expires ids early.
  */
-public final class DeduplicationProcessor extends ContextualProcessor<String, byte[], String, byte[]> {
+public final class DeduplicationProcessor extends ContextualProcessor<String, EncodedEvent, String, EncodedEvent> {
 
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
     private static final byte[] PRESENT = new byte[0];
@@ -44,7 +44,7 @@ public final class DeduplicationProcessor extends ContextualProcessor<String, by
     }
 
     @Override
-    public void init(final ProcessorContext<String, byte[]> context) {
+    public void init(final ProcessorContext<String, EncodedEvent> context) {
         super.init(context);
         seen = context.getStateStore(DedupStores.SEEN);
         expiries = context.getStateStore(DedupStores.EXPIRIES);
@@ -52,8 +52,8 @@ public final class DeduplicationProcessor extends ContextualProcessor<String, by
     }
 
     @Override
-    public void process(final Record<String, byte[]> record) {
-        final EventRef ref = EventRefHeaders.read(record.headers());
+    public void process(final Record<String, EncodedEvent> record) {
+        final EventRef ref = record.value().ref();
         final String key = record.key();
         final long receivedAt = record.timestamp();
         final Long expiresAt = seen.get(key);

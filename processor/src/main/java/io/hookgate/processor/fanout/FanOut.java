@@ -5,7 +5,7 @@ import io.hookgate.core.config.SubscriptionConfig;
 import io.hookgate.core.delivery.DeliveryTask;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import io.hookgate.core.event.EventRef;
-import io.hookgate.core.event.EventRefHeaders;
+import io.hookgate.core.event.EncodedEvent;
 import io.hookgate.core.json.RawJson;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,7 +21,7 @@ import java.util.Map;
  * source and one of its {@code eventTypes} matches (or it has none). Keyed by subscription id;
  * the task's value is the event's envelope as it arrived here, shared, never copied or re-read.
  */
-public final class FanOut extends ContextualProcessor<String, byte[], String, DeliveryTask> {
+public final class FanOut extends ContextualProcessor<String, EncodedEvent, String, DeliveryTask> {
 
     private final Map<String, List<SubscriptionConfig>> bySource;
     private final Clock clock;
@@ -36,9 +36,8 @@ public final class FanOut extends ContextualProcessor<String, byte[], String, De
     }
 
     @Override
-    public void process(final Record<String, byte[]> record) {
-        final EventRef ref = EventRefHeaders.read(record.headers());
-        for (DeliveryTask task : tasks(ref, RawJson.trusted(record.value()))) {
+    public void process(final Record<String, EncodedEvent> record) {
+        for (DeliveryTask task : tasks(record.value().ref(), record.value().envelope())) {
             // The sink's serde writes the task's headers; the envelope's bytes are shared, not copied.
             context().forward(new Record<>(task.subscription(), task, record.timestamp(), new RecordHeaders()));
         }
