@@ -104,8 +104,14 @@ public final class Payloads {
         if (body.length == 0) {
             throw new MalformedPayloadException("the body is empty");
         }
+        // Read from bytes, Jackson would guess UTF-16 or UTF-32 from the first bytes, skip a byte
+        // order mark and let some malformed UTF-8 through: the envelope embeds these bytes as UTF-8.
+        final String text = strictUtf8(body);
+        if (text.startsWith("\uFEFF")) {
+            throw new MalformedPayloadException("the body starts with a byte order mark");
+        }
         try {
-            final JsonNode node = STRICT_JSON.readTree(body);
+            final JsonNode node = STRICT_JSON.readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw new MalformedPayloadException("the body is empty");
             }
