@@ -124,6 +124,9 @@ public final class Payloads {
         } catch (IOException e) {
             throw new MalformedPayloadException("the body is not JSON: "
                 + (e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getOriginalMessage() : e.getMessage()));
+        } catch (NumberFormatException e) {
+            // Jackson throws it unwrapped for a decimal whose exponent no BigDecimal holds (1E-2147483648).
+            throw new MalformedPayloadException("the body holds a number beyond what hookgate reads: " + e.getMessage());
         }
     }
 

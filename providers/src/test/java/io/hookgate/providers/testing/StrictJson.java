@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * An oracle of what may be embedded in an envelope as a payload, independent of
  * {@link io.hookgate.providers.payload.Payloads}: exactly one JSON value, in strict UTF-8 (no
- * byte order mark, no other encoding), no duplicate keys, nesting no deeper than asked. Read with
+ * byte order mark, no other encoding), no duplicate keys, every number exact as a {@code BigDecimal},
+ * nesting no deeper than asked. Read with
  * Jackson's streaming parser from characters, so Jackson's guess of the bytes' encoding plays no part.
  */
 public final class StrictJson {
@@ -54,6 +55,8 @@ public final class StrictJson {
                     deepest = Math.max(deepest, ++depth);
                 } else if (token.isStructEnd()) {
                     depth--;
+                } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                    parser.getDecimalValue();
                 }
             } while (depth > 0 && parser.nextToken() != null);
             if (parser.nextToken() != null) {
@@ -62,6 +65,8 @@ public final class StrictJson {
             return deepest > maxDepth ? Optional.of(deepest + " levels deep") : Optional.empty();
         } catch (IOException e) {
             return Optional.of("not JSON: " + e.getMessage());
+        } catch (NumberFormatException e) {
+            return Optional.of("a number no BigDecimal holds: " + e.getMessage());
         }
     }
 
