@@ -1,6 +1,7 @@
 package io.hookgate.providers.publisher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.core.catalog.EventCatalog;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.event.EventIdOrigin;
 import io.hookgate.core.id.StableIds;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The application's own events: a bearer token, then the {@code Event-Type} header, then the body
@@ -35,9 +35,6 @@ final class PublisherScheme extends SignatureScheme {
 
     /** The type {@code hookgate sign} sends when the source declares none. */
     static final String SAMPLE_TYPE = "hookgate.test";
-
-    /** What an event type may look like: the characters of subscription patterns, without {@code *}. */
-    private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z0-9_.:/-]{1,200}");
 
     PublisherScheme(final SourceConfig source) {
         super(source);
@@ -61,7 +58,7 @@ final class PublisherScheme extends SignatureScheme {
         if (type.isEmpty()) {
             return reject(RejectReason.MISSING_EVENT_TYPE, "header " + EVENT_TYPE + " is missing");
         }
-        if (!TYPE_NAME.matcher(type.get()).matches()) {
+        if (!EventCatalog.NAME.matcher(type.get()).matches()) {
             return reject(RejectReason.UNKNOWN_EVENT_TYPE, EVENT_TYPE + " is not an event type name "
                 + "(1 to 200 letters, digits, _ . : / -)");
         }
@@ -96,6 +93,12 @@ final class PublisherScheme extends SignatureScheme {
         return new EventIdentity(StableIds.sha256Hex(hashed.toByteArray()), EventIdOrigin.PAYLOAD_HASH, type, true);
     }
 
+    /** The application names its types: once it declares them, any other is a mistake to refuse, not to deliver. */
+    @Override
+    protected boolean acceptsOnlyDeclaredTypes() {
+        return true;
+    }
+
     @Override
     public Optional<String> dedupKeyHint(final RawRequest request) {
         return idempotencyKey(request).flatMap(this::eventIdHint);
@@ -116,9 +119,15 @@ final class PublisherScheme extends SignatureScheme {
             .with(IDEMPOTENCY_KEY, UUID.randomUUID().toString()), body, "");
     }
 
-    /** The type a signed sample carries. */
+    /**
+     * The type a signed sample carries: the first declared type without a schema (which the sample
+     * body cannot know), else the first declared, else {@value #SAMPLE_TYPE}.
+     */
     String sampleType() {
-        return SAMPLE_TYPE;
+        final EventCatalog catalogue = source.catalogue();
+        return catalogue.types().stream().filter(type -> catalogue.schema(type).isEmpty()).findFirst()
+            .or(() -> catalogue.types().stream().findFirst())
+            .orElse(SAMPLE_TYPE);
     }
 
     private static Optional<String> eventType(final RawRequest request) {
