@@ -83,7 +83,7 @@ public final class ProcessorTopology {
         unique.to((key, envelope, context) -> topics.verified(HeaderText.last(context.headers(), EventRefHeaders.SOURCE)),
             Produced.with(Serdes.String(), records).withName("verified-events"));
 
-        unique.process(() -> new FanOut(config, clock), Named.as("fan-out"))
+        unique.process(() -> new FanOut(config, metrics, clock), Named.as("fan-out"))
             .to(topics.dispatch(), Produced.with(Serdes.String(), records).withName("delivery-tasks"));
 
         return builder.build();

@@ -60,7 +60,7 @@ class ProcessorTopologyTest {
           app:
             provider: publisher
             secrets: ["%2$s"]
-            eventTypes: [{name: order.created, schema: "%3$s"}, order.cancelled]
+            eventTypes: [{name: order.created, schema: "%3$s"}, order.cancelled, customer.created]
         subscriptions:
           all:
             url: https://all.example.com/
@@ -227,6 +227,30 @@ class ProcessorTopologyTest {
     void eventTypeFiltersLeaveOutOtherTypes() {
         pipe(signed("demo", "ing-1", "msg_1", "{\"type\":\"charge.failed\"}", T0, T0, SECRET));
         assertThat(dispatch.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("all");
+    }
+
+    @Test
+    void anEventNoSubscriptionWantsIsCountedUnroutedBySourceAndType() {
+        // gh and small have no subscription; app's customer.created is not among the order.* that its one subscription wants.
+        final byte[] body = "{\"action\":\"opened\"}".getBytes(StandardCharsets.UTF_8);
+        final String signature = "sha256=" + java.util.HexFormat.of().formatHex(
+            io.hookgate.providers.crypto.Hmac.compute(io.hookgate.providers.crypto.Hmac.Algorithm.SHA256,
+                "gh-s3cret-value".getBytes(StandardCharsets.UTF_8), body));
+        pipe(new RawRequest("ing-1", "gh", T0, "", "POST", "", HttpHeaders.empty().with("Content-Type", "application/json")
+            .with("X-Hub-Signature-256", signature).with("X-GitHub-Delivery", "d-1").with("X-GitHub-Event", "issues"), body));
+        pipe(published("ing-2", "order.cancelled", "k-1", "{}"));
+        pipe(published("ing-3", "customer.created", "k-2", "{}"));
+        pipe(signed("demo", "ing-4", "msg_1", "{\"type\":\"charge.failed\"}", T0, T0, SECRET));
+        pipe(signed("small", "ing-5", "msg_2", "{}", T0, T0, SECRET));
+
+        assertThat(dispatch.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("orders", "all");
+        assertThat(registry.get("hookgate.events.unrouted").tag("source", "gh").tag("type", "issues.opened").counter().count()).isEqualTo(1);
+        assertThat(registry.get("hookgate.events.unrouted").tag("source", "small").tag("type", "(none)").counter().count()).isEqualTo(1);
+        assertThat(registry.get("hookgate.events.unrouted").tag("source", "app").tag("type", "customer.created").counter().count())
+            .isEqualTo(1);
+        assertThat(registry.find("hookgate.events.unrouted").tag("type", "order.cancelled").counters()).as("routed to orders").isEmpty();
+        assertThat(registry.find("hookgate.events.unrouted").tag("source", "demo").counters()).as("routed to all").isEmpty();
+        assertThat(registry.find("hookgate.events.unrouted").counters()).hasSize(3);
     }
 
     @Test
