@@ -88,7 +88,7 @@ public final class ProcessorTopology {
             Produced.with(Serdes.String(), verifiedEvents).withName("verified-events"));
 
         final Topic<String, DeliveryTask> tasks = topics.dispatchTasks();
-        unique.process(() -> new FanOut(config, clock), Named.as("fan-out"))
+        unique.process(() -> new FanOut(config, metrics, clock), Named.as("fan-out"))
             .to(tasks.name(), Produced.with(tasks.keys(), BoundedBytes.serde(tasks.values(), limits.maxRecordBytes()))
                 .withName("delivery-tasks"));
 

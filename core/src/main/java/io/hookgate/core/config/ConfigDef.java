@@ -90,27 +90,9 @@ public final class ConfigDef {
 
     private String suggestion(final String unknown) {
         return keys.keySet().stream()
-            .filter(known -> distance(known.toLowerCase(java.util.Locale.ROOT), unknown.toLowerCase(java.util.Locale.ROOT)) <= 2)
+            .filter(known -> EditDistance.between(known.toLowerCase(java.util.Locale.ROOT), unknown.toLowerCase(java.util.Locale.ROOT)) <= 2)
             .findFirst()
             .map(known -> " (did you mean '" + known + "'?)")
             .orElse(" (known keys: " + String.join(", ", keys.keySet()) + ")");
-    }
-
-    /** Levenshtein distance, to suggest the key a typo meant. */
-    private static int distance(final String a, final String b) {
-        int[] previous = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            final int[] current = new int[b.length() + 1];
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                final int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            previous = current;
-        }
-        return previous[b.length()];
     }
 }
