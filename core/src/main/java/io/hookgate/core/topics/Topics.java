@@ -3,6 +3,7 @@ package io.hookgate.core.topics;
 import io.hookgate.core.config.Durations;
 import io.hookgate.core.config.HookgateConfig;
 
+import io.hookgate.core.delivery.AttemptEntry;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DeliveryTaskSerde;
 import io.hookgate.core.delivery.DlqEntry;
@@ -34,6 +35,7 @@ public final class Topics {
     private static final Serde<RawRequest> RAW_REQUESTS = new RawRequestSerde();
     private static final Serde<DeliveryTask> TASKS = new DeliveryTaskSerde();
     private static final Serde<DlqEntry> DLQ_ENTRIES = new JsonSerde<>(DlqEntry.class);
+    private static final Serde<AttemptEntry> ATTEMPT_ENTRIES = new JsonSerde<>(AttemptEntry.class);
     private static final Serde<EncodedEvent> ENCODED_EVENTS = new EncodedEventSerde();
 
     private final String prefix;
@@ -67,6 +69,11 @@ public final class Topics {
         return new Topic<>(dlq(), Serdes.String(), DLQ_ENTRIES);
     }
 
+    /** {@link #attempts()} as attempt entries (JSON). */
+    public Topic<String, AttemptEntry> attemptEntries() {
+        return new Topic<>(attempts(), Serdes.String(), ATTEMPT_ENTRIES);
+    }
+
     /** {@link #verified(String)} as encoded events: the envelope as the value, who it is in headers. */
     public Topic<String, EncodedEvent> verifiedEvents(final String name) {
         return new Topic<>(name, Serdes.String(), ENCODED_EVENTS);
@@ -92,7 +99,12 @@ public final class Topics {
         return prefix + "dispatch.retry." + Durations.format(delay);
     }
 
-    /** Deliveries that will not be attempted again. */
+    /** Every delivery attempt's outcome, successes included, keyed by subscription id: the delivery log. */
+    public String attempts() {
+        return prefix + "dispatch.attempts";
+    }
+
+    /** Deliveries that will not be attempted again, keyed by subscription id. */
     public String dlq() {
         return prefix + "dispatch.dlq";
     }
@@ -135,6 +147,8 @@ public final class Topics {
         specs.add(new TopicSpec(dispatch(), partitions, replication, retention, false, configs));
         retryTopics(config.dispatch().retryDelays()).forEach(topic ->
             specs.add(new TopicSpec(topic, partitions, replication, retention.plus(maxDelay(config)), false, configs)));
+        // The delivery log: as long as the DLQ, so that every dead-lettered delivery's attempts can be shown.
+        specs.add(new TopicSpec(attempts(), partitions, replication, retention.multipliedBy(4), false, configs));
         specs.add(new TopicSpec(dlq(), partitions, replication, retention.multipliedBy(4), false, configs));
         specs.add(new TopicSpec(replays(), 1, replication, Duration.ofMillis(-1), true,
             Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(config.kafka().minInSyncReplicas()))));
