@@ -40,6 +40,17 @@ class ExamplesTest {
     }
 
     @Test
+    void devModePublishesTheApplicationsOwnEventsWithASchemaBesideTheFile() {
+        final HookgateConfig config = new ConfigLoader(Providers.builtIn(), ENVIRONMENT::get).load(Path.of("..", "examples", "dev.yaml"));
+        final io.hookgate.core.config.SourceConfig app = config.source("app").orElseThrow();
+        assertThat(app.provider()).isEqualTo("publisher");
+        assertThat(app.catalogue().types()).containsExactly("order.cancelled", "order.created");
+        assertThat(app.catalogue().schema("order.created").orElseThrow().file())
+            .isEqualTo(Path.of("..", "examples", "schemas", "order-created.json").toAbsolutePath().normalize());
+        assertThat(config.subscription("orders").orElseThrow().sources()).containsExactly("app");
+    }
+
+    @Test
     void theAdminPortIsLoopbackUnlessAConfigurationOpensIt() throws Exception {
         final ConfigLoader loader = new ConfigLoader(Providers.builtIn(), ENVIRONMENT::get);
         assertThat(loader.parse("sources: {demo: {provider: standard-webhooks}}").admin().host()).isEqualTo("127.0.0.1");

@@ -92,6 +92,17 @@ class HookgateCliTest {
     }
 
     @Test
+    void signPrintsTheApplicationsOwnEventForAPublisherSource() {
+        assertThat(Hookgate.run("sign", "--source", "app", "--config", Path.of("..", "examples", "dev.yaml").toString())).isZero();
+        final String curl = streams.out();
+        assertThat(curl).startsWith("curl -sS -i -X POST 'http://127.0.0.1:8080/webhooks/app'")
+            .contains("-H 'Authorization: Bearer dev-app-token-9f3c2a7e5b8d1f4c6a0e'")
+            .as("a declared type whose schema the sample cannot break").contains("-H 'Event-Type: order.cancelled'")
+            .containsPattern("-H 'Idempotency-Key: [0-9a-f-]{36}'")
+            .contains("--data-binary '{\"message\":\"hello from hookgate\"");
+    }
+
+    @Test
     void signRefusesAnUnknownSource(@TempDir final Path dir) throws Exception {
         final Path configFile = dir.resolve("c.yaml");
         Files.writeString(configFile, "sources:\n  demo: {provider: standard-webhooks}\n");

@@ -2,7 +2,7 @@ package io.hookgate.dispatcher;
 
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SubscriptionConfig;
-import io.hookgate.core.delivery.AttemptRecord;
+import io.hookgate.core.delivery.AttemptEntry;
 import io.hookgate.core.delivery.DeliveryAttempt;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DlqEntry;
@@ -53,6 +53,7 @@ final class Deliveries {
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private final TimeOrderedIds dlqIds;
+    private final AttemptLog attemptLog;
     private final Map<String, SubscriptionLane> lanes = new ConcurrentHashMap<>();
 
     Deliveries(final HookgateConfig config, final DeliveryClient client, final HandOff handOff, final DispatcherMetrics metrics,
@@ -67,6 +68,7 @@ final class Deliveries {
         this.timer = timer;
         this.clock = clock;
         this.dlqIds = new TimeOrderedIds(clock);
+        this.attemptLog = new AttemptLog(handOff, topics, metrics);
     }
 
     CompletableFuture<Void> deliver(final DeliveryTask task) {
@@ -165,7 +167,7 @@ final class Deliveries {
             metrics.delivered(task.subscription(), Duration.between(task.eventRef().receivedAt(), now));
             LOG.debug("Delivered subscription={} deliveryId={} source={} eventId={} attempt={} status={}", task.subscription(),
                 task.deliveryId(), task.eventRef().source(), task.eventRef().eventId(), task.attempt(), outcome.status());
-            return recorded(task, attempt, AttemptRecord.DELIVERED, null);
+            return attemptLog.record(AttemptEntry.delivered(task, attempt));
         }
         if (verdict instanceof Verdict.Retry retry) {
             metrics.attempt(task.subscription(), "retry", took);
@@ -173,38 +175,19 @@ final class Deliveries {
             LOG.info("Retrying subscription={} deliveryId={} source={} eventId={} attempt={} outcome={} tier={} dueAt={}",
                 task.subscription(), task.deliveryId(), task.eventRef().source(), task.eventRef().eventId(), task.attempt(),
                 describe(outcome), retry.tier(), retry.dueAt());
-            return CompletableFuture.allOf(recorded(task, attempt, AttemptRecord.RETRY, retry.tier()),
+            return CompletableFuture.allOf(attemptLog.record(AttemptEntry.retry(task, attempt, retry.tier(), retry.dueAt())),
                 handOn(retry.topic(), task.after(attempt, retry.dueAt())));
         }
         final Verdict.Dead dead = (Verdict.Dead) verdict;
         metrics.attempt(task.subscription(), "dlq", took);
-        return CompletableFuture.allOf(recorded(task, attempt, AttemptRecord.DEAD, dead.reason().code()),
+        return CompletableFuture.allOf(attemptLog.record(AttemptEntry.dead(task, attempt, dead.reason())),
             dead(task, attempt, dead.reason(), dead.detail()));
-    }
-
-    /**
-     * Writes the attempt's outcome to {@code dispatch.attempts}; the task is committed once Kafka has it.
-     * Should Kafka refuse it for good, the task still ends as its verdict says (logged).
-     */
-    private CompletableFuture<Void> recorded(final DeliveryTask task, final DeliveryAttempt attempt, final String outcome,
-                                             final String next) {
-        final AttemptRecord record = new AttemptRecord(AttemptRecord.SCHEMA_VERSION, task.subscription(), task.deliveryId(),
-            task.eventRef(), attempt, outcome, next);
-        return handOff.send(topics.attemptRecords().record(task.subscription(), record))
-            .exceptionallyCompose(error -> {
-                if (!refused(error)) {
-                    return CompletableFuture.failedFuture(error);
-                }
-                LOG.error("Attempt record of subscription={} deliveryId={} not kept: {}", task.subscription(), task.deliveryId(),
-                    error.getMessage());
-                return CompletableFuture.completedFuture(null);
-            });
     }
 
     /** Hands {@code task} to a retry tier; should Kafka refuse it for good, it goes to the DLQ instead. */
     private CompletableFuture<Void> handOn(final String topic, final DeliveryTask task) {
         return handOff.send(topics.tasks(topic).record(task.subscription(), task))
-            .exceptionallyCompose(error -> refused(error)
+            .exceptionallyCompose(error -> HandOff.refused(error)
                 ? dead(task, null, DlqReason.DELIVERY_ERROR, "the hand-off to " + topic + " was refused: " + error.getMessage())
                 : CompletableFuture.failedFuture(error));
     }
@@ -225,7 +208,7 @@ final class Deliveries {
             return deadWithoutEnvelope(entry, "the entry would be " + record.value().length + " bytes");
         }
         return handOff.send(record)
-            .exceptionallyCompose(error -> refused(error)
+            .exceptionallyCompose(error -> HandOff.refused(error)
                 ? deadWithoutEnvelope(entry, error.getMessage())
                 : CompletableFuture.failedFuture(error));
     }
@@ -237,15 +220,6 @@ final class Deliveries {
         final DlqEntry minimal = new DlqEntry(entry.schemaVersion(), entry.id(), entry.reason(),
             entry.detail() + " (envelope not kept: " + why + ")", entry.deadAt(), entry.task().withoutEnvelope(), null);
         return handOff.send(topics.deadLetters().record(entry.subscription(), minimal));
-    }
-
-    private static boolean refused(final Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof HandOff.RefusedException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String describe(final HttpOutcome outcome) {

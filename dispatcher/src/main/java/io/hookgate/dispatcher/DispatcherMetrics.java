@@ -47,6 +47,11 @@ final class DispatcherMetrics {
             .tag("subscription", subscription).tag("reason", reason.code()).register(registry).increment();
     }
 
+    void attemptNotLogged(final String subscription) {
+        Counter.builder("hookgate.attempts.unlogged").description("Attempts whose dispatch.attempts entry Kafka refused")
+            .tag("subscription", subscription).register(registry).increment();
+    }
+
     void malformed(final String topic) {
         Counter.builder("hookgate.dispatch.malformed").description("Task records that could not be read")
             .tag("topic", topic).register(registry).increment();

@@ -100,6 +100,16 @@ final class HandOff {
         closed = true;
     }
 
+    /** Whether {@code error}, or one of its causes, says Kafka refused a write for good. */
+    static boolean refused(final Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof RefusedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Kafka refused a write for good: trying the same record again cannot succeed. */
     static final class RefusedException extends RuntimeException {
         RefusedException(final String topic, final Exception cause) {

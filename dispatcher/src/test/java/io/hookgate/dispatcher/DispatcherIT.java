@@ -5,6 +5,8 @@ import io.hookgate.core.config.ConfigLoader;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.ProviderCatalog;
 import io.hookgate.core.config.ProviderSpec;
+import io.hookgate.core.delivery.AttemptEntry;
+import io.hookgate.core.delivery.AttemptOutcome;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DeliveryTaskRecord;
 import io.hookgate.core.delivery.DlqEntry;
@@ -220,6 +222,35 @@ class DispatcherIT {
         assertThat(entry.attempts()).hasSize(3).allSatisfy(attempt -> assertThat(attempt.status()).isEqualTo(503));
         assertThat(entry.task().firstAttemptAt()).isEqualTo(entry.attempts().get(0).at());
         assertThat(receiver.receivedAt("/down")).hasSize(3);
+    }
+
+    static List<AttemptEntry> attemptLog(final DeliveryTask task) {
+        return TopicReader.readAll(kafka.bootstrapServers(), TOPICS.attempts()).stream()
+            .map(r -> Json.read(r.value(), AttemptEntry.class)).filter(e -> e.deliveryId().equals(task.deliveryId())).toList();
+    }
+
+    @Test
+    void everyAttemptIsInTheDeliveryLogSuccessesIncluded() throws Exception {
+        final DeliveryTask delivered = send("healthy");
+        final DeliveryTask exhausted = send("down");
+        await().atMost(Duration.ofSeconds(30)).until(() -> attemptLog(delivered).size() == 1 && attemptLog(exhausted).size() == 3);
+
+        final AttemptEntry success = attemptLog(delivered).get(0);
+        assertThat(success.outcome()).isEqualTo(AttemptOutcome.DELIVERED);
+        assertThat(success.subscription()).isEqualTo("healthy");
+        assertThat(success.eventRef().eventId()).isEqualTo(delivered.eventRef().eventId());
+        assertThat(success.attempt().number()).isEqualTo(1);
+        assertThat(success.attempt().status()).isEqualTo(204);
+        assertThat(success.attempt().durationMs()).isNotNegative();
+
+        final List<AttemptEntry> failures = attemptLog(exhausted);
+        assertThat(failures).extracting(e -> e.attempt().number()).containsExactly(1, 2, 3);
+        assertThat(failures).extracting(AttemptEntry::outcome)
+            .containsExactly(AttemptOutcome.RETRY, AttemptOutcome.RETRY, AttemptOutcome.DEAD);
+        assertThat(failures).extracting(AttemptEntry::nextTier).containsExactly("1s", "2s", null);
+        assertThat(failures).allSatisfy(e -> assertThat(e.attempt().status()).isEqualTo(503));
+        assertThat(failures.get(0).nextDueAt()).isAfterOrEqualTo(failures.get(0).attempt().at().plusSeconds(1));
+        assertThat(failures.get(2).dlqReason()).isEqualTo(DlqReason.EXHAUSTED);
     }
 
     @Test

@@ -14,6 +14,9 @@ import java.time.Duration;
  */
 public final class ProcessorMetrics {
 
+    /** The type tag of an event without a type. */
+    static final String NO_TYPE = "(none)";
+
     private final MeterRegistry registry;
     private final MeterCache meters = new MeterCache();
 
@@ -39,6 +42,17 @@ public final class ProcessorMetrics {
     public void published(final String source) {
         meters.get("published " + source, () -> Counter.builder("hookgate.events.published")
             .description("Unique events written to verified topics").tag("source", source).register(registry)).increment();
+    }
+
+    /**
+     * An event that no subscription wants: counted by source and type ({@code (none)} for an event
+     * without a type), so that nothing leaves the books silently.
+     */
+    public void unrouted(final String source, final String type) {
+        final String typeTag = type == null ? NO_TYPE : type;
+        meters.get("unrouted " + source + " " + typeTag, () -> Counter.builder("hookgate.events.unrouted")
+            .description("Verified events that no subscription wants").tag("source", source).tag("type", typeTag)
+            .register(registry)).increment();
     }
 
     public void verifyTime(final String source, final Duration duration) {

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -61,6 +62,9 @@ public final class ProcessorService implements Readiness, AutoCloseable {
         final RecordLimits limits = RecordLimits.of(config);
         final Map<String, Object> specific = new HashMap<>(Diversions.streamsSettings(topics.rejected(), topics.raw(), registry));
         limits.producerConfig().forEach((key, value) -> specific.put(StreamsConfig.producerPrefix(key), value));
+        // A send that meets the previous transaction's markers still being written (CONCURRENT_TRANSACTIONS) is retried:
+        // soon, not after the default 100 ms, which would stall every transaction that follows a commit.
+        specific.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
         limits.topicConfig().forEach((key, value) -> specific.put(StreamsConfig.topicPrefix(key), value));
         specific.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), Integer.toString(config.kafka().minInSyncReplicas()));
         specific.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.processorApplicationId());

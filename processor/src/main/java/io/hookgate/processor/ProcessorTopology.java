@@ -1,15 +1,15 @@
 package io.hookgate.processor;
 
 import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.event.EncodedEvent;
+import io.hookgate.core.event.EncodedEventSerde;
 import io.hookgate.core.event.EventRefHeaders;
-import io.hookgate.core.kafka.HeaderText;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.topics.Topic;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.core.event.DuplicateRecord;
-import io.hookgate.processor.dedup.DeduplicationProcessor;
-import io.hookgate.processor.dedup.DuplicateRecords;
+import io.hookgate.processor.dedup.Deduplicated;
 import io.hookgate.processor.dedup.DedupStores;
 import io.hookgate.processor.errors.BoundedBytes;
 import io.hookgate.processor.fanout.FanOut;
@@ -62,7 +62,8 @@ public final class ProcessorTopology {
         final Topics topics = new Topics(config.kafka().topicPrefix());
         final RecordLimits limits = RecordLimits.of(config);
         final Serde<byte[]> records = BoundedBytes.serde(limits.maxRecordBytes());
-        final Serde<byte[]> envelopes = BoundedBytes.serde(limits.maxEnvelopeBytes());
+        final Serde<EncodedEvent> envelopes = BoundedBytes.serde(new EncodedEventSerde(), limits.maxEnvelopeBytes());
+        final Serde<EncodedEvent> verifiedEvents = BoundedBytes.serde(new EncodedEventSerde(), limits.maxRecordBytes());
         final StreamsBuilder builder = new StreamsBuilder();
 
         final KStream<byte[], Classified> classified = builder
@@ -78,36 +79,38 @@ public final class ProcessorTopology {
             .map((key, value) -> KeyValue.pair(value.source(), ((Classified.Rejected) value).rawBody()), Named.as("key-by-source"))
             .to(topics.rejected(), Produced.with(Serdes.String(), records).withName("rejected-requests"));
 
-        final KStream<String, byte[]> inPlace = outcomes.get("outcome-in-place")
+        final KStream<String, EncodedEvent> inPlace = outcomes.get("outcome-in-place")
             .map((key, value) -> byDedupKey(value), Named.as("key-in-place"));
-        final KStream<String, byte[]> repartitioned = outcomes.get("outcome-verified")
+        final KStream<String, EncodedEvent> repartitioned = outcomes.get("outcome-verified")
             .map((key, value) -> byDedupKey(value), Named.as("key-by-event-id"))
             .repartition(Repartitioned.with(Serdes.String(), envelopes).withName("by-event-id").withNumberOfPartitions(partitions));
-        final Map<String, KStream<String, byte[]>> deduplicated = inPlace.merge(repartitioned, Named.as("to-deduplicate"))
+        final Map<String, KStream<String, Deduplicated>> deduplicated = inPlace.merge(repartitioned, Named.as("to-deduplicate"))
             .process(new DedupStores(config, metrics), Named.as("deduplicate"))
             .split(Named.as("dedup-"))
-            .branch((key, value) -> DeduplicationProcessor.isDuplicate(value), Branched.as("duplicate"))
+            .branch((key, value) -> value.duplicate(), Branched.as("duplicate"))
             .defaultBranch(Branched.as("unique"));
-        final KStream<String, byte[]> unique = deduplicated.get("dedup-unique");
+        final KStream<String, EncodedEvent> unique = deduplicated.get("dedup-unique")
+            .mapValues(Deduplicated::event, Named.as("unique-event"));
 
         final Topic<String, DuplicateRecord> duplicates = topics.duplicateRecords();
         deduplicated.get("dedup-duplicate")
-            .processValues(() -> new DuplicateRecords(clock), Named.as("describe-duplicate"))
+            .mapValues(value -> new DuplicateRecord(DuplicateRecord.SCHEMA_VERSION, value.event().ref(), clock.instant()),
+                Named.as("describe-duplicate"))
             .to(duplicates.name(), Produced.with(duplicates.keys(), duplicates.values()).withName("dropped-duplicates"));
 
-        unique.to((key, envelope, context) -> topics.verified(HeaderText.last(context.headers(), EventRefHeaders.SOURCE)),
-            Produced.with(Serdes.String(), records).withName("verified-events"));
+        unique.to((key, event, context) -> topics.verified(event.ref().source()),
+            Produced.with(Serdes.String(), verifiedEvents).withName("verified-events"));
 
         final Topic<String, DeliveryTask> tasks = topics.dispatchTasks();
-        unique.process(() -> new FanOut(config, clock), Named.as("fan-out"))
+        unique.process(() -> new FanOut(config, metrics, clock), Named.as("fan-out"))
             .to(tasks.name(), Produced.with(tasks.keys(), BoundedBytes.serde(tasks.values(), limits.maxRecordBytes()))
                 .withName("delivery-tasks"));
 
         return builder.build();
     }
 
-    private static KeyValue<String, byte[]> byDedupKey(final Classified value) {
+    private static KeyValue<String, EncodedEvent> byDedupKey(final Classified value) {
         final Classified.Verified verified = (Classified.Verified) value;
-        return KeyValue.pair(verified.dedupKey(), verified.envelope());
+        return KeyValue.pair(verified.dedupKey(), verified.event());
     }
 }

@@ -34,6 +34,7 @@ import io.hookgate.core.topics.Topic;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,6 +59,10 @@ class ProcessorTopologyTest {
           unset: {provider: standard-webhooks}
           gh: {provider: github, secrets: ["gh-s3cret-value"]}
           small: {provider: standard-webhooks, secrets: ["%1$s"], maxBodyBytes: 1024}
+          app:
+            provider: publisher
+            secrets: ["%2$s"]
+            eventTypes: [{name: order.created, schema: "%3$s"}, order.cancelled, customer.created]
         subscriptions:
           all:
             url: https://all.example.com/
@@ -74,7 +79,17 @@ class ProcessorTopologyTest {
             url: https://others.example.com/
             sources: [other]
             secret: "%1$s"
-        """.formatted(SECRET);
+          orders:
+            url: https://orders.example.com/
+            sources: [app]
+            eventTypes: ["order.*"]
+            secret: "%1$s"
+        """;
+
+    static final String APP_TOKEN = "hgp_3f9a1c7e5b2d8f4a6c0e9b1d7f3a5c8e";
+    static final String ORDER_SCHEMA = """
+        {"type": "object", "required": ["orderId"], "properties": {"orderId": {"type": "integer", "minimum": 1}}}
+        """;
 
     /** Several partitions: events whose dedup key belongs to partition 0 (where the test driver reads) stay in place, the others are repartitioned. */
     static final int PARTITIONS = 3;
@@ -88,8 +103,10 @@ class ProcessorTopologyTest {
     private SimpleMeterRegistry registry;
 
     @BeforeEach
-    void start(@TempDir final Path stateDir) {
-        final HookgateConfig config = new ConfigLoader(Providers.builtIn(), Map.<String, String>of()::get).parse(CONFIG);
+    void start(@TempDir final Path stateDir) throws java.io.IOException {
+        final Path schema = Files.writeString(stateDir.resolve("order-created.json"), ORDER_SCHEMA);
+        final HookgateConfig config = new ConfigLoader(Providers.builtIn(), Map.<String, String>of()::get)
+            .parse(CONFIG.formatted(SECRET, APP_TOKEN, schema));
         registry = new SimpleMeterRegistry();
         final Clock clock = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
         final Properties props = new Properties();
@@ -215,6 +232,30 @@ class ProcessorTopologyTest {
     }
 
     @Test
+    void anEventNoSubscriptionWantsIsCountedUnroutedBySourceAndType() {
+        // gh and small have no subscription; app's customer.created is not among the order.* that its one subscription wants.
+        final byte[] body = "{\"action\":\"opened\"}".getBytes(StandardCharsets.UTF_8);
+        final String signature = "sha256=" + java.util.HexFormat.of().formatHex(
+            io.hookgate.providers.crypto.Hmac.compute(io.hookgate.providers.crypto.Hmac.Algorithm.SHA256,
+                "gh-s3cret-value".getBytes(StandardCharsets.UTF_8), body));
+        pipe(new RawRequest("ing-1", "gh", T0, "", "POST", "", HttpHeaders.empty().with("Content-Type", "application/json")
+            .with("X-Hub-Signature-256", signature).with("X-GitHub-Delivery", "d-1").with("X-GitHub-Event", "issues"), body));
+        pipe(published("ing-2", "order.cancelled", "k-1", "{}"));
+        pipe(published("ing-3", "customer.created", "k-2", "{}"));
+        pipe(signed("demo", "ing-4", "msg_1", "{\"type\":\"charge.failed\"}", T0, T0, SECRET));
+        pipe(signed("small", "ing-5", "msg_2", "{}", T0, T0, SECRET));
+
+        assertThat(dispatch.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("orders", "all");
+        assertThat(registry.get("hookgate.events.unrouted").tag("source", "gh").tag("type", "issues.opened").counter().count()).isEqualTo(1);
+        assertThat(registry.get("hookgate.events.unrouted").tag("source", "small").tag("type", "(none)").counter().count()).isEqualTo(1);
+        assertThat(registry.get("hookgate.events.unrouted").tag("source", "app").tag("type", "customer.created").counter().count())
+            .isEqualTo(1);
+        assertThat(registry.find("hookgate.events.unrouted").tag("type", "order.cancelled").counters()).as("routed to orders").isEmpty();
+        assertThat(registry.find("hookgate.events.unrouted").tag("source", "demo").counters()).as("routed to all").isEmpty();
+        assertThat(registry.find("hookgate.events.unrouted").counters()).hasSize(3);
+    }
+
+    @Test
     void duplicatesWithinRetentionArePublishedOnceAndAgainAfterIt() {
         pipe(signed("demo", "ing-1", "msg_1", "{\"type\":\"a\"}", T0, T0, SECRET));
         pipe(signed("demo", "ing-2", "msg_1", "{\"type\":\"a\"}", T0.plusSeconds(10), T0.plusSeconds(10), SECRET));
@@ -279,6 +320,67 @@ class ProcessorTopologyTest {
         assertThat(verifiedDemo.getQueueSize()).isEqualTo(1);
         pipe(signed("demo", "ing-2", "msg_2", "{}", T0, T0.plusSeconds(301), SECRET));
         assertThat(RejectionHeaders.reason(rejected.readRecord().headers())).contains(RejectReason.STALE_TIMESTAMP);
+    }
+
+    static RawRequest published(final String ingressId, final String type, final String idempotencyKey, final String body) {
+        HttpHeaders headers = HttpHeaders.empty().with("content-type", "application/json").with("Authorization", "Bearer " + APP_TOKEN)
+            .with("Event-Type", type);
+        if (idempotencyKey != null) {
+            headers = headers.with("Idempotency-Key", idempotencyKey);
+        }
+        return new RawRequest(ingressId, "app", T0, "203.0.113.9", "POST", "", headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theApplicationsOwnEventIsPublishedOncePerIdempotencyKey() {
+        pipe(published("ing-1", "order.created", "order-7-created", "{\"orderId\": 7}"));
+        pipe(published("ing-2", "order.created", "order-7-created", "{\"orderId\": 7}"));
+        final List<KeyValue<String, byte[]>> published = driver.createOutputTopic(topics.verified("app"), Serdes.String().deserializer(),
+            Serdes.ByteArray().deserializer()).readKeyValuesToList();
+        assertThat(published).extracting(kv -> kv.key).containsExactly("app:order-7-created");
+        final VerifiedEvent event = Json.read(published.get(0).value, VerifiedEvent.class);
+        assertThat(event.type()).isEqualTo("order.created");
+        assertThat(event.eventIdOrigin()).isEqualTo(EventIdOrigin.PROVIDER);
+        assertThat(event.provider()).isEqualTo("publisher");
+        assertThat(event.signatureCovers()).isEmpty();
+        assertThat(event.payload().text()).isEqualTo("{\"orderId\": 7}");
+        assertThat(dispatch.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("orders");
+        assertThat(registry.get("hookgate.events.duplicates").tag("source", "app").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void anUndeclaredTypeFromThePublisherIsRejectedAsUnknown() {
+        final RawRequest request = published("ing-1", "order.shipped", "order-7-shipped", "{\"orderId\": 7}");
+        pipe(request);
+        final TestRecord<String, byte[]> record = rejected.readRecord();
+        assertThat(record.key()).isEqualTo("app");
+        assertThat(record.value()).isEqualTo(request.body());
+        assertThat(RejectionHeaders.reason(record.headers())).contains(RejectReason.UNKNOWN_EVENT_TYPE);
+        assertThat(RejectionHeaders.detail(record.headers())).contains("'order.shipped' is not declared by source app");
+        assertThat(dispatch.isEmpty()).isTrue();
+        assertThat(registry.get("hookgate.verification.failures").tag("source", "app").tag("reason", "unknown_event_type").counter().count())
+            .isEqualTo(1);
+    }
+
+    @Test
+    void aPayloadBreakingItsSchemaIsRejectedWithTheJsonPointer() {
+        pipe(published("ing-1", "order.created", null, "{\"orderId\": 0}"));
+        final TestRecord<String, byte[]> record = rejected.readRecord();
+        assertThat(RejectionHeaders.reason(record.headers())).contains(RejectReason.SCHEMA_VIOLATION);
+        assertThat(RejectionHeaders.detail(record.headers())).contains("at \"/orderId\": must have a minimum value of 1");
+        pipe(published("ing-2", "order.created", null, "{\"orderId\": 1}"));
+        assertThat(driver.createOutputTopic(topics.verified("app"), Serdes.String().deserializer(), Serdes.ByteArray().deserializer())
+            .getQueueSize()).isEqualTo(1);
+    }
+
+    @Test
+    void aPublisherRequestWithoutItsTokenOrTypeIsRejectedWithItsReason() {
+        pipe(new RawRequest("ing-1", "app", T0, "", "POST", "", HttpHeaders.empty().with("Event-Type", "order.created"),
+            "{}".getBytes(StandardCharsets.UTF_8)));
+        pipe(new RawRequest("ing-2", "app", T0, "", "POST", "", HttpHeaders.empty().with("Authorization", "Bearer " + APP_TOKEN),
+            "{}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(rejected.readRecordsToList()).extracting(r -> RejectionHeaders.reason(r.headers()).orElseThrow())
+            .containsExactly(RejectReason.BAD_TOKEN, RejectReason.MISSING_EVENT_TYPE);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.hookgate.providers.docusign.DocusignScheme;
 import io.hookgate.providers.dropboxsign.DropboxSignScheme;
 import io.hookgate.providers.github.GithubProvider;
 import io.hookgate.providers.hmac.HmacProvider;
+import io.hookgate.providers.publisher.PublisherProvider;
 import io.hookgate.providers.shopify.ShopifyScheme;
 import io.hookgate.providers.slack.SlackScheme;
 import io.hookgate.providers.spi.Provider;
@@ -58,7 +59,8 @@ public final class Providers implements ProviderCatalog {
             new StandardWebhooksProvider(),
             new HmacProvider(),
             new BasicAuthProvider(),
-            new TokenProvider()));
+            new TokenProvider(),
+            new PublisherProvider()));
     }
 
     @Override

@@ -47,7 +47,7 @@ class SignVerifyRoundTripTest {
     @ParameterizedTest
     @MethodSource("providers")
     void aRequestSignedWithAnotherSecretIsRejected(final String provider) {
-        final String other = AllSchemes.SOURCES.get(provider).replaceAll("secrets: \\[[^]]*]", "secrets: [\"another:secret-value-1234\"]");
+        final String other = AllSchemes.SOURCES.get(provider).replaceAll("secrets: \\[[^]]*]", "secrets: [\"another:secret-value-1234-5678-9abc-def0\"]");
         final SourceScheme scheme = TestSources.scheme(idOf(provider), AllSchemes.SOURCES.get(provider));
         final SourceScheme forger = TestSources.scheme(idOf(provider), provider.equals("standard-webhooks")
             ? AllSchemes.SOURCES.get(provider).replace("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD")

@@ -1,6 +1,6 @@
 package io.hookgate.app.tail;
 
-import io.hookgate.core.delivery.AttemptRecord;
+import io.hookgate.core.delivery.AttemptEntry;
 import io.hookgate.core.delivery.DeliveryAttempt;
 import io.hookgate.core.event.DuplicateRecord;
 import io.hookgate.core.event.EventRef;
@@ -58,7 +58,7 @@ final class LiveLines {
                     + (ref.ingressId() == null ? "" : "request " + ref.ingressId() + ", ") + "already seen"));
             }
             if (topic.equals(topics.attempts())) {
-                return Optional.of(attempt(at, topics.attemptRecords().values().deserializer().deserialize(topic, record.value())));
+                return Optional.of(attempt(at, topics.attemptEntries().values().deserializer().deserialize(topic, record.value())));
             }
         } catch (RuntimeException e) {
             return Optional.of(new LiveLine(at, LiveLine.Kind.RECEIVED, "?", topic + "@" + record.partition() + ":" + record.offset(),
@@ -67,18 +67,19 @@ final class LiveLines {
         return Optional.empty();
     }
 
-    private static LiveLine attempt(final Instant at, final AttemptRecord record) {
-        final DeliveryAttempt attempt = record.attempt();
+    private static LiveLine attempt(final Instant at, final AttemptEntry entry) {
+        final DeliveryAttempt attempt = entry.attempt();
         final String answer = (attempt.status() != null ? Integer.toString(attempt.status()) : attempt.error()) + " in "
             + attempt.durationMs() + " ms";
-        final String to = record.subscription() + " " + record.event().eventId();
-        return switch (record.outcome()) {
-            case AttemptRecord.DELIVERED -> new LiveLine(at, LiveLine.Kind.DELIVERED, record.event().source(), to, answer
+        final String to = entry.subscription() + " " + entry.eventRef().eventId();
+        final String source = entry.eventRef().source();
+        return switch (entry.outcome()) {
+            case DELIVERED -> new LiveLine(at, LiveLine.Kind.DELIVERED, source, to, answer
                 + (attempt.number() > 1 ? ", attempt " + attempt.number() : ""));
-            case AttemptRecord.RETRY -> new LiveLine(at, LiveLine.Kind.RETRIED, record.event().source(), to, answer + ", attempt "
-                + attempt.number() + "; next try in the " + record.next() + " tier");
-            default -> new LiveLine(at, LiveLine.Kind.DEAD_LETTERED, record.event().source(), to, answer + ", attempt "
-                + attempt.number() + "; in the DLQ as " + record.next());
+            case RETRY -> new LiveLine(at, LiveLine.Kind.RETRIED, source, to, answer + ", attempt " + attempt.number()
+                + "; next try in the " + entry.nextTier() + " tier");
+            case DEAD -> new LiveLine(at, LiveLine.Kind.DEAD_LETTERED, source, to, answer + ", attempt " + attempt.number()
+                + "; in the DLQ as " + entry.dlqReason().code());
         };
     }
 

@@ -5,6 +5,8 @@ import io.hookgate.core.config.ConfigLoader;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.app.testing.Gateways;
 import io.hookgate.core.json.Json;
+import io.hookgate.core.rejection.RejectReason;
+import io.hookgate.core.rejection.RejectionHeaders;
 import io.hookgate.core.request.HttpHeaders;
 import io.hookgate.core.testing.KafkaTestCluster;
 import io.hookgate.core.testing.RecordingReceiver;
@@ -39,6 +41,8 @@ import static org.awaitility.Awaitility.await;
  * Every provider through the real ingress, processor and dispatcher on a real broker: a request
  * signed as the provider signs it is acknowledged (with the provider's required body), verified,
  * and delivered once with its event id; handshakes are answered by the ingress and never stored.
+ * The application's own events ({@code publisher}) go the same way, refused with their reason
+ * where they break their source's catalogue.
  */
 class ProvidersIT {
 
@@ -49,6 +53,7 @@ class ProvidersIT {
     static int port;
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Map<String, String> SOURCES = new java.util.LinkedHashMap<>();
+    static final String APP_TOKEN = "hgp_3f9a1c7e5b2d8f4a6c0e9b1d7f3a5c8e";
 
     @BeforeAll
     static void start(@TempDir final Path state) throws Exception {
@@ -82,9 +87,16 @@ class ProvidersIT {
             sources:
             """.formatted(kafka.bootstrapServers(), port, state));
         SOURCES.forEach((id, source) -> yaml.append("  ").append(id).append(": ").append(source).append('\n'));
+        // The application's own events: a source and a subscription apart, so that the tests of the other providers do not see them.
+        final Path schema = java.nio.file.Files.writeString(state.resolve("order-created.json"),
+            "{\"type\": \"object\", \"required\": [\"orderId\"], \"properties\": {\"total\": {\"type\": \"number\", \"minimum\": 0}}}");
+        yaml.append("  app: {provider: publisher, secrets: [").append(APP_TOKEN).append("], eventTypes: [{name: order.created, schema: \"")
+            .append(schema).append("\"}, order.cancelled]}\n");
         yaml.append("subscriptions:\n  all:\n    url: \"").append(receiver.url("/all")).append("\"\n    allowInsecureUrl: true\n")
             .append("    secret: whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD\n    sources: [")
             .append(String.join(", ", SOURCES.keySet())).append("]\n");
+        yaml.append("  orders: {url: \"").append(receiver.url("/orders")).append("\", allowInsecureUrl: true, sources: [app], ")
+            .append("eventTypes: [\"order.*\"], secret: whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD}\n");
         config = Gateways.config(yaml.toString());
         gateway = Gateways.running(config);
     }
@@ -132,8 +144,47 @@ class ProvidersIT {
         assertThat(envelopes).filteredOn(e -> e.get("source").asText().equals("svix"))
             .allSatisfy(e -> assertThat(e.get("eventIdOrigin").asText()).isEqualTo("provider"));
         assertThat(TopicReader.readAll(kafka.bootstrapServers(), new Topics("prov.").rejected()))
-            .as("rejections other than the forged handshake of the other test")
+            .as("rejections other than the forged handshake and the application's refused events of the other tests")
+            .filteredOn(r -> !"app".equals(r.key()))
             .allMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains("endpoint.url_validation"));
+    }
+
+    static HttpResponse<String> publish(final String type, final String idempotencyKey, final String body) throws Exception {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/app"))
+            .header("Authorization", "Bearer " + APP_TOKEN).header("Event-Type", type).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theApplicationsOwnEventsAreDeliveredOncePerKeyAndRefusedWithTheirReasons() throws Exception {
+        final String body = "{\"orderId\": 1042, \"total\": 12.50}";
+        assertThat(publish("order.created", "order-1042-created", body).statusCode()).isEqualTo(200);
+        assertThat(publish("order.created", "order-1042-created", body).statusCode()).as("stored, then deduplicated").isEqualTo(200);
+        assertThat(publish("order.shipped", "order-1042-shipped", body).statusCode()).as("stored, then refused").isEqualTo(200);
+        assertThat(publish("order.created", "order-1043-created", "{\"orderId\": 1043, \"total\": -1}").statusCode()).isEqualTo(200);
+
+        final Topics topics = new Topics("prov.");
+        await().atMost(Duration.ofSeconds(60)).until(() -> TopicReader.readAll(kafka.bootstrapServers(), topics.rejected()).stream()
+            .filter(r -> "app".equals(r.key())).count() >= 2);
+        final Map<RejectReason, String> refused = new HashMap<>();
+        TopicReader.readAll(kafka.bootstrapServers(), topics.rejected()).stream().filter(r -> "app".equals(r.key()))
+            .forEach(r -> refused.put(RejectionHeaders.reason(r.headers()).orElseThrow(), RejectionHeaders.detail(r.headers())));
+        assertThat(refused).containsOnlyKeys(RejectReason.UNKNOWN_EVENT_TYPE, RejectReason.SCHEMA_VIOLATION);
+        assertThat(refused.get(RejectReason.UNKNOWN_EVENT_TYPE)).contains("'order.shipped' is not declared by source app");
+        assertThat(refused.get(RejectReason.SCHEMA_VIOLATION)).contains("at \"/total\": must have a minimum value of 0");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !receiver.receivedAt("/orders").isEmpty());
+        Thread.sleep(1500);
+        final List<JsonNode> delivered = receiver.receivedAt("/orders").stream().map(r -> Json.read(r.body(), JsonNode.class)).toList();
+        assertThat(delivered).as("the same Idempotency-Key twice is one delivery").hasSize(1);
+        assertThat(delivered.get(0).get("eventId").asText()).isEqualTo("order-1042-created");
+        assertThat(delivered.get(0).get("type").asText()).isEqualTo("order.created");
+        assertThat(new String(receiver.receivedAt("/orders").get(0).body(), StandardCharsets.UTF_8)).as("the payload byte for byte")
+            .contains("\"payload\":" + body);
     }
 
     @Test

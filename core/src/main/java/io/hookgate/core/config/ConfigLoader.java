@@ -20,8 +20,10 @@ import java.util.function.Function;
 /**
  * Reads a YAML configuration file into a {@link HookgateConfig}: substitutes {@code ${ENV}}
  * variables, reads each section against its definition, then checks what spans sections
- * (subscriptions naming sources, tenants, ports). Every problem is collected and thrown at once
- * as a {@link ConfigException}, each with its path.
+ * (subscriptions naming sources, tenants, ports, event types known for their sources). Every problem
+ * is collected and thrown at once as a {@link ConfigException}, each with its path. Schema files of
+ * declared event types are read relative to the configuration file's directory ({@link #load}), or
+ * to the working directory for a text without a file ({@link #parse(String)}).
  */
 public final class ConfigLoader {
 
@@ -52,10 +54,17 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("", "cannot read configuration file " + file + ": " + e.getMessage());
         }
-        return parse(text);
+        final Path directory = file.toAbsolutePath().getParent();
+        return parse(text, directory == null ? Path.of("").toAbsolutePath() : directory);
     }
 
+    /** The configuration in {@code text}; relative schema paths start at the working directory. */
     public HookgateConfig parse(final String text) {
+        return parse(text, Path.of("").toAbsolutePath());
+    }
+
+    /** The configuration in {@code text}; relative schema paths start at {@code baseDirectory}. */
+    public HookgateConfig parse(final String text, final Path baseDirectory) {
         final JsonNode root;
         try {
             root = yaml.readTree(text);
@@ -80,7 +89,7 @@ public final class ConfigLoader {
         final KafkaSettings kafka = KafkaSettings.from(KafkaSettings.DEF.read(root.get("kafka"), "kafka", problems),
             environment.apply(KafkaSettings.BOOTSTRAP_SERVERS_ENV));
         final IngressSettings ingress = IngressSettings.from(IngressSettings.DEF.read(root.get("ingress"), "ingress", problems));
-        final Map<String, SourceConfig> sources = readSources(root.get("sources"), problems);
+        final Map<String, SourceConfig> sources = readSources(root.get("sources"), new SourceCatalogues(baseDirectory), problems);
         final Map<String, SubscriptionConfig> subscriptions = readSubscriptions(root.get("subscriptions"), problems);
         final DispatchSettings dispatch = DispatchSettings.from(DispatchSettings.DEF.read(root.get("dispatch"), "dispatch", problems),
             "dispatch", problems);
@@ -89,6 +98,8 @@ public final class ConfigLoader {
         final DevSettings dev = DevSettings.from(DevSettings.DEF.read(root.get("dev"), "dev", problems));
 
         checkSubscriptionSources(declaredIds(root.get("sources")), sources, subscriptions, problems);
+        subscriptions.values().forEach(subscription -> EventTypeCheck.check(subscription,
+            ConfigProblems.child("subscriptions", subscription.id()), sources, problems));
         if (kafka.minInSyncReplicas() > kafka.replicationFactor()) {
             problems.add("kafka.minInSyncReplicas", kafka.minInSyncReplicas() + " is more than kafka.replicationFactor ("
                 + kafka.replicationFactor() + "): no write could ever be acknowledged");
@@ -104,7 +115,7 @@ public final class ConfigLoader {
         return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev);
     }
 
-    private Map<String, SourceConfig> readSources(final JsonNode node, final ConfigProblems problems) {
+    private Map<String, SourceConfig> readSources(final JsonNode node, final SourceCatalogues catalogues, final ConfigProblems problems) {
         final Map<String, SourceConfig> sources = new LinkedHashMap<>();
         if (node == null || node.isNull() || (node.isObject() && node.isEmpty())) {
             problems.add("sources", "required: at least one source");
@@ -120,12 +131,13 @@ public final class ConfigLoader {
             if (!SourceConfig.ID.matcher(id).matches()) {
                 problems.add(path, "source id must be 1 to 64 letters, digits, '_' or '-'");
             }
-            readSource(id, entry.getValue(), path, problems).ifPresent(source -> sources.put(id, source));
+            readSource(id, entry.getValue(), path, catalogues, problems).ifPresent(source -> sources.put(id, source));
         });
         return Collections.unmodifiableMap(sources);
     }
 
-    private Optional<SourceConfig> readSource(final String id, final JsonNode node, final String path, final ConfigProblems problems) {
+    private Optional<SourceConfig> readSource(final String id, final JsonNode node, final String path, final SourceCatalogues catalogues,
+                                              final ConfigProblems problems) {
         final JsonNode providerNode = node == null ? null : node.get(SourceConfig.PROVIDER.name());
         if (providerNode == null || !providerNode.isTextual()) {
             // Reading the common keys reports the missing provider and any other problem.
@@ -143,7 +155,8 @@ public final class ConfigLoader {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        final SourceConfig source = SourceConfig.from(id, values);
+        final SourceConfig source = SourceConfig.from(id, values, catalogues.build(provider.get().eventTypes(),
+            values.get(SourceConfig.EVENT_TYPES), ConfigProblems.child(path, SourceConfig.EVENT_TYPES.name()), problems));
         provider.get().validate(source, path, problems);
         return Optional.of(source);
     }

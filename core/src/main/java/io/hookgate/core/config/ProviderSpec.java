@@ -1,5 +1,7 @@
 package io.hookgate.core.config;
 
+import java.util.Set;
+
 /**
  * What the configuration needs to know of a verification scheme: the extra keys a source of
  * that provider may carry, and the checks across keys that only the provider knows
@@ -13,6 +15,15 @@ public interface ProviderSpec {
     /** Keys this provider adds to its sources; empty for most. */
     default ConfigDef options() {
         return ConfigDef.of();
+    }
+
+    /**
+     * The event types this provider publishes, named as its scheme names them (the envelope's
+     * {@code type}); empty where hookgate ships no list. A source's declared {@code eventTypes}
+     * are added to these.
+     */
+    default Set<String> eventTypes() {
+        return Set.of();
     }
 
     /** Reports what is wrong with {@code source} for this provider, under {@code path}. */

@@ -1,5 +1,6 @@
 package io.hookgate.core.config;
 
+import io.hookgate.core.catalog.EventCatalog;
 import io.hookgate.core.net.CidrBlock;
 
 import java.net.URI;
@@ -16,6 +17,9 @@ import static io.hookgate.core.config.ConfigKey.required;
  * One entry of section {@code sources}: a sender of webhooks, reached at
  * {@code POST /webhooks/{id}}. The keys common to every provider are defined here; a provider
  * defines its own extra keys ({@link ProviderSpec#options()}), read into {@link #options()}.
+ *
+ * @param catalogue the event types known for this source: its provider's published list and its
+ *                  declared {@code eventTypes}, with their compiled schemas
  */
 public record SourceConfig(
     String id,
@@ -28,7 +32,8 @@ public record SourceConfig(
     Duration dedupRetention,
     Optional<String> publicUrl,
     int rateLimitPerSecond,
-    ConfigValues options) {
+    ConfigValues options,
+    EventCatalog catalogue) {
 
     /** What a source id may look like: it becomes part of a path, a topic name and a record key. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -59,15 +64,23 @@ public record SourceConfig(
         "Requests per second accepted for this source; 0 means no limit.")
         .validatedBy(Validator.atLeast(0));
 
+    public static final ConfigKey<List<DeclaredEventType>> EVENT_TYPES = optional("eventTypes", DeclaredEventType.LIST, List.of(),
+        "Event types this source sends: names, or {name, schema} with the path of a JSON Schema file (relative to the "
+            + "configuration file). They are added to the list of types hookgate ships for the provider, where "
+            + "it ships one (a declared schema applies to a listed type too). Subscriptions' eventTypes must match "
+            + "one of the known types (unknown_event_type); a payload breaking its type's schema is rejected (schema_violation); "
+            + "a publisher source that declares types rejects any other (unknown_event_type).")
+        .validatedBy(DeclaredEventType::checkUnique);
+
     /** The keys every source has, whatever its provider. */
     public static final ConfigDef COMMON_DEF = ConfigDef.of(PROVIDER, SECRETS, TENANT, TOLERANCE_SECONDS, MAX_BODY_BYTES,
-        ALLOWED_IPS, DEDUP_RETENTION, PUBLIC_URL, RATE_LIMIT_PER_SECOND);
+        ALLOWED_IPS, DEDUP_RETENTION, PUBLIC_URL, RATE_LIMIT_PER_SECOND, EVENT_TYPES);
 
-    static SourceConfig from(final String id, final ConfigValues values) {
+    static SourceConfig from(final String id, final ConfigValues values, final EventCatalog catalogue) {
         return new SourceConfig(id, values.get(PROVIDER), values.get(SECRETS), Optional.ofNullable(values.get(TENANT)),
             values.get(TOLERANCE_SECONDS), values.get(MAX_BODY_BYTES), values.get(ALLOWED_IPS),
             values.get(DEDUP_RETENTION), Optional.ofNullable(values.get(PUBLIC_URL)), values.get(RATE_LIMIT_PER_SECOND),
-            values);
+            values, catalogue);
     }
 
     private static void checkUrl(final String value, final String path, final ConfigProblems problems) {

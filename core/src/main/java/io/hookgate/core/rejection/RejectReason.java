@@ -19,6 +19,17 @@ public enum RejectReason {
     STALE_TIMESTAMP("stale_timestamp"),
     /** The credentials of an unsigned scheme (basic-auth, token) are absent or wrong. */
     BAD_CREDENTIALS("bad_credentials"),
+    /** A {@code publisher} request's bearer token is absent, not a bearer token, or none of the source's secrets. */
+    BAD_TOKEN("bad_token"),
+    /** A {@code publisher} request without the {@code Event-Type} header that names its type. */
+    MISSING_EVENT_TYPE("missing_event_type"),
+    /**
+     * The event's type is not one its source declares ({@code publisher} sources with {@code eventTypes}),
+     * or is no event type name at all.
+     */
+    UNKNOWN_EVENT_TYPE("unknown_event_type"),
+    /** The payload breaks the JSON Schema its source declares for its type; the detail names the JSON pointer. */
+    SCHEMA_VIOLATION("schema_violation"),
     /** The signature verified but the payload cannot be read (not JSON, no event id, ...). */
     MALFORMED_PAYLOAD("malformed_payload"),
     /** The request verified but what it would become is larger than a Kafka record may be. */

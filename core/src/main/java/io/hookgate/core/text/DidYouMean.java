@@ -1,5 +1,7 @@
 package io.hookgate.core.text;
 
+import io.hookgate.core.config.EditDistance;
+
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +24,7 @@ public final class DidYouMean {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            final int distance = distance(candidate.toLowerCase(Locale.ROOT), unknown.toLowerCase(Locale.ROOT));
+            final int distance = EditDistance.between(candidate.toLowerCase(Locale.ROOT), unknown.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
@@ -42,23 +44,5 @@ public final class DidYouMean {
     public static String hint(final String unknown, final Collection<String> known) {
         return nearest(unknown, known).map(best -> " (did you mean '" + best + "'?)")
             .orElse(known.isEmpty() ? " (none is accepted here)" : " (known: " + String.join(", ", known) + ")");
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(final String a, final String b) {
-        int[] previous = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            final int[] current = new int[b.length() + 1];
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                final int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            previous = current;
-        }
-        return previous[b.length()];
     }
 }

@@ -3,11 +3,13 @@ package io.hookgate.core.topics;
 import io.hookgate.core.config.Durations;
 import io.hookgate.core.config.HookgateConfig;
 
-import io.hookgate.core.delivery.AttemptRecord;
+import io.hookgate.core.delivery.AttemptEntry;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DeliveryTaskSerde;
 import io.hookgate.core.delivery.DlqEntry;
 import io.hookgate.core.event.DuplicateRecord;
+import io.hookgate.core.event.EncodedEvent;
+import io.hookgate.core.event.EncodedEventSerde;
 import io.hookgate.core.json.JsonSerde;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.request.RawRequest;
@@ -34,7 +36,8 @@ public final class Topics {
     private static final Serde<RawRequest> RAW_REQUESTS = new RawRequestSerde();
     private static final Serde<DeliveryTask> TASKS = new DeliveryTaskSerde();
     private static final Serde<DlqEntry> DLQ_ENTRIES = new JsonSerde<>(DlqEntry.class);
-    private static final Serde<AttemptRecord> ATTEMPTS = new JsonSerde<>(AttemptRecord.class);
+    private static final Serde<AttemptEntry> ATTEMPT_ENTRIES = new JsonSerde<>(AttemptEntry.class);
+    private static final Serde<EncodedEvent> ENCODED_EVENTS = new EncodedEventSerde();
     private static final Serde<DuplicateRecord> DUPLICATES = new JsonSerde<>(DuplicateRecord.class);
 
     private final String prefix;
@@ -68,6 +71,16 @@ public final class Topics {
         return new Topic<>(dlq(), Serdes.String(), DLQ_ENTRIES);
     }
 
+    /** {@link #attempts()} as attempt entries (JSON). */
+    public Topic<String, AttemptEntry> attemptEntries() {
+        return new Topic<>(attempts(), Serdes.String(), ATTEMPT_ENTRIES);
+    }
+
+    /** {@link #verified(String)} as encoded events: the envelope as the value, who it is in headers. */
+    public Topic<String, EncodedEvent> verifiedEvents(final String name) {
+        return new Topic<>(name, Serdes.String(), ENCODED_EVENTS);
+    }
+
     /** Raw records that failed verification, with a reason header, keyed by source id. */
     public String rejected() {
         return prefix + "events.rejected";
@@ -88,19 +101,14 @@ public final class Topics {
         return prefix + "dispatch.retry." + Durations.format(delay);
     }
 
-    /** Deliveries that will not be attempted again. */
-    public String dlq() {
-        return prefix + "dispatch.dlq";
-    }
-
-    /** Every delivery attempt's outcome, successes included, keyed by subscription id. */
+    /** Every delivery attempt's outcome, successes included, keyed by subscription id: the delivery log. */
     public String attempts() {
         return prefix + "dispatch.attempts";
     }
 
-    /** {@link #attempts()} as attempt records (JSON, no envelope). */
-    public Topic<String, AttemptRecord> attemptRecords() {
-        return new Topic<>(attempts(), Serdes.String(), ATTEMPTS);
+    /** Deliveries that will not be attempted again, keyed by subscription id. */
+    public String dlq() {
+        return prefix + "dispatch.dlq";
     }
 
     /** Verified events dropped as duplicates, keyed {@code {source}:{eventId}}: for watching, never replayed. */
@@ -151,8 +159,9 @@ public final class Topics {
         specs.add(new TopicSpec(dispatch(), partitions, replication, retention, false, configs));
         retryTopics(config.dispatch().retryDelays()).forEach(topic ->
             specs.add(new TopicSpec(topic, partitions, replication, retention.plus(maxDelay(config)), false, configs)));
+        // The delivery log: as long as the DLQ, so that every dead-lettered delivery's attempts can be shown.
+        specs.add(new TopicSpec(attempts(), partitions, replication, retention.multipliedBy(4), false, configs));
         specs.add(new TopicSpec(dlq(), partitions, replication, retention.multipliedBy(4), false, configs));
-        specs.add(new TopicSpec(attempts(), partitions, replication, retention, false, configs));
         specs.add(new TopicSpec(duplicates(), partitions, replication, retention, false, configs));
         specs.add(new TopicSpec(replays(), 1, replication, Duration.ofMillis(-1), true,
             Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(config.kafka().minInSyncReplicas()))));

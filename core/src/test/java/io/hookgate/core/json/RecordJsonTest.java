@@ -7,6 +7,7 @@ import io.hookgate.core.delivery.DeliveryTaskRecord;
 import io.hookgate.core.delivery.DlqEntry;
 import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.delivery.UnreadableRecord;
+import io.hookgate.core.event.EnvelopeJson;
 import io.hookgate.core.event.EventIdOrigin;
 import io.hookgate.core.event.EventRefHeaders;
 import io.hookgate.core.event.VerifiedEvent;
@@ -60,6 +61,18 @@ class RecordJsonTest {
         assertThat(back.payload().text()).isEqualTo(AWKWARD_PAYLOAD);
         // Also through a string writer (the admin API answers with strings).
         assertThat(Json.writeString(event(AWKWARD_PAYLOAD))).contains(AWKWARD_PAYLOAD);
+    }
+
+    @Test
+    void theStreamingEnvelopeWriterWritesWhatTheBindingWrites() {
+        final VerifiedEvent full = event(AWKWARD_PAYLOAD);
+        final VerifiedEvent sparse = new VerifiedEvent(1, "evt_2", "s", null, null, "e", EventIdOrigin.PAYLOAD_HASH, null, null, null,
+            null, null, RawJson.trusted("[]".getBytes(StandardCharsets.UTF_8)));
+        final VerifiedEvent tenanted = new VerifiedEvent(1, "evt_3", "s", "publisher", "acme", "e", EventIdOrigin.PROVIDER, "t",
+            Instant.parse("2026-11-23T10:00:00.123456789Z"), Instant.EPOCH, "ing", List.of(), RawJson.trusted("{}".getBytes(StandardCharsets.UTF_8)));
+        for (VerifiedEvent event : List.of(full, sparse, tenanted)) {
+            assertThat(new String(EnvelopeJson.write(event), StandardCharsets.UTF_8)).isEqualTo(new String(Json.write(event), StandardCharsets.UTF_8));
+        }
     }
 
     @Test

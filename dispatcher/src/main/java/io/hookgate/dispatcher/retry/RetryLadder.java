@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * Decides, from an attempt's outcome, whether a delivery succeeded, waits in a retry topic or goes
@@ -18,16 +20,28 @@ import java.util.TreeSet;
  * delays; 410 is {@code gone}, 3xx {@code redirect} (never followed), other 4xx {@code rejected},
  * all without retry. A {@code Retry-After} (bounded by {@code dispatch.maxRetryAfter}) moves the
  * task to the smallest tier whose delay is at least the wait asked, due no sooner than asked,
- * so that every tier keeps its head-of-line order by due time.
+ * so that every tier keeps its head-of-line order by due time. Every wait gets up to
+ * {@value #JITTER_PERCENT} % more, drawn at random, so that tasks that failed together do not come due
+ * together; a task never comes due sooner than its delay (or the wait asked) says.
  */
 public final class RetryLadder {
+
+    /** The most a wait is lengthened at random, in percent of it. */
+    static final int JITTER_PERCENT = 20;
 
     private final List<Duration> delays;
     private final TreeSet<Duration> tiers;
     private final Duration maxRetryAfter;
     private final Topics topics;
+    private final DoubleSupplier random;
 
     public RetryLadder(final DispatchSettings settings, final Topics topics) {
+        this(settings, topics, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** @param random numbers in {@code [0, 1)}: how much of the jitter each wait gets */
+    RetryLadder(final DispatchSettings settings, final Topics topics, final DoubleSupplier random) {
+        this.random = random;
         this.delays = settings.retryDelays();
         this.tiers = new TreeSet<>(delays);
         this.maxRetryAfter = settings.maxRetryAfter();
@@ -65,7 +79,7 @@ public final class RetryLadder {
         if (tiers.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Verdict.Retry(topics.retry(tiers.first()), Durations.format(tiers.first()), now.plus(tiers.first())));
+        return Optional.of(new Verdict.Retry(topics.retry(tiers.first()), Durations.format(tiers.first()), now.plus(jittered(tiers.first()))));
     }
 
     private Verdict retry(final int attemptNumber, final Optional<Duration> retryAfter, final Instant now, final String last) {
@@ -77,6 +91,11 @@ public final class RetryLadder {
         final Duration wait = asked.compareTo(scheduled) > 0 ? asked : scheduled;
         // maxRetryAfter is at most the longest delay (validated), so a tier always exists.
         final Duration tier = Optional.ofNullable(tiers.ceiling(wait)).orElse(tiers.last());
-        return new Verdict.Retry(topics.retry(tier), Durations.format(tier), now.plus(wait));
+        return new Verdict.Retry(topics.retry(tier), Durations.format(tier), now.plus(jittered(wait)));
+    }
+
+    private Duration jittered(final Duration wait) {
+        final long extraMillis = (long) (wait.toMillis() * JITTER_PERCENT / 100.0 * random.getAsDouble());
+        return wait.plusMillis(extraMillis);
     }
 }

@@ -10,7 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +20,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetryLadderTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
-    private final RetryLadder ladder = new RetryLadder(new DispatchSettings(
+    private static final DispatchSettings SETTINGS = new DispatchSettings(
         List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(10), Duration.ofHours(10)),
-        Duration.ofHours(1), 1000, 100, Duration.ofSeconds(30)), new Topics("hg."));
+        Duration.ofHours(1), 1000, 100, Duration.ofSeconds(30));
+    /** Without jitter (the random draw is always 0), so that due times are exact. */
+    private final RetryLadder ladder = new RetryLadder(SETTINGS, new Topics("hg."), () -> 0.0);
+
+    @Test
+    void everyWaitGetsUpToAFifthMoreAtRandomAndNeverLess() {
+        final RetryLadder halfJitter = new RetryLadder(SETTINGS, new Topics("hg."), () -> 0.5);
+        assertThat(halfJitter.after(2, HttpOutcome.answered(503, Optional.empty()), NOW))
+            .isEqualTo(new Verdict.Retry("hg.dispatch.retry.5m", "5m", NOW.plusSeconds(330)));
+        assertThat(halfJitter.after(1, HttpOutcome.answered(429, Optional.of(Duration.ofSeconds(60))), NOW))
+            .isEqualTo(new Verdict.Retry("hg.dispatch.retry.5m", "5m", NOW.plusSeconds(66)));
+        assertThat(halfJitter.deferral(NOW)).contains(new Verdict.Retry("hg.dispatch.retry.5s", "5s", NOW.plusMillis(5500)));
+
+        // With the real random source, tasks that failed together spread over [delay, 1.2 x delay).
+        final RetryLadder random = new RetryLadder(SETTINGS, new Topics("hg."));
+        final Set<Instant> dueTimes = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            final Instant due = ((Verdict.Retry) random.after(2, HttpOutcome.failed("timeout"), NOW)).dueAt();
+            assertThat(due).isAfterOrEqualTo(NOW.plusSeconds(300)).isBefore(NOW.plusSeconds(360));
+            dueTimes.add(due);
+        }
+        assertThat(dueTimes).as("distinct due times of 200 tasks failed at once").hasSizeGreaterThan(150);
+    }
 
     @ParameterizedTest
     @ValueSource(ints = {200, 201, 202, 204, 299})

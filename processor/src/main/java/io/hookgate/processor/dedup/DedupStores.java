@@ -1,6 +1,7 @@
 package io.hookgate.processor.dedup;
 
 import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.event.EncodedEvent;
 import io.hookgate.processor.ProcessorMetrics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -11,7 +12,7 @@ import org.apache.kafka.streams.state.Stores;
 import java.util.Set;
 
 /** The persistent RocksDB stores of deduplication, declared with the processor that uses them. */
-public final class DedupStores implements ProcessorSupplier<String, byte[], String, byte[]> {
+public final class DedupStores implements ProcessorSupplier<String, EncodedEvent, String, Deduplicated> {
 
     /** Dedup key to the time its retention ends. */
     public static final String SEEN = "dedup-seen";
@@ -27,7 +28,7 @@ public final class DedupStores implements ProcessorSupplier<String, byte[], Stri
     }
 
     @Override
-    public Processor<String, byte[], String, byte[]> get() {
+    public Processor<String, EncodedEvent, String, Deduplicated> get() {
         return new DeduplicationProcessor(config, metrics);
     }
 

@@ -3,7 +3,7 @@ package io.hookgate.processor.dedup;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.event.EventRef;
-import io.hookgate.core.event.EventRefHeaders;
+import io.hookgate.core.event.EncodedEvent;
 import io.hookgate.processor.ProcessorMetrics;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -26,11 +26,10 @@ import java.util.List;
  * the store update and the output commit together. What it forwards is keyed
  * {@code {source}:{eventId}}, the key of {@code verified.{source}}; the envelope is not read.
  * Expired ids are purged on stream time, through an expiry index, so the store cannot grow forever
- * and a replay of old records never expires ids early. A copy dropped as a duplicate is forwarded
- * with a null value (its headers still say which event and request it was), so that the topology
- * can record it in {@code events.duplicates}; see {@link #isDuplicate}.
+ * and a replay of old records never expires ids early. Each copy is forwarded as {@link Deduplicated}: a
+ * dropped duplicate too, so that the topology can record it in {@code events.duplicates}.
  */
-public final class DeduplicationProcessor extends ContextualProcessor<String, byte[], String, byte[]> {
+public final class DeduplicationProcessor extends ContextualProcessor<String, EncodedEvent, String, Deduplicated> {
 
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
     private static final byte[] PRESENT = new byte[0];
@@ -46,7 +45,7 @@ public final class DeduplicationProcessor extends ContextualProcessor<String, by
     }
 
     @Override
-    public void init(final ProcessorContext<String, byte[]> context) {
+    public void init(final ProcessorContext<String, Deduplicated> context) {
         super.init(context);
         seen = context.getStateStore(DedupStores.SEEN);
         expiries = context.getStateStore(DedupStores.EXPIRIES);
@@ -54,26 +53,21 @@ public final class DeduplicationProcessor extends ContextualProcessor<String, by
     }
 
     @Override
-    public void process(final Record<String, byte[]> record) {
-        final EventRef ref = EventRefHeaders.read(record.headers());
+    public void process(final Record<String, EncodedEvent> record) {
+        final EventRef ref = record.value().ref();
         final String key = record.key();
         final long receivedAt = record.timestamp();
         final Long expiresAt = seen.get(key);
         if (expiresAt != null && expiresAt > receivedAt) {
             metrics.duplicate(ref.source());
-            context().forward(record.withKey(ref.dedupKey()).withValue(null));
+            context().forward(record.withKey(ref.dedupKey()).withValue(new Deduplicated(record.value(), true)));
             return;
         }
         final long newExpiry = receivedAt + retention(ref.source()).toMillis();
         seen.put(key, newExpiry);
         expiries.put(ExpiryIndex.key(newExpiry, key), PRESENT);
         metrics.published(ref.source());
-        context().forward(record.withKey(ref.dedupKey()));
-    }
-
-    /** Whether a record this processor forwarded is a dropped duplicate (null value), not an event to publish. */
-    public static boolean isDuplicate(final byte[] value) {
-        return value == null;
+        context().forward(record.withKey(ref.dedupKey()).withValue(new Deduplicated(record.value(), false)));
     }
 
     private Duration retention(final String source) {

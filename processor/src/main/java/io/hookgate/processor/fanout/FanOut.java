@@ -5,8 +5,9 @@ import io.hookgate.core.config.SubscriptionConfig;
 import io.hookgate.core.delivery.DeliveryTask;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import io.hookgate.core.event.EventRef;
-import io.hookgate.core.event.EventRefHeaders;
+import io.hookgate.core.event.EncodedEvent;
 import io.hookgate.core.json.RawJson;
+import io.hookgate.processor.ProcessorMetrics;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -20,25 +21,32 @@ import java.util.Map;
  * One delivery task per subscription that wants an event: the subscription names the event's
  * source and one of its {@code eventTypes} matches (or it has none). Keyed by subscription id;
  * the task's value is the event's envelope as it arrived here, shared, never copied or re-read.
+ * An event that no subscription wants is counted as unrouted, by source and type.
  */
-public final class FanOut extends ContextualProcessor<String, byte[], String, DeliveryTask> {
+public final class FanOut extends ContextualProcessor<String, EncodedEvent, String, DeliveryTask> {
 
     private final Map<String, List<SubscriptionConfig>> bySource;
+    private final ProcessorMetrics metrics;
     private final Clock clock;
 
-    public FanOut(final HookgateConfig config, final Clock clock) {
+    public FanOut(final HookgateConfig config, final ProcessorMetrics metrics, final Clock clock) {
         final Map<String, List<SubscriptionConfig>> index = new HashMap<>();
         config.subscriptions().values().forEach(subscription -> subscription.sources().forEach(source ->
             index.computeIfAbsent(source, ignored -> new ArrayList<>()).add(subscription)));
         index.replaceAll((source, subscriptions) -> List.copyOf(subscriptions));
         this.bySource = Map.copyOf(index);
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     @Override
-    public void process(final Record<String, byte[]> record) {
-        final EventRef ref = EventRefHeaders.read(record.headers());
-        for (DeliveryTask task : tasks(ref, RawJson.trusted(record.value()))) {
+    public void process(final Record<String, EncodedEvent> record) {
+        final EventRef ref = record.value().ref();
+        final List<DeliveryTask> tasks = tasks(ref, record.value().envelope());
+        if (tasks.isEmpty()) {
+            metrics.unrouted(ref.source(), ref.type());
+        }
+        for (DeliveryTask task : tasks) {
             // The sink's serde writes the task's headers; the envelope's bytes are shared, not copied.
             context().forward(new Record<>(task.subscription(), task, record.timestamp(), new RecordHeaders()));
         }

@@ -1,6 +1,6 @@
 package io.hookgate.processor.verify;
 
-import io.hookgate.core.event.EventRef;
+import io.hookgate.core.event.EncodedEvent;
 import io.hookgate.core.rejection.RejectReason;
 
 /** A raw record after verification: a verified envelope, or a rejection keeping the raw bytes. */
@@ -17,10 +17,10 @@ public sealed interface Classified {
      * @param local    whether the raw record already sits in the partition its dedup key belongs to
      *                 (the ingress put it there), so it is deduplicated without a repartition
      */
-    record Verified(EventRef ref, byte[] envelope, String dedupKey, boolean local) implements Classified {
+    record Verified(EncodedEvent event, String dedupKey, boolean local) implements Classified {
         @Override
         public String source() {
-            return ref.source();
+            return event.ref().source();
         }
     }
 

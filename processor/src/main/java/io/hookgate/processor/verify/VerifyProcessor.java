@@ -3,10 +3,9 @@ package io.hookgate.processor.verify;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.event.EventRef;
-import io.hookgate.core.event.EventRefHeaders;
+import io.hookgate.core.event.EncodedEvent;
 import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.core.id.StableIds;
-import io.hookgate.core.json.Json;
 import io.hookgate.core.kafka.DedupPartitions;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.rejection.RejectReason;
@@ -91,21 +90,21 @@ public final class VerifyProcessor extends ContextualFixedKeyProcessor<byte[], b
             source.get().tenant().orElse(null), accepted.identity().eventId(), accepted.identity().origin(),
             accepted.identity().type(), request.receivedAt(), Instant.now(clock), request.ingressId(), accepted.signatureCovers(),
             accepted.payload().json());
-        final byte[] envelope = Json.write(event);
-        if (envelope.length > limits.maxEnvelopeBytes()) {
-            reject(record, request.source(), RejectReason.PAYLOAD_TOO_LARGE, "the envelope would be " + envelope.length
+        final EncodedEvent encoded = EncodedEvent.of(event);
+        if (encoded.envelope().length() > limits.maxEnvelopeBytes()) {
+            reject(record, request.source(), RejectReason.PAYLOAD_TOO_LARGE, "the envelope would be " + encoded.envelope().length()
                 + " bytes; a record carries at most " + limits.maxEnvelopeBytes());
             return;
         }
-        final EventRef ref = event.ref();
+        final EventRef ref = encoded.ref();
         // An id from an unsigned header is the sender's word: a body signed once is one event, whatever id it comes with.
         final String dedupKey = accepted.identity().idSigned() ? ref.dedupKey() : EventRef.signedBodyKey(request.source(), request.body());
         metrics.verified(request.source());
         // Where the ingress put it by a correct hint, the record is deduplicated here; elsewhere it is repartitioned.
         final boolean local = context().recordMetadata().map(meta -> meta.partition() == DedupPartitions.of(dedupKey, partitions))
             .orElse(false);
-        context().forward(record.withValue((Classified) new Classified.Verified(ref, envelope, dedupKey, local))
-            .withHeaders(EventRefHeaders.write(new RecordHeaders(), ref)));
+        // Who the event is travels in the value; the sinks' serdes write it as headers.
+        context().forward(record.withValue((Classified) new Classified.Verified(encoded, dedupKey, local)).withHeaders(new RecordHeaders()));
     }
 
     private Verification verifySafely(final SourceScheme scheme, final RawRequest request) {

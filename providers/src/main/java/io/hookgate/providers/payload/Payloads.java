@@ -105,8 +105,14 @@ public final class Payloads {
         if (body.length == 0) {
             throw new MalformedPayloadException("the body is empty");
         }
+        // Read from bytes, Jackson would guess UTF-16 or UTF-32 from the first bytes, skip a byte
+        // order mark and let some malformed UTF-8 through: the envelope embeds these bytes as UTF-8.
+        final String text = strictUtf8(body);
+        if (text.startsWith("\uFEFF")) {
+            throw new MalformedPayloadException("the body starts with a byte order mark");
+        }
         try {
-            final JsonNode node = STRICT_JSON.readTree(body);
+            final JsonNode node = STRICT_JSON.readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw new MalformedPayloadException("the body is empty");
             }
@@ -119,6 +125,9 @@ public final class Payloads {
         } catch (IOException e) {
             throw new MalformedPayloadException("the body is not JSON: "
                 + (e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getOriginalMessage() : e.getMessage()));
+        } catch (NumberFormatException e) {
+            // Jackson throws it unwrapped for a decimal whose exponent no BigDecimal holds (1E-2147483648).
+            throw new MalformedPayloadException("the body holds a number beyond what hookgate reads: " + e.getMessage());
         }
     }
 

@@ -9,6 +9,7 @@ import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.payload.Payloads;
 import io.hookgate.providers.spi.NamedProvider;
 import io.hookgate.providers.spi.Provider;
+import io.hookgate.providers.spi.PublishedEventTypes;
 import io.hookgate.providers.spi.EventIdentity;
 import io.hookgate.providers.spi.HeaderHmacScheme;
 import io.hookgate.providers.spi.SignatureFormat;
@@ -25,7 +26,8 @@ import java.util.UUID;
 public final class ShopifyScheme extends HeaderHmacScheme {
 
     /** The registry entry of this provider. */
-    public static final Provider PROVIDER = NamedProvider.of("shopify", ShopifyScheme::new);
+    public static final Provider PROVIDER = NamedProvider.of("shopify", ShopifyScheme::new)
+        .publishing(PublishedEventTypes.of(ShopifyScheme.class));
 
     private static final SignatureFormat FORMAT = SignatureFormat.of("X-Shopify-Hmac-Sha256", Hmac.Algorithm.SHA256, Encoding.BASE64)
         .withAlternativeHeader("shopify-hmac-sha256");

@@ -9,6 +9,7 @@ import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.payload.Payloads;
 import io.hookgate.providers.spi.NamedProvider;
 import io.hookgate.providers.spi.Provider;
+import io.hookgate.providers.spi.PublishedEventTypes;
 import io.hookgate.providers.spi.EventIdentity;
 import io.hookgate.providers.spi.V0TimestampScheme;
 import io.hookgate.providers.spi.HttpReply;
@@ -28,7 +29,8 @@ import java.util.UUID;
 public final class SlackScheme extends V0TimestampScheme {
 
     /** The registry entry of this provider. */
-    public static final Provider PROVIDER = NamedProvider.of("slack", SlackScheme::new);
+    public static final Provider PROVIDER = NamedProvider.of("slack", SlackScheme::new)
+        .publishing(PublishedEventTypes.of(SlackScheme.class));
 
     SlackScheme(final SourceConfig source) {
         super(source, "X-Slack-Signature", "X-Slack-Request-Timestamp");

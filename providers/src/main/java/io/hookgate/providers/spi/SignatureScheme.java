@@ -1,6 +1,9 @@
 package io.hookgate.providers.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.core.catalog.EventCatalog;
+import io.hookgate.core.catalog.EventSchema;
+import io.hookgate.core.catalog.SchemaViolation;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.event.EventRef;
 import io.hookgate.core.rejection.RejectReason;
@@ -14,7 +17,11 @@ import java.util.Optional;
 /**
  * The order every scheme verifies in: a source without secrets accepts nothing; then the
  * provider's signature check on the raw bytes; only then is the body parsed and the event
- * identified. Subclasses supply the provider-specific steps.
+ * identified; last, the event is held against its source's catalogue: a payload breaking the schema
+ * declared for its type is {@code schema_violation} (with the JSON pointer), and, for schemes that
+ * accept only declared types ({@code publisher}), a type the source does not declare is
+ * {@code unknown_event_type}. Schemas were compiled at start; checking reads the payload's tree and
+ * never touches its bytes. Subclasses supply the provider-specific steps.
  */
 public abstract class SignatureScheme implements SourceScheme {
 
@@ -35,12 +42,51 @@ public abstract class SignatureScheme implements SourceScheme {
         }
         try {
             final Payload payload = readPayload(request);
-            return new Verification.Accepted(identify(request, payload.tree()), payload, signatureCovers(request));
+            final EventIdentity identity = identify(request, payload.tree());
+            final Optional<Verification.Rejected> refused = checkCatalogue(identity.type(), payload);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            return new Verification.Accepted(identity, payload, signatureCovers(request));
         } catch (Payloads.PayloadTooDeepException e) {
             return Verification.rejected(RejectReason.PAYLOAD_TOO_DEEP, e.getMessage());
         } catch (Payloads.MalformedPayloadException e) {
             return Verification.rejected(RejectReason.MALFORMED_PAYLOAD, e.getMessage());
         }
+    }
+
+    /**
+     * Whether an event of a type its source does not declare is refused; only where the source
+     * declares types at all. False by default: a provider adds types before any list knows them.
+     */
+    protected boolean acceptsOnlyDeclaredTypes() {
+        return false;
+    }
+
+    private Optional<Verification.Rejected> checkCatalogue(final String type, final Payload payload) {
+        final EventCatalog catalogue = source.catalogue();
+        if (catalogue.isEmpty()) {
+            return accept();
+        }
+        if (acceptsOnlyDeclaredTypes() && !catalogue.contains(type)) {
+            return reject(RejectReason.UNKNOWN_EVENT_TYPE, "event type " + (type == null ? "(none)" : "'" + type + "'")
+                + " is not declared by source " + source.id() + " (declared: " + listed(catalogue) + ")");
+        }
+        final Optional<EventSchema> schema = catalogue.schema(type);
+        if (schema.isPresent()) {
+            final Optional<SchemaViolation> violation = schema.get().check(payload.tree());
+            if (violation.isPresent()) {
+                return reject(RejectReason.SCHEMA_VIOLATION, "the payload breaks the schema of " + type + " ("
+                    + schema.get().file().getFileName() + ") " + violation.get().describe());
+            }
+        }
+        return accept();
+    }
+
+    private static String listed(final EventCatalog catalogue) {
+        final int shown = 10;
+        final String first = String.join(", ", catalogue.types().stream().limit(shown).toList());
+        return catalogue.types().size() > shown ? first + ", ... " + catalogue.types().size() + " in all" : first;
     }
 
     /**

@@ -9,6 +9,7 @@ import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.payload.Payloads;
 import io.hookgate.providers.spi.NamedProvider;
 import io.hookgate.providers.spi.Provider;
+import io.hookgate.providers.spi.PublishedEventTypes;
 import io.hookgate.providers.spi.EventIdentity;
 import io.hookgate.providers.spi.HeaderHmacScheme;
 import io.hookgate.providers.spi.SignatureFormat;
@@ -27,7 +28,8 @@ public final class SquareScheme extends HeaderHmacScheme {
 
     /** The registry entry of this provider. */
     public static final Provider PROVIDER = NamedProvider.of("square", SquareScheme::new)
-        .requiring(SourceConfig.PUBLIC_URL, "the notification URL exactly as configured at Square");
+        .requiring(SourceConfig.PUBLIC_URL, "the notification URL exactly as configured at Square")
+        .publishing(PublishedEventTypes.of(SquareScheme.class));
 
     private static final SignatureFormat FORMAT =
         SignatureFormat.of("x-square-hmacsha256-signature", Hmac.Algorithm.SHA256, Encoding.BASE64);

@@ -48,6 +48,10 @@ final class StandardWebhooksScheme extends SignatureScheme {
         if (headers.id() == null || headers.timestamp() == null || headers.signature() == null) {
             return reject(RejectReason.MISSING_SIGNATURE, "webhook-id, webhook-timestamp and webhook-signature are required");
         }
+        if (headers.id().isEmpty()) {
+            // Signed or not, an empty id identifies no event.
+            return reject(RejectReason.MISSING_SIGNATURE, "webhook-id is empty");
+        }
         final OptionalLong timestamp = Timestamps.parseCanonical(headers.timestamp());
         if (timestamp.isEmpty()) {
             return reject(RejectReason.MALFORMED_SIGNATURE, "webhook-timestamp is not a Unix time in seconds");

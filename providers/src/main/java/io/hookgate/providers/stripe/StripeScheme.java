@@ -12,6 +12,7 @@ import io.hookgate.providers.payload.Payload;
 import io.hookgate.providers.payload.Payloads;
 import io.hookgate.providers.spi.NamedProvider;
 import io.hookgate.providers.spi.Provider;
+import io.hookgate.providers.spi.PublishedEventTypes;
 import io.hookgate.providers.spi.EventIdentity;
 import io.hookgate.providers.spi.SignatureScheme;
 import io.hookgate.providers.spi.SignedRequest;
@@ -34,7 +35,8 @@ import java.util.UUID;
 public final class StripeScheme extends SignatureScheme {
 
     /** The registry entry of this provider. */
-    public static final Provider PROVIDER = NamedProvider.of("stripe", StripeScheme::new);
+    public static final Provider PROVIDER = NamedProvider.of("stripe", StripeScheme::new)
+        .publishing(PublishedEventTypes.of(StripeScheme.class));
 
     private static final String HEADER = "Stripe-Signature";
 

@@ -8,6 +8,7 @@ import io.hookgate.core.config.Validator;
 import io.hookgate.core.config.ValueType;
 import io.hookgate.providers.spi.Provider;
 import io.hookgate.providers.spi.SourceScheme;
+import io.hookgate.providers.spi.TokenSecrets;
 
 /**
  * {@code provider: token}: for senders that do not sign. The secrets are the accepted tokens, read
@@ -16,6 +17,9 @@ import io.hookgate.providers.spi.SourceScheme;
  * exactly one of the two. The event id is a hash of the payload.
  */
 public final class TokenProvider implements Provider {
+
+    /** Shortest token accepted: a sender's static secret, guessable when short. */
+    static final int MIN_TOKEN_CHARS = 16;
 
     static final ConfigKey<String> HEADER = ConfigKey.optional("header", ValueType.STRING, null,
         "Header carrying the token (default Authorization).").validatedBy(Validator.nonEmpty());
@@ -37,12 +41,7 @@ public final class TokenProvider implements Provider {
         if (source.options().isGiven(HEADER) && source.options().isGiven(QUERY_PARAM)) {
             problems.add(ConfigProblems.child(path, QUERY_PARAM.name()), "set header or queryParam, not both");
         }
-        for (int i = 0; i < source.secrets().size(); i++) {
-            if (source.secrets().get(i).length() < 16) {
-                problems.add(ConfigProblems.index(ConfigProblems.child(path, SourceConfig.SECRETS.name()), i),
-                    "a token must be at least 16 characters, and unguessable");
-            }
-        }
+        TokenSecrets.check(source, path, problems, MIN_TOKEN_CHARS);
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** A shared token from a header or a query parameter, compared in constant time with each configured one. */
@@ -50,10 +49,7 @@ final class TokenScheme extends CredentialScheme {
 
     private Optional<String> presented(final RawRequest request) {
         if (header != null) {
-            return request.header(header).map(value -> {
-                final String trimmed = value.trim();
-                return trimmed.toLowerCase(Locale.ROOT).startsWith("bearer ") ? trimmed.substring("bearer ".length()).trim() : trimmed;
-            });
+            return request.header(header).map(value -> Credentials.bearerToken(value).orElse(value.trim()));
         }
         final List<String> values = FormFields.parse(request.query()).get(queryParam);
         return values == null || values.size() != 1 ? Optional.empty() : Optional.of(values.get(0));

@@ -10,6 +10,7 @@ import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.payload.Payloads;
 import io.hookgate.providers.spi.NamedProvider;
 import io.hookgate.providers.spi.Provider;
+import io.hookgate.providers.spi.PublishedEventTypes;
 import io.hookgate.providers.spi.EventIdentity;
 import io.hookgate.providers.spi.V0TimestampScheme;
 import io.hookgate.providers.spi.HttpReply;
@@ -29,7 +30,8 @@ import java.util.Optional;
 public final class ZoomScheme extends V0TimestampScheme {
 
     /** The registry entry of this provider. */
-    public static final Provider PROVIDER = NamedProvider.of("zoom", ZoomScheme::new);
+    public static final Provider PROVIDER = NamedProvider.of("zoom", ZoomScheme::new)
+        .publishing(PublishedEventTypes.of(ZoomScheme.class));
 
     ZoomScheme(final SourceConfig source) {
         super(source, "x-zm-signature", "x-zm-request-timestamp");

@@ -26,6 +26,8 @@ public final class AllSchemes {
             + " encoding: base64, signedContent: \"{id}.{timestamp}.{body}\", secrets: [generic-secret]}");
         SOURCES.put("basic-auth", "{provider: basic-auth, secrets: [\"hook:pass-word\"]}");
         SOURCES.put("token", "{provider: token, secrets: [tok_9f8e7d6c5b4a39281706]}");
+        SOURCES.put("publisher", "{provider: publisher, secrets: [hgp_3f9a1c7e5b2d8f4a6c0e9b1d7f3a5c8e],"
+            + " eventTypes: [hookgate.test, order.created]}");
         if (!Providers.builtIn().names().equals(new java.util.TreeSet<>(SOURCES.keySet()))) {
             throw new IllegalStateException("AllSchemes must configure every provider: " + Providers.builtIn().names());
         }
