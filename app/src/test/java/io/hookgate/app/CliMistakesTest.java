@@ -67,6 +67,21 @@ class CliMistakesTest {
     }
 
     @Test
+    void secretNewPrintsAStandardWebhooksSecretTheConfigurationAccepts(@TempDir final Path dir) throws Exception {
+        assertThat(Hookgate.run("secret", "new")).isZero();
+        final String secret = streams.out().strip();
+        assertThat(secret).matches("whsec_[A-Za-z0-9+/]{43}=");
+        final Path config = dir.resolve("c.yaml");
+        Files.writeString(config, "sources:\n  demo: {provider: standard-webhooks, secrets: [\"" + secret + "\"]}\n"
+            + "subscriptions:\n  s: {url: \"https://example.com/hook\", sources: [demo], secret: \"" + secret + "\"}\n");
+        streams.reset();
+        assertThat(Hookgate.run("sign", "--source", "demo", "-c", config.toString())).as(streams.err()).isZero();
+        assertThat(Hookgate.run("secret", "new")).isZero();
+        assertThat(streams.out().lines()).as("another each time").doesNotHaveDuplicates();
+        assertThat(Hookgate.run("secret", "new", "--bytes", "8")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void helpNamesEveryCommandExitCodesAndEnvironment() {
         assertThat(Hookgate.run("help")).isZero();
         assertThat(streams.out()).contains("Exit codes:", "Environment:", "HOOKGATE_ADMIN_URL", "HOOKGATE_ADMIN_TOKEN",

@@ -65,7 +65,13 @@ public final class ConfigDef {
         for (ConfigKey<?> key : keys.values()) {
             final JsonNode value = node == null ? null : node.get(key.name());
             final String keyPath = ConfigProblems.child(path, key.name());
-            if (value == null || value.isNull()) {
+            if (value != null && value.isNull()) {
+                // "port:" with nothing after it: a value was meant, and the default would hide the slip.
+                problems.add(keyPath, "empty: give a value" + (key.isRequired() ? "" : ", or leave the key out for its default"
+                    + (key.defaultValue() == null ? "" : " (" + key.defaultValue() + ")")));
+                continue;
+            }
+            if (value == null) {
                 if (key.isRequired()) {
                     problems.add(keyPath, "required");
                 }
