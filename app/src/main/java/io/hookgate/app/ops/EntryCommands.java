@@ -107,6 +107,10 @@ public final class EntryCommands {
         }
     }
 
+    /** Entries of one listing, and the cursor of the entries after them (null when there are none). */
+    record Page(List<JsonNode> entries, String nextCursor) {
+    }
+
     /** The filter options shared by list and replay. */
     abstract static class Filtered extends Base {
         @Option(names = "--subscription", description = "DLQ entries of this subscription only.") String subscription;
@@ -144,8 +148,13 @@ public final class EntryCommands {
 
         /** Every entry the filter matches, following cursors. */
         List<JsonNode> all(final AdminClient client, final int limit) {
+            return page(client, limit, null).entries();
+        }
+
+        /** At most {@code limit} entries the filter matches from {@code cursor} on, and the cursor of what follows (null at the end). */
+        Page page(final AdminClient client, final int limit, final String from) {
             final List<JsonNode> entries = new ArrayList<>();
-            String cursor = null;
+            String cursor = from;
             do {
                 final Map<String, String> query = new LinkedHashMap<>(filter());
                 query.put("limit", Integer.toString(Math.min(1000, limit - entries.size())));
@@ -154,7 +163,7 @@ public final class EntryCommands {
                 body.path("entries").forEach(entries::add);
                 cursor = body.path("nextCursor").isTextual() ? body.path("nextCursor").asText() : null;
             } while (cursor != null && entries.size() < limit);
-            return entries;
+            return new Page(entries, cursor);
         }
     }
 
@@ -165,17 +174,26 @@ public final class EntryCommands {
         @Option(names = "--limit", defaultValue = "100", description = "Most entries to show (default: ${DEFAULT-VALUE}).")
         int limit;
 
+        @Option(names = "--cursor", description = "Go on from where an earlier listing stopped (it prints the cursor).")
+        String cursor;
+
         @Override
         int run() {
             if (limit < 1) {
                 throw CliFailure.usage("--limit must be at least 1");
             }
-            final List<JsonNode> entries = all(client(), limit);
+            final Page page = page(client(), limit, cursor);
             if (json) {
-                System.out.println(Json.writeString(Map.of("entries", entries)));
+                final Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("entries", page.entries());
+                answer.put("nextCursor", page.nextCursor());
+                System.out.println(Json.writeString(answer));
                 return ExitCodes.OK;
             }
-            table(System.out, entries);
+            EntryTable.print(System.out, kind(), page.entries());
+            if (page.nextCursor() != null) {
+                System.out.println("more entries follow: add --cursor " + page.nextCursor() + " (or a larger --limit)");
+            }
             return ExitCodes.OK;
         }
     }
@@ -254,7 +272,8 @@ public final class EntryCommands {
             // dead-letters again afterwards is not in the range the one-by-one replay below walks.
             final JsonNode counted = ok(client.post("/admin/" + kind() + "/replay", Map.of(), body()));
             if (dryRun) {
-                print(counted.path("matched").asLong(), counted.path("replayed").asLong(), counted.path("skipped").asLong());
+                print(counted.path("matched").asLong(), counted.path("replayed").asLong(), counted.path("skipped").asLong(),
+                    counted.path("gone").asLong());
                 return ExitCodes.OK;
             }
             until = counted.path("until").asText(until);
@@ -282,7 +301,7 @@ public final class EntryCommands {
                 progress.update(replayed + skipped + gone);
             }
             progress.done();
-            print(entries.size(), replayed, skipped);
+            print(entries.size(), replayed, skipped, gone);
             if (gone > 0) {
                 throw new CliFailure(ExitCodes.NOT_FOUND, gone + " of " + entries.size() + " not replayed: their originals are gone from "
                     + "Kafka (retention)");
@@ -306,29 +325,20 @@ public final class EntryCommands {
             return body;
         }
 
-        private void print(final long matched, final long replayed, final long skipped) {
+        private void print(final long matched, final long replayed, final long skipped, final long gone) {
             if (json) {
-                System.out.println(Json.writeString(Map.of("matched", matched, "replayed", replayed, "skipped", skipped)));
+                final Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("matched", matched);
+                answer.put("replayed", replayed);
+                answer.put("skipped", skipped);
+                answer.put("gone", gone);
+                answer.put("dryRun", dryRun);
+                System.out.println(Json.writeString(answer));
             } else {
-                System.out.printf("matched %d, %s %d, skipped %d (already replayed)%n", matched, dryRun ? "would replay" : "replayed",
-                    replayed, skipped);
+                System.out.printf("%smatched %d, %s %d, skipped %d (already replayed)%s%n", dryRun ? "dry run, nothing replayed: " : "",
+                    matched, dryRun ? "would replay" : "replayed", replayed, skipped, gone > 0 ? ", gone " + gone : "");
             }
         }
-    }
-
-    static void table(final PrintStream out, final List<JsonNode> entries) {
-        final String format = "%-40s %-24s %-14s %-12s %-26s %-20s %8s %-8s%n";
-        out.printf(format, "ID", "AT", "SUBSCRIPTION", "SOURCE", "EVENT", "REASON", "ATTEMPTS", "REPLAYED");
-        for (JsonNode entry : entries) {
-            out.printf(format, entry.path("id").asText(), entry.path("at").asText(), entry.path("subscription").asText("-"),
-                entry.path("source").asText(), truncate(entry.path("eventId").asText("-"), 26), entry.path("reason").asText(),
-                entry.path("attempts").size(), entry.path("replay").path("count").asInt() > 0 ? "yes" : "no");
-        }
-        out.printf("%d entries%n", entries.size());
-    }
-
-    private static String truncate(final String text, final int width) {
-        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
 
     /** A one-line progress bar, redrawn in place. */

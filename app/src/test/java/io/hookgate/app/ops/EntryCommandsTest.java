@@ -220,6 +220,39 @@ class EntryCommandsTest {
     }
 
     @Test
+    void tablesFitTheirContentAndSayWhenMoreFollow() throws Exception {
+        final String longId = "dlq_0123456789abcdef0123456789abcdef0123456789";
+        answers.put("GET /admin/dlq", new Answer(200, "{\"entries\":[{\"id\":\"" + longId + "\",\"at\":\"2026-11-23T10:00:00.123456789Z\","
+            + "\"subscription\":\"billing\",\"source\":\"stripe\",\"eventId\":\"evt_1NqpJ2LkdIwHu7ix0123456789abcdef\","
+            + "\"reason\":\"exhausted\",\"attempts\":[{},{}],\"replay\":{\"count\":0}}],\"nextCursor\":\"c_42\"}"));
+        answers.put("GET /admin/rejected", new Answer(200, "{\"entries\":[{\"id\":\"rej_1\",\"at\":\"2026-11-23T10:00:00Z\","
+            + "\"source\":\"github\",\"reason\":\"bad_signature\",\"replay\":{\"count\":1}}],\"nextCursor\":null}"));
+        assertThat(run("dlq", "list", "--limit", "1", "--admin", admin)).isZero();
+        final String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(table).contains(longId + "  2026-11-23 10:00:00Z  billing").contains("evt_1NqpJ2LkdIwHu7ix0123456789abcdef")
+            .contains("1 entry\n").contains("more entries follow: add --cursor c_42").doesNotContain("…", ".123456789");
+        final List<String> lines = table.lines().toList();
+        assertThat(lines.get(0).indexOf("AT")).as("columns aligned").isEqualTo(lines.get(1).indexOf("2026"));
+        out.reset();
+        assertThat(run("dlq", "list", "--cursor", "c_42", "--json", "--admin", admin)).isZero();
+        assertThat(requests.get(requests.size() - 1)).contains("cursor=c_42");
+        assertThat(Json.mapper().readTree(out.toString(StandardCharsets.UTF_8)).get("nextCursor").asText()).isEqualTo("c_42");
+        out.reset();
+        assertThat(run("rejected", "list", "--admin", admin)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("SUBSCRIPTION", "ATTEMPTS", "more entries").contains("yes");
+        out.reset();
+        answers.put("POST /admin/dlq/replay", new Answer(200,
+            "{\"matched\":4,\"replayed\":3,\"skipped\":1,\"gone\":0,\"dryRun\":true,\"until\":\"2026-11-23T10:00:00Z\"}"));
+        assertThat(run("dlq", "replay", "--all", "--dry-run", "--json", "--admin", admin)).isZero();
+        final JsonNode dry = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(dry.get("dryRun").asBoolean()).isTrue();
+        assertThat(dry.get("replayed").asLong()).isEqualTo(3);
+        out.reset();
+        assertThat(run("dlq", "replay", "--all", "--dry-run", "--admin", admin)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("dry run, nothing replayed: matched 4, would replay 3, skipped 1");
+    }
+
+    @Test
     void theHelpListsTheExitCodes() {
         assertThat(Hookgate.run("dlq", "replay", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Exit codes:", "0   done", "2   bad usage, input or configuration",
