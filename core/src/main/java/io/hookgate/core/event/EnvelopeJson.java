@@ -6,7 +6,9 @@ import io.hookgate.core.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
+
+import static io.hookgate.core.json.JsonFields.instant;
+import static io.hookgate.core.json.JsonFields.text;
 
 /**
  * Writes a {@link VerifiedEvent} as the envelope's JSON with Jackson's streaming generator: the
@@ -50,17 +52,5 @@ public final class EnvelopeJson {
             throw new UncheckedIOException("cannot write the envelope of " + event.id(), e);
         }
         return out.toByteArray();
-    }
-
-    private static void text(final JsonGenerator json, final String name, final String value) throws IOException {
-        if (value != null) {
-            json.writeStringField(name, value);
-        }
-    }
-
-    private static void instant(final JsonGenerator json, final String name, final Instant value) throws IOException {
-        if (value != null) {
-            json.writeStringField(name, value.toString());
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.hookgate.core.config.Durations;
 import io.hookgate.core.config.HookgateConfig;
 
 import io.hookgate.core.delivery.AttemptEntry;
+import io.hookgate.core.delivery.AttemptEntryJson;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DeliveryTaskSerde;
 import io.hookgate.core.delivery.DlqEntry;
@@ -36,7 +37,7 @@ public final class Topics {
     private static final Serde<RawRequest> RAW_REQUESTS = new RawRequestSerde();
     private static final Serde<DeliveryTask> TASKS = new DeliveryTaskSerde();
     private static final Serde<DlqEntry> DLQ_ENTRIES = new JsonSerde<>(DlqEntry.class);
-    private static final Serde<AttemptEntry> ATTEMPT_ENTRIES = new JsonSerde<>(AttemptEntry.class);
+    private static final Serde<AttemptEntry> ATTEMPT_ENTRIES = new JsonSerde<>(AttemptEntry.class, AttemptEntryJson::write);
     private static final Serde<EncodedEvent> ENCODED_EVENTS = new EncodedEventSerde();
     private static final Serde<DuplicateRecord> DUPLICATES = new JsonSerde<>(DuplicateRecord.class);
 

@@ -1,6 +1,8 @@
 package io.hookgate.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.core.delivery.AttemptEntry;
+import io.hookgate.core.delivery.AttemptEntryJson;
 import io.hookgate.core.delivery.DeliveryAttempt;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DeliveryTaskRecord;
@@ -9,6 +11,7 @@ import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.delivery.UnreadableRecord;
 import io.hookgate.core.event.EnvelopeJson;
 import io.hookgate.core.event.EventIdOrigin;
+import io.hookgate.core.event.EventRef;
 import io.hookgate.core.event.EventRefHeaders;
 import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.core.id.StableIds;
@@ -72,6 +75,23 @@ class RecordJsonTest {
             Instant.parse("2026-11-23T10:00:00.123456789Z"), Instant.EPOCH, "ing", List.of(), RawJson.trusted("{}".getBytes(StandardCharsets.UTF_8)));
         for (VerifiedEvent event : List.of(full, sparse, tenanted)) {
             assertThat(new String(EnvelopeJson.write(event), StandardCharsets.UTF_8)).isEqualTo(new String(Json.write(event), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void theStreamingAttemptWriterWritesWhatTheBindingWritesAndReadsBack() {
+        final DeliveryTask task = DeliveryTask.first(event("{}"), "billing", Instant.parse("2026-11-23T10:00:02Z"));
+        final EventRef sparseRef = new EventRef("evt_9", "s", "e", null, null, Instant.EPOCH, null);
+        final DeliveryTask sparse = new DeliveryTask(DeliveryTask.SCHEMA_VERSION, "msg_1", "sub", Instant.EPOCH, null, List.of(),
+            sparseRef, RawJson.trusted("{}".getBytes(StandardCharsets.UTF_8)));
+        final DeliveryAttempt answered = DeliveryAttempt.answered(2, Instant.parse("2026-11-23T10:00:03.5Z"), 503, 41);
+        final DeliveryAttempt failed = DeliveryAttempt.failed(1, Instant.parse("2026-11-23T10:00:03Z"), "timeout after \"3s\"", 3000);
+        for (AttemptEntry entry : List.of(AttemptEntry.delivered(task, DeliveryAttempt.answered(1, Instant.EPOCH, 204, 0)),
+            AttemptEntry.retry(task, answered, "30s", Instant.parse("2026-11-23T10:00:33.123456789Z")),
+            AttemptEntry.dead(sparse, failed, DlqReason.EXHAUSTED))) {
+            final byte[] streamed = AttemptEntryJson.write(entry);
+            assertThat(new String(streamed, StandardCharsets.UTF_8)).isEqualTo(new String(Json.write(entry), StandardCharsets.UTF_8));
+            assertThat(Json.read(streamed, AttemptEntry.class)).isEqualTo(entry);
         }
     }
 
