@@ -67,6 +67,21 @@ class CliMistakesTest {
     }
 
     @Test
+    void topicsCreateAgainstNoBrokerNamesTheAddressAtOnce(@TempDir final Path dir) throws Exception {
+        final int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        final Path config = dir.resolve("c.yaml");
+        Files.writeString(config, "kafka: {bootstrapServers: \"127.0.0.1:" + closed + "\"}\nsources:\n  demo: {provider: standard-webhooks}\n");
+        final long started = System.nanoTime();
+        assertThat(Hookgate.run("topics", "create", "-c", config.toString())).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(20));
+        assertThat(streams.err()).contains("hookgate: no Kafka broker answered at 127.0.0.1:" + closed + " within 10 s")
+            .doesNotContain("\tat ");
+    }
+
+    @Test
     void secretNewPrintsAStandardWebhooksSecretTheConfigurationAccepts(@TempDir final Path dir) throws Exception {
         assertThat(Hookgate.run("secret", "new")).isZero();
         final String secret = streams.out().strip();
