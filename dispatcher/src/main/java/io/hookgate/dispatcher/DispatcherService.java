@@ -46,6 +46,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
     private DeliveryClient client;
     private HandOff handOff;
     private ExecutorService sender;
+    private ExecutorService completions;
     private DeliveryLoop loop;
     private Thread thread;
     private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
@@ -85,7 +86,8 @@ public final class DispatcherService implements Readiness, AutoCloseable {
 
         client = new DeliveryClient(resolver, timer, clock);
         sender = Executors.newSingleThreadExecutor(DaemonThreads.named("hookgate-dispatcher-handoff"));
-        handOff = new HandOff(producer, sender, timer);
+        completions = Executors.newSingleThreadExecutor(DaemonThreads.named("hookgate-dispatcher-acks"));
+        handOff = new HandOff(producer, sender, completions, timer);
         final DispatcherMetrics metrics = new DispatcherMetrics(registry);
         final Deliveries deliveries = new Deliveries(config, client, handOff, metrics, timer, clock);
         timer.scheduleWithFixedDelay(deliveries::deferStuck, 250, 250, TimeUnit.MILLISECONDS);
@@ -152,6 +154,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
         client.close();
         clientMetrics.forEach(KafkaClientMetrics::close);
         producer.close();
+        completions.shutdown();
         timer.shutdownNow();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,16 +30,21 @@ final class HandOff {
 
     private final Producer<byte[], byte[]> producer;
     private final ExecutorService sender;
+    private final Executor completions;
     private final ScheduledExecutorService timer;
     private volatile boolean closed;
 
     /**
-     * @param sender one thread that alone calls {@code producer.send}
-     * @param timer  schedules the next try of a failed write
+     * @param sender      one thread that alone calls {@code producer.send}
+     * @param completions where the futures {@link #send} returns complete, so that what depends on
+     *                    them (the next attempts a lane starts) never runs on the producer's I/O thread
+     * @param timer       schedules the next try of a failed write
      */
-    HandOff(final Producer<byte[], byte[]> producer, final ExecutorService sender, final ScheduledExecutorService timer) {
+    HandOff(final Producer<byte[], byte[]> producer, final ExecutorService sender, final Executor completions,
+            final ScheduledExecutorService timer) {
         this.producer = producer;
         this.sender = sender;
+        this.completions = completions;
         this.timer = timer;
     }
 
@@ -72,7 +78,7 @@ final class HandOff {
 
     private void settle(final ProducerRecord<byte[], byte[]> record, final CompletableFuture<Void> acked, final Exception error) {
         if (error == null) {
-            acked.complete(null);
+            complete(acked);
         } else if (error instanceof RetriableException || error.getCause() instanceof RetriableException) {
             LOG.warn("Hand-off to {} failed for subscription={}; trying again in 1s: {}", record.topic(), keyOf(record), error.toString());
             try {
@@ -83,6 +89,14 @@ final class HandOff {
         } else {
             LOG.error("Kafka refused the hand-off to {} for subscription={}: {}", record.topic(), keyOf(record), error.toString());
             acked.completeExceptionally(new RefusedException(record.topic(), error));
+        }
+    }
+
+    private void complete(final CompletableFuture<Void> acked) {
+        try {
+            completions.execute(() -> acked.complete(null));
+        } catch (RejectedExecutionException stopping) {
+            acked.complete(null);
         }
     }
 

@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,11 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 class HandOffTest {
 
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-handoff"));
+    private final ExecutorService completions = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-acks"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final List<String> sendingThreads = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -50,20 +53,32 @@ class HandOffTest {
     @AfterEach
     void stop() {
         sender.shutdownNow();
+        completions.shutdownNow();
         timer.shutdownNow();
     }
 
     @Test
     void sendsOnItsOwnThreadNeverTheCallers() throws Exception {
-        final HandOff handOff = new HandOff(producer, sender, timer);
+        final HandOff handOff = new HandOff(producer, sender, completions, timer);
         handOff.send(RECORD).get(5, TimeUnit.SECONDS);
         assertThat(sendingThreads).containsExactly("test-handoff");
         assertThat(producer.history()).hasSize(1);
     }
 
     @Test
+    void whatWaitsForAnAcknowledgementRunsOffTheProducersThreads() throws Exception {
+        final MockProducer<byte[], byte[]> manual = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        final HandOff handOff = new HandOff(manual, sender, completions, timer);
+        final CompletableFuture<String> dependent = handOff.send(RECORD).thenApply(ignored -> Thread.currentThread().getName());
+        await().atMost(Duration.ofSeconds(5)).until(() -> manual.history().size() == 1);
+        // The acknowledgement arrives on the caller of completeNext (the producer's I/O thread in real life).
+        manual.completeNext();
+        assertThat(dependent.get(5, TimeUnit.SECONDS)).isEqualTo("test-acks");
+    }
+
+    @Test
     void retriesWhatCanPassAndRefusesWhatCannot() throws Exception {
-        final HandOff handOff = new HandOff(producer, sender, timer);
+        final HandOff handOff = new HandOff(producer, sender, completions, timer);
         failure = new TimeoutException("no leader yet");
         failuresLeft.set(1);
         handOff.send(RECORD).get(10, TimeUnit.SECONDS);
