@@ -1,25 +1,42 @@
 package io.hookgate.app;
 
+import io.hookgate.app.cli.ExitCodes;
+import io.hookgate.app.cli.Failures;
 import io.hookgate.app.cli.PartCommand;
 import io.hookgate.app.dev.DevCommand;
 import io.hookgate.app.ops.EntryCommands;
+import io.hookgate.app.secret.SecretCommand;
 import io.hookgate.app.sign.SignCommand;
+import io.hookgate.app.sign.TriggerCommand;
+import io.hookgate.app.tail.TailCommand;
 import io.hookgate.app.topics.TopicsCommand;
-import io.hookgate.core.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code hookgate} command. Exit codes: 0 done, 1 failed while running, 2 bad usage or
- * configuration (every configuration problem is listed with its path, and nothing started).
+ * The {@code hookgate} command. Every failure is one line on stderr and an exit code of its kind
+ * ({@link ExitCodes}): 0 done, 1 failed while running, 2 bad usage or configuration (every
+ * configuration problem is listed with its path, and nothing started), 3 to 6 for the admin API's
+ * answers (not found, conflict, unavailable, token refused).
  */
 @Command(name = "hookgate", mixinStandardHelpOptions = true, version = "hookgate 0.1.0",
     description = "A webhook gateway on Apache Kafka.",
-    subcommands = {DevCommand.class, PartCommand.Ingress.class, PartCommand.Processor.class, PartCommand.Dispatcher.class,
-        TopicsCommand.class, SignCommand.class, EntryCommands.Dlq.class, EntryCommands.Rejected.class})
+    subcommands = {CommandLine.HelpCommand.class, DevCommand.class, PartCommand.Ingress.class, PartCommand.Processor.class,
+        PartCommand.Dispatcher.class, TopicsCommand.class, SignCommand.class, TriggerCommand.class, TailCommand.class, SecretCommand.class, EntryCommands.Dlq.class, EntryCommands.Rejected.class},
+    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
+        ExitCodes.NOT_FOUND_LINE, ExitCodes.CONFLICT_LINE, ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE},
+    footerHeading = "%nEnvironment:%n",
+    footer = {
+        "  HOOKGATE_ADMIN_URL     admin API of a running gateway, for dlq and rejected (else --admin, --config)",
+        "  HOOKGATE_ADMIN_TOKEN   its bearer token (hookgate dev prints an export line with it)",
+        "  HOOKGATE_KAFKA_BOOTSTRAP_SERVERS   overrides kafka.bootstrapServers of the configuration",
+        "  HOOKGATE_JAVA_OPTS     JVM options of ./hookgate (default -Xms64m -Xmx1g -XX:+UseSerialGC)",
+        "  HOOKGATE_DEBUG         set to 1 to print the stack trace of an unexpected failure",
+        "",
+        "'hookgate help COMMAND' or 'hookgate COMMAND --help' tells more of each command."})
 public final class Hookgate {
 
-    public static final int CONFIG_ERROR = 2;
+    public static final int CONFIG_ERROR = ExitCodes.USAGE;
 
     private Hookgate() {
     }
@@ -33,19 +50,14 @@ public final class Hookgate {
 
     /** Runs the command line {@code args} and answers its exit code. */
     public static int run(final String... args) {
-        final CommandLine commandLine = new CommandLine(new Hookgate());
-        commandLine.setExecutionExceptionHandler((thrown, line, parseResult) -> {
-            final Exception exception = thrown;
-            if (exception instanceof ConfigException config) {
-                System.err.println("hookgate: " + config.getMessage());
-                return CONFIG_ERROR;
-            }
-            if (exception instanceof IllegalStateException) {
-                System.err.println("hookgate: " + exception.getMessage());
-                return 1;
-            }
-            throw exception;
-        });
-        return commandLine.execute(args);
+        return commandLine(CommandLine.defaultFactory()).execute(args);
+    }
+
+    /** The {@code hookgate} command line, its commands made by {@code factory}, failing as {@link Failures} says. */
+    public static CommandLine commandLine(final CommandLine.IFactory factory) {
+        final Failures failures = new Failures(System::getenv);
+        return new CommandLine(new Hookgate(), factory)
+            .setExecutionExceptionHandler(failures)
+            .setParameterExceptionHandler(failures);
     }
 }

@@ -6,13 +6,11 @@ import io.hookgate.core.request.HttpHeaders;
 import io.hookgate.core.request.RawRequest;
 import io.hookgate.providers.Providers;
 import io.hookgate.providers.spi.Verification;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.hookgate.app.testing.StdStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,24 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HookgateCliTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final StdStreams streams = new StdStreams();
 
     @Test
     void configProblemsAreListedWithPathsAndExitTwoBeforeAnythingStarts(@TempDir final Path dir) throws Exception {
@@ -54,12 +36,12 @@ class HookgateCliTest {
               stripe: {provider: standard-webhooks, secrets: [""], toleranceSecond: 3}
             """);
         assertThat(Hookgate.run("dev", "--config", config.toString())).isEqualTo(Hookgate.CONFIG_ERROR);
-        assertThat(err.toString(StandardCharsets.UTF_8))
+        assertThat(streams.err())
             .contains("2 configuration problems:")
             .contains("sources.stripe.toleranceSecond: unknown key (did you mean 'toleranceSeconds'?)")
             .contains("sources.stripe.secrets[0]: empty");
         assertThat(Hookgate.run("processor", "--config", dir.resolve("missing.yaml").toString())).isEqualTo(Hookgate.CONFIG_ERROR);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.yaml does not exist");
+        assertThat(streams.err()).contains("missing.yaml does not exist");
     }
 
     @Test
@@ -74,7 +56,7 @@ class HookgateCliTest {
         Files.writeString(body, "{\"type\":\"it's.quoted\",\"n\":1}");
         assertThat(Hookgate.run("sign", "--source", "demo", "--config", configFile.toString(), "--body", body.toString())).isZero();
 
-        final String curl = out.toString(StandardCharsets.UTF_8);
+        final String curl = streams.out();
         assertThat(curl).startsWith("curl -sS -i -X POST 'http://127.0.0.1:9999/webhooks/demo'");
         final List<String> quoted = shellWords(curl);
         HttpHeaders headers = HttpHeaders.empty();
@@ -96,9 +78,23 @@ class HookgateCliTest {
     }
 
     @Test
+    void signReadsTheBodyFromStandardInputForADash(@TempDir final Path dir) throws Exception {
+        final Path configFile = dir.resolve("c.yaml");
+        Files.writeString(configFile, "sources:\n  demo: {provider: standard-webhooks, secrets: [\"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\"]}\n");
+        final java.io.InputStream originalIn = System.in;
+        System.setIn(new java.io.ByteArrayInputStream("{\"from\":\"stdin\"}".getBytes(StandardCharsets.UTF_8)));
+        try {
+            assertThat(Hookgate.run("sign", "--source", "demo", "--config", configFile.toString(), "--body", "-")).isZero();
+        } finally {
+            System.setIn(originalIn);
+        }
+        assertThat(streams.out()).contains("--data-binary '{\"from\":\"stdin\"}'");
+    }
+
+    @Test
     void signPrintsTheApplicationsOwnEventForAPublisherSource() {
         assertThat(Hookgate.run("sign", "--source", "app", "--config", Path.of("..", "examples", "dev.yaml").toString())).isZero();
-        final String curl = out.toString(StandardCharsets.UTF_8);
+        final String curl = streams.out();
         assertThat(curl).startsWith("curl -sS -i -X POST 'http://127.0.0.1:8080/webhooks/app'")
             .contains("-H 'Authorization: Bearer dev-app-token-9f3c2a7e5b8d1f4c6a0e'")
             .as("a declared type whose schema the sample cannot break").contains("-H 'Event-Type: order.cancelled'")
@@ -111,7 +107,7 @@ class HookgateCliTest {
         final Path configFile = dir.resolve("c.yaml");
         Files.writeString(configFile, "sources:\n  demo: {provider: standard-webhooks}\n");
         assertThat(Hookgate.run("sign", "--source", "nope", "--config", configFile.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no source 'nope'").contains("demo");
+        assertThat(streams.err()).contains("no source 'nope'").contains("demo");
     }
 
     /** The words of a command line as a POSIX shell reads them (single quotes only, as CurlCommand writes). */

@@ -8,6 +8,8 @@ import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.topics.Topic;
 import io.hookgate.core.topics.Topics;
+import io.hookgate.core.event.DuplicateRecord;
+import io.hookgate.processor.dedup.Deduplicated;
 import io.hookgate.processor.dedup.DedupStores;
 import io.hookgate.processor.errors.BoundedBytes;
 import io.hookgate.processor.fanout.FanOut;
@@ -35,7 +37,8 @@ import java.util.Map;
  * ingress.raw ─ verify ─┬─ rejected ─ key by source ────────────────────────────────── events.rejected
  *                       ├─ verified, in its dedup key's partition ─ key ───────┐
  *                       └─ verified, elsewhere ─ key ─ repartition ────────────┴─ deduplicate ─┬─ verified.{source}
- *                                                                                              └─ fan out ─ dispatch
+ *                                                                                              ├─ fan out ─ dispatch
+ *                                                                                              └─ duplicate ─ events.duplicates
  * </pre>
  * Verify writes each envelope once; from there on every node passes its bytes along and reads who
  * the event is from the {@link EventRefHeaders} beside it. Every copy of an event must meet the
@@ -81,8 +84,19 @@ public final class ProcessorTopology {
         final KStream<String, EncodedEvent> repartitioned = outcomes.get("outcome-verified")
             .map((key, value) -> byDedupKey(value), Named.as("key-by-event-id"))
             .repartition(Repartitioned.with(Serdes.String(), envelopes).withName("by-event-id").withNumberOfPartitions(partitions));
-        final KStream<String, EncodedEvent> unique = inPlace.merge(repartitioned, Named.as("to-deduplicate"))
-            .process(new DedupStores(config, metrics), Named.as("deduplicate"));
+        final Map<String, KStream<String, Deduplicated>> deduplicated = inPlace.merge(repartitioned, Named.as("to-deduplicate"))
+            .process(new DedupStores(config, metrics), Named.as("deduplicate"))
+            .split(Named.as("dedup-"))
+            .branch((key, value) -> value.duplicate(), Branched.as("duplicate"))
+            .defaultBranch(Branched.as("unique"));
+        final KStream<String, EncodedEvent> unique = deduplicated.get("dedup-unique")
+            .mapValues(Deduplicated::event, Named.as("unique-event"));
+
+        final Topic<String, DuplicateRecord> duplicates = topics.duplicateRecords();
+        deduplicated.get("dedup-duplicate")
+            .mapValues(value -> new DuplicateRecord(DuplicateRecord.SCHEMA_VERSION, value.event().ref(), clock.instant()),
+                Named.as("describe-duplicate"))
+            .to(duplicates.name(), Produced.with(duplicates.keys(), duplicates.values()).withName("dropped-duplicates"));
 
         unique.to((key, event, context) -> topics.verified(event.ref().source()),
             Produced.with(Serdes.String(), verifiedEvents).withName("verified-events"));

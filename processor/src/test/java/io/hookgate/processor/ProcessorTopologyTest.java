@@ -29,6 +29,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.hookgate.core.event.DuplicateRecord;
+import io.hookgate.core.topics.Topic;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -260,6 +262,13 @@ class ProcessorTopologyTest {
         pipe(signed("demo", "ing-3", "msg_1", "{\"type\":\"a\"}", T0.plusSeconds(3599), T0.plusSeconds(3599), SECRET));
         assertThat(verifiedDemo.readValuesToList()).extracting(VerifiedEvent::ingressId).containsExactly("ing-1");
         assertThat(registry.get("hookgate.events.duplicates").tag("source", "demo").counter().count()).isEqualTo(2);
+        // Each dropped copy is recorded, naming the request that carried it; the first is not.
+        final Topic<String, DuplicateRecord> dropped = topics.duplicateRecords();
+        final List<KeyValue<String, DuplicateRecord>> duplicates = driver.createOutputTopic(dropped.name(), dropped.keys().deserializer(),
+            dropped.values().deserializer()).readKeyValuesToList();
+        assertThat(duplicates).extracting(kv -> kv.value.event().ingressId()).containsExactly("ing-2", "ing-3");
+        assertThat(duplicates).extracting(kv -> kv.key).containsOnly("demo:msg_1");
+        assertThat(duplicates.get(0).value.event().eventId()).isEqualTo("msg_1");
 
         pipe(signed("demo", "ing-4", "msg_1", "{\"type\":\"a\"}", T0.plusSeconds(3601), T0.plusSeconds(3601), SECRET));
         assertThat(verifiedDemo.readValuesToList()).extracting(VerifiedEvent::ingressId).containsExactly("ing-4");

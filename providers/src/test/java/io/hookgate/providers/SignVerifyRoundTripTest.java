@@ -33,6 +33,19 @@ class SignVerifyRoundTripTest {
 
     @ParameterizedTest
     @MethodSource("providers")
+    void everySampleTypeVerifiesAsThatTypeUnderAFreshId(final String provider) {
+        final SourceScheme scheme = TestSources.scheme(idOf(provider), AllSchemes.SOURCES.get(provider));
+        final Instant now = Instant.now();
+        for (String type : scheme.sampleTypes()) {
+            final Verification.Accepted first = accepted(scheme, TestSources.received(idOf(provider), now, scheme.signedSample(type, now)));
+            final Verification.Accepted second = accepted(scheme, TestSources.received(idOf(provider), now, scheme.signedSample(type, now)));
+            assertThat(first.identity().type()).as(provider).isEqualTo(type);
+            assertThat(second.identity().eventId()).as("a second trigger is not a duplicate").isNotEqualTo(first.identity().eventId());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("providers")
     void aRequestSignedWithAnotherSecretIsRejected(final String provider) {
         final String other = AllSchemes.SOURCES.get(provider).replaceAll("secrets: \\[[^]]*]", "secrets: [\"another:secret-value-1234-5678-9abc-def0\"]");
         final SourceScheme scheme = TestSources.scheme(idOf(provider), AllSchemes.SOURCES.get(provider));

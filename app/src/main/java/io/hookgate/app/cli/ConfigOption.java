@@ -17,6 +17,11 @@ public final class ConfigOption {
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Configuration file (YAML). Default: " + DEV_CONFIG)
     private Path file;
 
+    /** The file given with {@code --config}, if one was. */
+    public java.util.Optional<Path> given() {
+        return java.util.Optional.ofNullable(file);
+    }
+
     /** The file given, or the dev configuration: from the working directory, else from hookgate's home. */
     public Path file() {
         if (file != null) {

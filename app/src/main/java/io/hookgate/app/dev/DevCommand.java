@@ -1,20 +1,22 @@
 package io.hookgate.app.dev;
 
 import io.hookgate.app.cli.ConfigOption;
+import io.hookgate.app.cli.Hosts;
 import io.hookgate.app.cli.ShutdownSignal;
 import io.hookgate.app.run.Gateway;
 import io.hookgate.app.run.Part;
+import io.hookgate.app.sign.CurlCommand;
 import io.hookgate.app.sign.SignCommand;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.ProcessorSettings;
 import picocli.CommandLine.Command;
+import io.hookgate.app.tail.LiveView;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
 
@@ -31,6 +33,9 @@ public final class DevCommand implements Callable<Integer> {
     @Mixin
     private ConfigOption configOption;
 
+    @Option(names = "--quiet", description = "No live line per webhook below the banner (hookgate tail prints them elsewhere).")
+    private boolean quiet;
+
     @Override
     public Integer call() throws InterruptedException {
         final long started = System.nanoTime();
@@ -38,8 +43,10 @@ public final class DevCommand implements Callable<Integer> {
         final Path dataDir = Path.of(loaded.dev().dataDir());
         final DevBroker broker = new DevBroker(dataDir.resolve("kafka"), brokerPort(loaded), loaded.dev().controllerPort());
         final boolean generatedToken = loaded.admin().token().isEmpty();
+        final DevFiles files = new DevFiles(dataDir);
         final HookgateConfig config = loaded
-            .withAdmin(loaded.admin().withTokenIfAbsent(randomToken()).withStateDir(dataDir.resolve("admin").toString()))
+            .withAdmin((generatedToken ? loaded.admin().withTokenIfAbsent(files.tokenOrCreate()) : loaded.admin())
+                .withStateDir(dataDir.resolve("admin").toString()))
             .withProcessor(new ProcessorSettings(dataDir.resolve("streams").toString(), loaded.processor().threads(),
                 loaded.processor().standbyReplicas(), loaded.processor().commitInterval()));
         final DemoReceiver receiver = loaded.dev().receiverPort() == 0 ? null : new DemoReceiver(config, loaded.dev().receiverPort());
@@ -59,8 +66,13 @@ public final class DevCommand implements Callable<Integer> {
             broker.close();
             throw e;
         }
+        files.writeAdminUrl(adminUrl(config, gateway));
         printReady(config, broker, gateway, receiver, generatedToken, Duration.ofNanos(System.nanoTime() - started));
+        final LiveView live = quiet ? null : LiveView.start(config, System.out);
         ShutdownSignal.awaitThen(() -> {
+            if (live != null) {
+                stopLive(live);
+            }
             System.out.println("Stopping hookgate dev: dispatcher, processor, ingress, then the broker...");
             gateway.close();
             if (receiver != null) {
@@ -70,6 +82,14 @@ public final class DevCommand implements Callable<Integer> {
             System.out.println("Stopped.");
         });
         return 0;
+    }
+
+    private static void stopLive(final LiveView live) {
+        try {
+            live.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int brokerPort(final HookgateConfig config) {
@@ -100,33 +120,38 @@ public final class DevCommand implements Callable<Integer> {
         }
     }
 
-    private static String randomToken() {
-        final byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static String adminUrl(final HookgateConfig config, final Gateway gateway) {
+        return "http://" + Hosts.reachable(config.admin().host()) + ":" + gateway.adminPort();
     }
 
-    private static void printReady(final HookgateConfig config, final DevBroker broker, final Gateway gateway,
+    private void printReady(final HookgateConfig config, final DevBroker broker, final Gateway gateway,
                                    final DemoReceiver receiver, final boolean generatedToken, final Duration took) {
-        final String ingressUrl = "http://127.0.0.1:" + gateway.ingressPort();
+        final String ingressUrl = "http://" + Hosts.reachable(config.ingress().host()) + ":" + gateway.ingressPort();
+        final String adminUrl = adminUrl(config, gateway);
+        final String withConfig = configOption.given().map(file -> " --config " + CurlCommand.quoteIfNeeded(file.toString())).orElse("");
         final StringBuilder out = new StringBuilder();
         out.append("\nhookgate dev is ready (").append(String.format("%.1f", took.toMillis() / 1000.0)).append("s)\n");
         out.append("  ingress   ").append(ingressUrl).append("/webhooks/{source}   sources: ")
             .append(String.join(", ", config.sources().keySet())).append('\n');
-        out.append("  admin     http://127.0.0.1:").append(gateway.adminPort()).append("   /healthz /readyz /metrics\n");
+        out.append("  admin     ").append(adminUrl).append("   /healthz /readyz /metrics /admin\n");
         out.append("  token     ").append(config.admin().token().orElseThrow())
-            .append(generatedToken ? "   (generated; set admin.token to keep one)\n" : "   (admin.token)\n");
+            .append(generatedToken ? "   (generated once, kept in " + Path.of(config.dev().dataDir()).resolve("admin-token") + ")\n"
+                : "   (admin.token)\n");
         out.append("  kafka     ").append(broker.bootstrapServers()).append("   data in ")
             .append(Path.of(config.dev().dataDir()).toAbsolutePath().normalize()).append('\n');
         if (receiver != null) {
             out.append("  receiver  http://127.0.0.1:").append(receiver.port()).append("   demo endpoint; its log lines start with hookgate.demo-receiver\n");
         }
+        out.append("\nFor hookgate dlq and hookgate rejected in another shell (found here without them too):\n\n");
+        out.append("  export HOOKGATE_ADMIN_URL=").append(adminUrl).append(" HOOKGATE_ADMIN_TOKEN=")
+            .append(config.admin().token().orElseThrow()).append("\n");
         final String source = config.sources().keySet().iterator().next();
         out.append("\nSend a signed test webhook to source '").append(source).append("' (valid for ")
             .append(config.sources().get(source).toleranceSeconds()).append("s; ./hookgate sign --source ").append(source)
-            .append(" prints a fresh one):\n\n");
+            .append(withConfig).append(" prints a fresh one):\n\n");
         out.append(SignCommand.curl(config, source, null, null, ingressUrl, Clock.systemUTC())).append("\n\n");
-        out.append("Ctrl-C stops everything; data is kept in ").append(config.dev().dataDir()).append("/.\n");
+        out.append("Ctrl-C stops everything; data is kept in ").append(config.dev().dataDir()).append("/.")
+            .append(quiet ? "\n" : " What happens to each webhook follows:\n");
         System.out.println(out);
     }
 }

@@ -1,6 +1,8 @@
 package io.hookgate.app.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.app.cli.CliFailure;
+import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.core.json.Json;
 
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,16 +27,30 @@ import java.util.stream.Collectors;
  */
 final class AdminClient {
 
-    /** An answer: the status and the JSON body. */
-    record Answer(int status, JsonNode body) {
+    /** An answer: the status and the JSON body, from {@code base}. */
+    record Answer(String base, int status, JsonNode body) {
         boolean ok() {
             return status / 100 == 2;
         }
 
-        /** The admin API's own words: {@code code: message}, with the request id of an internal error. */
-        String error() {
-            final String message = body.path("error").asText("http_" + status) + ": " + body.path("message").asText("");
-            return body.hasNonNull("field") ? message + " [" + body.get("field").asText() + "]" : message;
+        /**
+         * The failure an answer that is not a success stands for: the admin API's own words
+         * ({@code code: message}, with the request id of an internal error), or what is wrong with
+         * {@code --admin} when the answer is not the admin API's.
+         */
+        CliFailure failure() {
+            final String code = body.path("error").asText("http_" + status);
+            if (status == 404 && body.path("message").asText().contains("/webhooks/")) {
+                return new CliFailure(ExitCodes.USAGE, base + " is a hookgate ingress port, not an admin port: give --admin the admin port "
+                    + "(admin.port, 8081 by default), or --config FILE");
+            }
+            if (status == 404 && "admin_api_disabled".equals(code)) {
+                return new CliFailure(ExitCodes.USAGE, "the gateway at " + base + " has no admin token configured, so its admin API is off: "
+                    + "set admin.token (hookgate dev generates one)");
+            }
+            final String message = code + ": " + body.path("message").asText("");
+            return new CliFailure(ExitCodes.forStatus(status), body.hasNonNull("field") ? message + " [" + body.get("field").asText() + "]"
+                : message);
         }
     }
 
@@ -49,9 +66,11 @@ final class AdminClient {
         try {
             uri = new URI(this.base);
         } catch (URISyntaxException e) {
-            throw new CliFailure(ExitCodes.USAGE, "--admin " + base + " is not a URL: " + e.getReason(), e);
+            throw new CliFailure(ExitCodes.USAGE, "--admin " + base + " is not a URL (" + e.getReason() + "); give one such as "
+                + "http://127.0.0.1:8081", e);
         }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null || uri.getRawQuery() != null) {
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null || uri.getRawQuery() != null
+            || uri.getRawFragment() != null) {
             throw new CliFailure(ExitCodes.USAGE, "--admin " + base + " is not an http(s) URL such as http://127.0.0.1:8081");
         }
     }
@@ -75,9 +94,11 @@ final class AdminClient {
         try {
             final HttpResponse<byte[]> response = http.send(request.header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), body(response));
+            return new Answer(base, response.statusCode(), body(response));
         } catch (IOException e) {
             throw new CliFailure(ExitCodes.UNAVAILABLE, "cannot reach the admin API at " + base + ": " + why(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(ExitCodes.USAGE, "--admin " + base + " cannot be used: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(ExitCodes.UNAVAILABLE, "interrupted while waiting for the admin API", e);
@@ -85,13 +106,24 @@ final class AdminClient {
     }
 
     private static String why(final IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return "no connection within 5 s (is the host right, and the port open?)";
+        }
         if (e instanceof ConnectException) {
             return "connection refused (is the gateway running, and --admin its admin port?)";
         }
         if (e instanceof HttpTimeoutException) {
             return "no answer in time";
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e.getCause() instanceof java.nio.channels.UnresolvedAddressException
+            || e.getCause() instanceof java.net.UnknownHostException) {
+            return "unknown host";
+        }
+        if (e.getMessage() == null) {
+            return e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getClass().getSimpleName();
+        }
+        return e.getMessage() + (e.getMessage().contains("header parser") || e.getMessage().contains("HTTP/1") ? " (is --admin an "
+            + "http port of hookgate?)" : "");
     }
 
     private JsonNode body(final HttpResponse<byte[]> response) {

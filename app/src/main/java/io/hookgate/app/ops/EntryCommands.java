@@ -2,7 +2,15 @@ package io.hookgate.app.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.app.cli.CliFailure;
+import io.hookgate.app.cli.ExitCodes;
+import io.hookgate.app.cli.TimeArgument;
+import io.hookgate.core.config.ConfigLoader;
+import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.json.Json;
+import io.hookgate.core.rejection.RejectReason;
+import io.hookgate.core.text.DidYouMean;
+import io.hookgate.providers.Providers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,6 +20,12 @@ import picocli.CommandLine.Spec;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,14 +36,14 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code hookgate dlq|rejected list|show|replay}: the admin API from the command line, against a
- * running gateway ({@code --admin URL}, token from {@code HOOKGATE_ADMIN_TOKEN}); tables for people,
+ * running gateway (found as {@link AdminTarget} says); tables for people,
  * {@code --json} for scripts, a progress bar on stderr for long replays. A failure prints the admin
  * API's own message on one line and exits with the code of its kind ({@link ExitCodes}: 2 bad input,
  * 3 not found, 4 conflict, 5 unavailable, 6 unauthorized, 1 anything else).
  */
 public final class EntryCommands {
 
-    public static final String TOKEN_ENV = "HOOKGATE_ADMIN_TOKEN";
+    public static final String TOKEN_ENV = AdminTarget.TOKEN_ENV;
 
     private EntryCommands() {
     }
@@ -37,9 +51,14 @@ public final class EntryCommands {
     /** What every entry command needs: where the admin API is, how to print, and how to fail. */
     abstract static class Base implements Callable<Integer> {
 
-        @Option(names = "--admin", paramLabel = "URL", defaultValue = "http://127.0.0.1:8081",
-            description = "Admin API of a running gateway (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--admin", paramLabel = "URL",
+            description = "Admin API of a running gateway. Default: $" + AdminTarget.URL_ENV + ", else the admin port of --config, "
+                + "else where the last hookgate dev here listens, else " + AdminTarget.DEFAULT_URL + ".")
         String admin;
+
+        @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "The gateway's configuration: its admin address and admin.token are used.")
+        Path config;
 
         @Option(names = "--json", description = "Print JSON instead of a table.")
         boolean json;
@@ -47,8 +66,14 @@ public final class EntryCommands {
         @Spec
         CommandSpec spec;
 
-        /** Where the token is read from: the process environment (tests give their own). */
+        /** Where the token and address are read from: the process environment (tests give their own). */
         UnaryOperator<String> environment = System::getenv;
+
+        /** Where dev mode keeps its token and admin address when no configuration names its data directory. */
+        Path devDir = AdminTarget.DEFAULT_DEV_DIR;
+
+        /** The clock relative times are read on. */
+        Clock clock = Clock.systemUTC();
 
         /** {@code dlq} or {@code rejected}: the name of the parent command. */
         String kind() {
@@ -56,22 +81,14 @@ public final class EntryCommands {
         }
 
         AdminClient client() {
-            final String token = environment.apply(TOKEN_ENV);
-            if (token == null || token.isBlank()) {
-                throw new CliFailure(ExitCodes.USAGE, TOKEN_ENV + " is not set (hookgate dev prints the token it generated)");
-            }
-            return new AdminClient(admin, token);
+            final AdminTarget target = AdminTarget.resolve(admin, Optional.ofNullable(config), devDir, environment,
+                file -> new ConfigLoader(Providers.builtIn(), environment::apply).load(file));
+            return new AdminClient(target.url(), target.token());
         }
 
-        /** Runs the command; a {@link CliFailure} becomes its message on stderr and its exit code. */
         @Override
         public final Integer call() {
-            try {
-                return run();
-            } catch (CliFailure failure) {
-                System.err.println("hookgate: " + failure.getMessage());
-                return failure.exitCode();
-            }
+            return run();
         }
 
         abstract int run();
@@ -79,7 +96,7 @@ public final class EntryCommands {
         /** {@code answer}'s body when it is a success, else the failure it stands for. */
         static JsonNode ok(final AdminClient.Answer answer) {
             if (!answer.ok()) {
-                throw CliFailure.of(answer);
+                throw answer.failure();
             }
             return answer.body();
         }
@@ -90,22 +107,38 @@ public final class EntryCommands {
         }
     }
 
+    /** Entries of one listing, and the cursor of the entries after them (null when there are none). */
+    record Page(List<JsonNode> entries, String nextCursor) {
+    }
+
     /** The filter options shared by list and replay. */
     abstract static class Filtered extends Base {
-        @Option(names = "--subscription") String subscription;
+        @Option(names = "--subscription", description = "DLQ entries of this subscription only.") String subscription;
         @Option(names = "--source") String source;
-        @Option(names = "--reason") String reason;
-        @Option(names = "--since", description = "ISO-8601 instant, inclusive.") String since;
-        @Option(names = "--until", description = "ISO-8601 instant, exclusive.") String until;
+        @Option(names = "--reason", description = "Entries of this reason only (a wrong one lists the valid ones).") String reason;
+        @Option(names = "--since", paramLabel = "TIME", description = "Inclusive: " + TimeArgument.FORMS + ".") String since;
+        @Option(names = "--until", paramLabel = "TIME", description = "Exclusive: the same forms as --since.") String until;
 
         Map<String, String> filter() {
+            if (subscription != null && "rejected".equals(kind())) {
+                throw CliFailure.usage("--subscription applies to DLQ entries only: a rejected request never reached a subscription");
+            }
+            if (reason != null && !reasons(kind()).contains(reason)) {
+                throw CliFailure.usage("--reason " + reason + ": not a " + kind() + " reason"
+                    + DidYouMean.nearest(reason, reasons(kind())).map(best -> " (did you mean '" + best + "'?)").orElse("")
+                    + "; the " + kind() + " reasons are " + String.join(", ", reasons(kind())));
+            }
             final Map<String, String> filter = new LinkedHashMap<>();
             filter.put("subscription", subscription);
             filter.put("source", source);
             filter.put("reason", reason);
-            filter.put("since", since);
-            filter.put("until", until);
+            filter.put("since", text(TimeArgument.parse("--since", since, clock)));
+            filter.put("until", text(TimeArgument.parse("--until", until, clock)));
             return filter;
+        }
+
+        private static String text(final Instant instant) {
+            return instant == null ? null : instant.toString();
         }
 
         /** Whether any filter is given. */
@@ -115,8 +148,13 @@ public final class EntryCommands {
 
         /** Every entry the filter matches, following cursors. */
         List<JsonNode> all(final AdminClient client, final int limit) {
+            return page(client, limit, null).entries();
+        }
+
+        /** At most {@code limit} entries the filter matches from {@code cursor} on, and the cursor of what follows (null at the end). */
+        Page page(final AdminClient client, final int limit, final String from) {
             final List<JsonNode> entries = new ArrayList<>();
-            String cursor = null;
+            String cursor = from;
             do {
                 final Map<String, String> query = new LinkedHashMap<>(filter());
                 query.put("limit", Integer.toString(Math.min(1000, limit - entries.size())));
@@ -125,7 +163,7 @@ public final class EntryCommands {
                 body.path("entries").forEach(entries::add);
                 cursor = body.path("nextCursor").isTextual() ? body.path("nextCursor").asText() : null;
             } while (cursor != null && entries.size() < limit);
-            return entries;
+            return new Page(entries, cursor);
         }
     }
 
@@ -136,17 +174,26 @@ public final class EntryCommands {
         @Option(names = "--limit", defaultValue = "100", description = "Most entries to show (default: ${DEFAULT-VALUE}).")
         int limit;
 
+        @Option(names = "--cursor", description = "Go on from where an earlier listing stopped (it prints the cursor).")
+        String cursor;
+
         @Override
         int run() {
             if (limit < 1) {
-                throw new CliFailure(ExitCodes.USAGE, "--limit must be at least 1");
+                throw CliFailure.usage("--limit must be at least 1");
             }
-            final List<JsonNode> entries = all(client(), limit);
+            final Page page = page(client(), limit, cursor);
             if (json) {
-                System.out.println(Json.writeString(Map.of("entries", entries)));
+                final Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("entries", page.entries());
+                answer.put("nextCursor", page.nextCursor());
+                System.out.println(Json.writeString(answer));
                 return ExitCodes.OK;
             }
-            table(System.out, entries);
+            EntryTable.print(System.out, kind(), page.entries());
+            if (page.nextCursor() != null) {
+                System.out.println("more entries follow: add --cursor " + page.nextCursor() + " (or a larger --limit)");
+            }
             return ExitCodes.OK;
         }
     }
@@ -212,7 +259,12 @@ public final class EntryCommands {
                 if (dryRun) {
                     throw new CliFailure(ExitCodes.USAGE, "--dry-run counts a replay by filter; it does not apply to one ID");
                 }
-                final JsonNode answer = ok(client.post("/admin/" + kind() + "/" + segment(id) + "/replay", flags, Map.of()));
+                final AdminClient.Answer replayed = client.post("/admin/" + kind() + "/" + segment(id) + "/replay", flags, Map.of());
+                if (replayed.status() == 409) {
+                    // The API speaks of ?force=true; on the command line it is --force.
+                    throw new CliFailure(ExitCodes.CONFLICT, id + " was already replayed; add --force to replay it again");
+                }
+                final JsonNode answer = ok(replayed);
                 System.out.println(json ? Json.writeString(answer) : "replayed " + id);
                 return ExitCodes.OK;
             }
@@ -220,7 +272,8 @@ public final class EntryCommands {
             // dead-letters again afterwards is not in the range the one-by-one replay below walks.
             final JsonNode counted = ok(client.post("/admin/" + kind() + "/replay", Map.of(), body()));
             if (dryRun) {
-                print(counted.path("matched").asLong(), counted.path("replayed").asLong(), counted.path("skipped").asLong());
+                print(counted.path("matched").asLong(), counted.path("replayed").asLong(), counted.path("skipped").asLong(),
+                    counted.path("gone").asLong());
                 return ExitCodes.OK;
             }
             until = counted.path("until").asText(until);
@@ -242,13 +295,13 @@ public final class EntryCommands {
                     gone++;
                 } else {
                     progress.done();
-                    throw new CliFailure(ExitCodes.forStatus(answer.status()), answer.error() + " (after " + replayed + " replayed, "
+                    throw new CliFailure(ExitCodes.forStatus(answer.status()), answer.failure().getMessage() + " (after " + replayed + " replayed, "
                         + skipped + " skipped, " + gone + " gone of " + entries.size() + ")");
                 }
                 progress.update(replayed + skipped + gone);
             }
             progress.done();
-            print(entries.size(), replayed, skipped);
+            print(entries.size(), replayed, skipped, gone);
             if (gone > 0) {
                 throw new CliFailure(ExitCodes.NOT_FOUND, gone + " of " + entries.size() + " not replayed: their originals are gone from "
                     + "Kafka (retention)");
@@ -272,29 +325,20 @@ public final class EntryCommands {
             return body;
         }
 
-        private void print(final long matched, final long replayed, final long skipped) {
+        private void print(final long matched, final long replayed, final long skipped, final long gone) {
             if (json) {
-                System.out.println(Json.writeString(Map.of("matched", matched, "replayed", replayed, "skipped", skipped)));
+                final Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("matched", matched);
+                answer.put("replayed", replayed);
+                answer.put("skipped", skipped);
+                answer.put("gone", gone);
+                answer.put("dryRun", dryRun);
+                System.out.println(Json.writeString(answer));
             } else {
-                System.out.printf("matched %d, %s %d, skipped %d (already replayed)%n", matched, dryRun ? "would replay" : "replayed",
-                    replayed, skipped);
+                System.out.printf("%smatched %d, %s %d, skipped %d (already replayed)%s%n", dryRun ? "dry run, nothing replayed: " : "",
+                    matched, dryRun ? "would replay" : "replayed", replayed, skipped, gone > 0 ? ", gone " + gone : "");
             }
         }
-    }
-
-    static void table(final PrintStream out, final List<JsonNode> entries) {
-        final String format = "%-40s %-24s %-14s %-12s %-26s %-20s %8s %-8s%n";
-        out.printf(format, "ID", "AT", "SUBSCRIPTION", "SOURCE", "EVENT", "REASON", "ATTEMPTS", "REPLAYED");
-        for (JsonNode entry : entries) {
-            out.printf(format, entry.path("id").asText(), entry.path("at").asText(), entry.path("subscription").asText("-"),
-                entry.path("source").asText(), truncate(entry.path("eventId").asText("-"), 26), entry.path("reason").asText(),
-                entry.path("attempts").size(), entry.path("replay").path("count").asInt() > 0 ? "yes" : "no");
-        }
-        out.printf("%d entries%n", entries.size());
-    }
-
-    private static String truncate(final String text, final int width) {
-        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
 
     /** A one-line progress bar, redrawn in place. */
@@ -317,6 +361,13 @@ public final class EntryCommands {
         void done() {
             out.println();
         }
+    }
+
+    /** The reason codes {@code kind} ({@code dlq} or {@code rejected}) entries have, as the admin API accepts them. */
+    static List<String> reasons(final String kind) {
+        final Stream<String> codes = "dlq".equals(kind) ? Arrays.stream(DlqReason.values()).map(DlqReason::code)
+            : Stream.concat(Arrays.stream(RejectReason.values()).map(RejectReason::code), Stream.of("unknown"));
+        return codes.sorted().toList();
     }
 
     @Command(name = "dlq", mixinStandardHelpOptions = true, description = "Inspect and replay the dead-letter queue of a running gateway.",

@@ -42,6 +42,11 @@ public final class CurlCommand {
         }
     }
 
+    /** {@code text} as one word of a POSIX shell: as it is when it needs no quotes. */
+    public static String quoteIfNeeded(final String text) {
+        return text.matches("[A-Za-z0-9_./:=@%+,-]+") ? text : quote(text);
+    }
+
     /** Single-quotes {@code text} for a POSIX shell. */
     static String quote(final String text) {
         return "'" + text.replace("'", "'\\''") + "'";

@@ -3,10 +3,13 @@ package io.hookgate.app.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.hookgate.app.Hookgate;
+import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.core.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
@@ -16,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +42,8 @@ class EntryCommandsTest {
     private PrintStream originalErr;
     private HttpServer server;
     private String admin;
+    @TempDir
+    Path devDir;
 
     record Answer(int status, String body) {
     }
@@ -76,25 +82,27 @@ class EntryCommandsTest {
     }
 
     private int run(final Map<String, String> environment, final String... args) {
+        return Hookgate.commandLine(EntryCommandsTest.factory(environment, devDir)).execute(args);
+    }
+
+    /** Makes the commands with {@code environment} as their environment and {@code devDir} as dev mode's directory. */
+    static CommandLine.IFactory factory(final Map<String, String> environment, final Path devDir) {
         final CommandLine.IFactory defaults = CommandLine.defaultFactory();
-        return new CommandLine(new Root(), new CommandLine.IFactory() {
+        return new CommandLine.IFactory() {
             @Override
             public <K> K create(final Class<K> type) throws Exception {
                 final K made = defaults.create(type);
                 if (made instanceof EntryCommands.Base base) {
                     base.environment = environment::get;
+                    base.devDir = devDir;
                 }
                 return made;
             }
-        }).execute(args);
+        };
     }
 
     private int run(final String... args) {
         return run(Map.of(EntryCommands.TOKEN_ENV, "cli-test-token-000000"), args);
-    }
-
-    @CommandLine.Command(name = "hookgate", subcommands = {EntryCommands.Dlq.class, EntryCommands.Rejected.class})
-    static final class Root {
     }
 
     private String err() {
@@ -117,10 +125,10 @@ class EntryCommandsTest {
         assertThat(run("dlq", "show", "gone", "--admin", admin)).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(err()).contains("hookgate: not_found: no dlq entry gone");
         assertThat(run("dlq", "replay", "twice", "--admin", admin)).isEqualTo(ExitCodes.CONFLICT);
-        assertThat(err()).contains("already_replayed: twice was already replayed");
+        assertThat(err()).contains("hookgate: twice was already replayed; add --force to replay it again").doesNotContain("?force");
         assertThat(run("rejected", "replay", "old", "--admin", admin)).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(err()).contains("original_gone: retention deleted it");
-        assertThat(run("dlq", "list", "--reason", "gon", "--admin", admin)).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("dlq", "list", "--source", "gon", "--admin", admin)).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("invalid_parameter: reason: unknown dlq reason 'gon' (did you mean 'gone'?) [reason]");
         assertThat(run("rejected", "list", "--admin", admin)).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(err()).contains("kafka_unavailable: Kafka did not answer");
@@ -132,6 +140,33 @@ class EntryCommandsTest {
     }
 
     @Test
+    void filtersAreCheckedBeforeAnythingIsAsked() {
+        assertThat(run("dlq", "list", "--reason", "gon", "--admin", admin)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("hookgate: --reason gon: not a dlq reason (did you mean 'gone'?); the dlq reasons are delivery_error, "
+            + "exhausted, gone, malformed_task, redirect, rejected, ssrf_blocked, unknown_subscription");
+        assertThat(run("rejected", "list", "--reason", "bad_sig", "--admin", admin)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("not a rejected reason").contains("bad_signature, ");
+        assertThat(run("rejected", "list", "--subscription", "billing", "--admin", admin)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--subscription applies to DLQ entries only");
+        assertThat(run("dlq", "list", "--since", "last tuesday", "--admin", admin)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--since last tuesday: not a time; use an ISO-8601 instant");
+        assertThat(requests).as("nothing asked of the server").isEmpty();
+    }
+
+    @Test
+    void relativeTimesAreSentAsInstants() {
+        answers.put("GET /admin/dlq", new Answer(200, "{\"entries\":[],\"nextCursor\":null}"));
+        final java.time.Instant before = java.time.Instant.now();
+        assertThat(run("dlq", "list", "--since", "1h", "--until", "yesterday", "--admin", admin)).isEqualTo(ExitCodes.OK);
+        final String query = requests.get(0);
+        final java.time.Instant since = java.time.Instant.parse(query.replaceAll(".*since=([^&]+).*", "$1"));
+        assertThat(since).isBetween(before.minusSeconds(3600 + 5), java.time.Instant.now().minusSeconds(3600));
+        assertThat(query).contains("until=" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minusSeconds(86_400));
+        assertThat(run("dlq", "list", "--since", "2026-11-23", "--admin", admin)).isEqualTo(ExitCodes.OK);
+        assertThat(requests.get(1)).contains("since=2026-11-23T00:00:00Z");
+    }
+
+    @Test
     void noAnswerNoTokenAndNotAnAdminApiAreTheirOwnFailures() throws IOException {
         final int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -140,7 +175,7 @@ class EntryCommandsTest {
         assertThat(run("dlq", "list", "--admin", "http://127.0.0.1:" + closedPort)).isEqualTo(ExitCodes.UNAVAILABLE);
         assertThat(err()).contains("cannot reach the admin API at http://127.0.0.1:" + closedPort);
         assertThat(run(Map.of(), "dlq", "list", "--admin", admin)).isEqualTo(ExitCodes.USAGE);
-        assertThat(err()).contains(EntryCommands.TOKEN_ENV + " is not set");
+        assertThat(err()).contains("no admin token: set " + EntryCommands.TOKEN_ENV);
         assertThat(run("dlq", "list", "--admin", "ftp://example.com")).isEqualTo(ExitCodes.USAGE);
         answers.put("GET /admin/dlq/html", new Answer(200, "<html>a login page</html>"));
         assertThat(run("dlq", "show", "html", "--admin", admin)).isEqualTo(ExitCodes.INTERNAL);
@@ -185,9 +220,42 @@ class EntryCommandsTest {
     }
 
     @Test
+    void tablesFitTheirContentAndSayWhenMoreFollow() throws Exception {
+        final String longId = "dlq_0123456789abcdef0123456789abcdef0123456789";
+        answers.put("GET /admin/dlq", new Answer(200, "{\"entries\":[{\"id\":\"" + longId + "\",\"at\":\"2026-11-23T10:00:00.123456789Z\","
+            + "\"subscription\":\"billing\",\"source\":\"stripe\",\"eventId\":\"evt_1NqpJ2LkdIwHu7ix0123456789abcdef\","
+            + "\"reason\":\"exhausted\",\"attempts\":[{},{}],\"replay\":{\"count\":0}}],\"nextCursor\":\"c_42\"}"));
+        answers.put("GET /admin/rejected", new Answer(200, "{\"entries\":[{\"id\":\"rej_1\",\"at\":\"2026-11-23T10:00:00Z\","
+            + "\"source\":\"github\",\"reason\":\"bad_signature\",\"replay\":{\"count\":1}}],\"nextCursor\":null}"));
+        assertThat(run("dlq", "list", "--limit", "1", "--admin", admin)).isZero();
+        final String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(table).contains(longId + "  2026-11-23 10:00:00Z  billing").contains("evt_1NqpJ2LkdIwHu7ix0123456789abcdef")
+            .contains("1 entry\n").contains("more entries follow: add --cursor c_42").doesNotContain("…", ".123456789");
+        final List<String> lines = table.lines().toList();
+        assertThat(lines.get(0).indexOf("AT")).as("columns aligned").isEqualTo(lines.get(1).indexOf("2026"));
+        out.reset();
+        assertThat(run("dlq", "list", "--cursor", "c_42", "--json", "--admin", admin)).isZero();
+        assertThat(requests.get(requests.size() - 1)).contains("cursor=c_42");
+        assertThat(Json.mapper().readTree(out.toString(StandardCharsets.UTF_8)).get("nextCursor").asText()).isEqualTo("c_42");
+        out.reset();
+        assertThat(run("rejected", "list", "--admin", admin)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("SUBSCRIPTION", "ATTEMPTS", "more entries").contains("yes");
+        out.reset();
+        answers.put("POST /admin/dlq/replay", new Answer(200,
+            "{\"matched\":4,\"replayed\":3,\"skipped\":1,\"gone\":0,\"dryRun\":true,\"until\":\"2026-11-23T10:00:00Z\"}"));
+        assertThat(run("dlq", "replay", "--all", "--dry-run", "--json", "--admin", admin)).isZero();
+        final JsonNode dry = Json.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(dry.get("dryRun").asBoolean()).isTrue();
+        assertThat(dry.get("replayed").asLong()).isEqualTo(3);
+        out.reset();
+        assertThat(run("dlq", "replay", "--all", "--dry-run", "--admin", admin)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("dry run, nothing replayed: matched 4, would replay 3, skipped 1");
+    }
+
+    @Test
     void theHelpListsTheExitCodes() {
-        assertThat(new CommandLine(new Root()).execute("dlq", "replay", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Exit codes:", "0   done", "2   bad usage or input",
+        assertThat(Hookgate.run("dlq", "replay", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Exit codes:", "0   done", "2   bad usage, input or configuration",
             "3   no such entry", "4   conflict", "5   gateway or Kafka unreachable", "6   token refused", "1   unexpected failure");
     }
 }

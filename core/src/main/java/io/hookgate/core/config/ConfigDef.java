@@ -65,7 +65,13 @@ public final class ConfigDef {
         for (ConfigKey<?> key : keys.values()) {
             final JsonNode value = node == null ? null : node.get(key.name());
             final String keyPath = ConfigProblems.child(path, key.name());
-            if (value == null || value.isNull()) {
+            if (value != null && value.isNull()) {
+                // "port:" with nothing after it: a value was meant, and the default would hide the slip.
+                problems.add(keyPath, "empty: give a value" + (key.isRequired() ? "" : ", or leave the key out for its default"
+                    + (key.defaultValue() == null ? "" : " (" + key.defaultValue() + ")")));
+                continue;
+            }
+            if (value == null) {
                 if (key.isRequired()) {
                     problems.add(keyPath, "required");
                 }
@@ -89,9 +95,7 @@ public final class ConfigDef {
     }
 
     private String suggestion(final String unknown) {
-        return keys.keySet().stream()
-            .filter(known -> EditDistance.between(known.toLowerCase(java.util.Locale.ROOT), unknown.toLowerCase(java.util.Locale.ROOT)) <= 2)
-            .findFirst()
+        return io.hookgate.core.text.DidYouMean.nearest(unknown, keys.keySet())
             .map(known -> " (did you mean '" + known + "'?)")
             .orElse(" (known keys: " + String.join(", ", keys.keySet()) + ")");
     }

@@ -146,8 +146,10 @@ public final class ConfigLoader {
         }
         final Optional<? extends ProviderSpec> provider = providers.find(providerNode.textValue());
         if (provider.isEmpty()) {
-            problems.add(ConfigProblems.child(path, SourceConfig.PROVIDER.name()), "unknown provider '"
-                + providerNode.textValue() + "' (known providers: " + String.join(", ", providers.names()) + ")");
+            problems.add(ConfigProblems.child(path, SourceConfig.PROVIDER.name()), "unknown provider '" + providerNode.textValue() + "'"
+                + io.hookgate.core.text.DidYouMean.nearest(providerNode.textValue(), providers.names())
+                    .map(best -> " (did you mean '" + best + "'?)").orElse("")
+                + " (known providers: " + String.join(", ", providers.names()) + ")");
             return Optional.empty();
         }
         final int before = problems.size();

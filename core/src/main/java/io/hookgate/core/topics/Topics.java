@@ -8,6 +8,7 @@ import io.hookgate.core.delivery.AttemptEntryJson;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DeliveryTaskSerde;
 import io.hookgate.core.delivery.DlqEntry;
+import io.hookgate.core.event.DuplicateRecord;
 import io.hookgate.core.event.EncodedEvent;
 import io.hookgate.core.event.EncodedEventSerde;
 import io.hookgate.core.json.JsonSerde;
@@ -38,6 +39,7 @@ public final class Topics {
     private static final Serde<DlqEntry> DLQ_ENTRIES = new JsonSerde<>(DlqEntry.class);
     private static final Serde<AttemptEntry> ATTEMPT_ENTRIES = new JsonSerde<>(AttemptEntry.class, AttemptEntryJson::write);
     private static final Serde<EncodedEvent> ENCODED_EVENTS = new EncodedEventSerde();
+    private static final Serde<DuplicateRecord> DUPLICATES = new JsonSerde<>(DuplicateRecord.class);
 
     private final String prefix;
 
@@ -110,6 +112,16 @@ public final class Topics {
         return prefix + "dispatch.dlq";
     }
 
+    /** Verified events dropped as duplicates, keyed {@code {source}:{eventId}}: for watching, never replayed. */
+    public String duplicates() {
+        return prefix + "events.duplicates";
+    }
+
+    /** {@link #duplicates()} as duplicate records (JSON, no payload). */
+    public Topic<String, DuplicateRecord> duplicateRecords() {
+        return new Topic<>(duplicates(), Serdes.String(), DUPLICATES);
+    }
+
     /** Replays done by operators, keyed {@code dlq:<id>} or {@code rejected:<id>}: compacted, kept forever. */
     public String replays() {
         return prefix + "admin.replays";
@@ -151,6 +163,7 @@ public final class Topics {
         // The delivery log: as long as the DLQ, so that every dead-lettered delivery's attempts can be shown.
         specs.add(new TopicSpec(attempts(), partitions, replication, retention.multipliedBy(4), false, configs));
         specs.add(new TopicSpec(dlq(), partitions, replication, retention.multipliedBy(4), false, configs));
+        specs.add(new TopicSpec(duplicates(), partitions, replication, retention, false, configs));
         specs.add(new TopicSpec(replays(), 1, replication, Duration.ofMillis(-1), true,
             Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(config.kafka().minInSyncReplicas()))));
         return List.copyOf(specs);

@@ -162,6 +162,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anEmptyValueIsAProblemNotTheDefaultAndAMistypedProviderGetsItsName() {
+        final ConfigException error = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            ingress:
+              port:
+            sources:
+              demo: {provider: standard-webhook}
+            """));
+        assertThat(error.problems()).extracting(ConfigProblem::toString).contains(
+            "ingress.port: empty: give a value, or leave the key out for its default (8080)",
+            "sources.demo.provider: unknown provider 'standard-webhook' (did you mean 'standard-webhooks'?) (known providers: hmac, "
+                + "standard-webhooks)");
+    }
+
+    @Test
     void minInSyncReplicasFollowsTheReplicationFactorUnlessSet() {
         final String sources = "sources: {demo: {provider: standard-webhooks}}\n";
         assertThat(loader.parse("kafka: {replicationFactor: 3}\n" + sources).kafka().minInSyncReplicas()).isEqualTo(2);

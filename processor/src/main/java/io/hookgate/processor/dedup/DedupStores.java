@@ -12,7 +12,7 @@ import org.apache.kafka.streams.state.Stores;
 import java.util.Set;
 
 /** The persistent RocksDB stores of deduplication, declared with the processor that uses them. */
-public final class DedupStores implements ProcessorSupplier<String, EncodedEvent, String, EncodedEvent> {
+public final class DedupStores implements ProcessorSupplier<String, EncodedEvent, String, Deduplicated> {
 
     /** Dedup key to the time its retention ends. */
     public static final String SEEN = "dedup-seen";
@@ -28,7 +28,7 @@ public final class DedupStores implements ProcessorSupplier<String, EncodedEvent
     }
 
     @Override
-    public Processor<String, EncodedEvent, String, EncodedEvent> get() {
+    public Processor<String, EncodedEvent, String, Deduplicated> get() {
         return new DeduplicationProcessor(config, metrics);
     }
 

@@ -26,9 +26,10 @@ import java.util.List;
  * the store update and the output commit together. What it forwards is keyed
  * {@code {source}:{eventId}}, the key of {@code verified.{source}}; the envelope is not read.
  * Expired ids are purged on stream time, through an expiry index, so the store cannot grow forever
- * and a replay of old records never expires ids early.
+ * and a replay of old records never expires ids early. Each copy is forwarded as {@link Deduplicated}: a
+ * dropped duplicate too, so that the topology can record it in {@code events.duplicates}.
  */
-public final class DeduplicationProcessor extends ContextualProcessor<String, EncodedEvent, String, EncodedEvent> {
+public final class DeduplicationProcessor extends ContextualProcessor<String, EncodedEvent, String, Deduplicated> {
 
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
     private static final byte[] PRESENT = new byte[0];
@@ -44,7 +45,7 @@ public final class DeduplicationProcessor extends ContextualProcessor<String, En
     }
 
     @Override
-    public void init(final ProcessorContext<String, EncodedEvent> context) {
+    public void init(final ProcessorContext<String, Deduplicated> context) {
         super.init(context);
         seen = context.getStateStore(DedupStores.SEEN);
         expiries = context.getStateStore(DedupStores.EXPIRIES);
@@ -59,13 +60,14 @@ public final class DeduplicationProcessor extends ContextualProcessor<String, En
         final Long expiresAt = seen.get(key);
         if (expiresAt != null && expiresAt > receivedAt) {
             metrics.duplicate(ref.source());
+            context().forward(record.withKey(ref.dedupKey()).withValue(new Deduplicated(record.value(), true)));
             return;
         }
         final long newExpiry = receivedAt + retention(ref.source()).toMillis();
         seen.put(key, newExpiry);
         expiries.put(ExpiryIndex.key(newExpiry, key), PRESENT);
         metrics.published(ref.source());
-        context().forward(record.withKey(ref.dedupKey()));
+        context().forward(record.withKey(ref.dedupKey()).withValue(new Deduplicated(record.value(), false)));
     }
 
     private Duration retention(final String source) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.request.HttpHeaders;
 import io.hookgate.core.request.RawRequest;
+import io.hookgate.providers.spi.SignedRequest;
 import io.hookgate.providers.crypto.Encoding;
 import io.hookgate.providers.crypto.Hmac;
 import io.hookgate.providers.payload.Payload;
@@ -65,6 +66,22 @@ final class GithubScheme extends HeaderHmacScheme {
 
     @Override
     public byte[] sampleBody(final Instant now) {
-        return Hmac.utf8("{\"zen\":\"Design for failure.\",\"hook_id\":1,\"sent_at\":\"" + now + "\"}");
+        return GithubSamples.body("ping", now);
+    }
+
+    @Override
+    public java.util.List<String> sampleTypes() {
+        return GithubSamples.TYPES;
+    }
+
+    @Override
+    public SignedRequest signedSample(final String type, final Instant now) {
+        final SignedRequest signed = sign(GithubSamples.body(type, now), now);
+        // X-GitHub-Event is not signed: it names the sample's event instead of ping.
+        final java.util.List<HttpHeaders.Header> headers = signed.headers().asList().stream()
+            .map(header -> "X-GitHub-Event".equalsIgnoreCase(header.name()) ? new HttpHeaders.Header(header.name(),
+                GithubSamples.event(type)) : header)
+            .toList();
+        return new SignedRequest(HttpHeaders.of(headers), signed.body(), signed.query());
     }
 }

@@ -53,6 +53,22 @@ public interface SourceScheme {
     }
 
     /**
+     * The event types {@code hookgate trigger} can send a sample of, the first when none is named:
+     * a few of the provider's own, from fixtures in its package. Empty: only {@link #sampleBody}.
+     */
+    default java.util.List<String> sampleTypes() {
+        return java.util.List.of();
+    }
+
+    /**
+     * A sample event of {@code type} (one of {@link #sampleTypes()}), signed at {@code now} and with the
+     * headers the provider sets: unique at each call where the provider takes the event id from it.
+     */
+    default SignedRequest signedSample(final String type, final Instant now) {
+        return sign(sampleBody(now), now);
+    }
+
+    /**
      * Signs {@code body} as the provider would at {@code now}, with the source's first secret:
      * the inverse of {@link #verify}.
      *

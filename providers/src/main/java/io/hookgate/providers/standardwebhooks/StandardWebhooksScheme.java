@@ -90,6 +90,16 @@ final class StandardWebhooksScheme extends SignatureScheme {
     }
 
     @Override
+    public List<String> sampleTypes() {
+        return StandardWebhooksSamples.TYPES;
+    }
+
+    @Override
+    public SignedRequest signedSample(final String type, final Instant now) {
+        return sign(StandardWebhooksSamples.body(type, now), now);
+    }
+
+    @Override
     public SignedRequest sign(final byte[] body, final Instant now) {
         final String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
         final long timestamp = now.getEpochSecond();

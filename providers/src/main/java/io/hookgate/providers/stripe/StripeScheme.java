@@ -117,8 +117,16 @@ public final class StripeScheme extends SignatureScheme {
 
     @Override
     public byte[] sampleBody(final Instant now) {
-        return Hmac.utf8("{\"id\":\"evt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24)
-            + "\",\"object\":\"event\",\"type\":\"invoice.paid\",\"created\":" + now.getEpochSecond()
-            + ",\"data\":{\"object\":{\"id\":\"in_1\",\"object\":\"invoice\"}}}");
+        return StripeSamples.body("invoice.paid", now);
+    }
+
+    @Override
+    public List<String> sampleTypes() {
+        return StripeSamples.TYPES;
+    }
+
+    @Override
+    public SignedRequest signedSample(final String type, final Instant now) {
+        return sign(StripeSamples.body(type, now), now);
     }
 }

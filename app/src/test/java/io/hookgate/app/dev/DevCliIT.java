@@ -1,0 +1,73 @@
+package io.hookgate.app.dev;
+
+import io.hookgate.app.testing.ChildHookgate;
+import io.hookgate.app.testing.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code hookgate dev} on ports of its configuration, as a new user meets it: the banner's export
+ * line and sign hint work as printed, the ops commands find it, and a restart keeps the token.
+ */
+class DevCliIT {
+
+    private static final Pattern EXPORT = Pattern.compile("export HOOKGATE_ADMIN_URL=(\\S+) HOOKGATE_ADMIN_TOKEN=(\\S+)");
+
+    @Test
+    void theBannerPrintsWhatTheOtherCommandsNeedAndTheTokenOutlivesARestart(@TempDir final Path dir) throws Exception {
+        final int admin = freePort();
+        final Path config = dir.resolve("my dev.yaml");
+        Files.writeString(config, """
+            kafka: {bootstrapServers: "127.0.0.1:%d", topicPrefix: "hookgate.", partitions: 1}
+            ingress: {host: 127.0.0.1, port: %d}
+            admin: {host: 127.0.0.1, port: %d}
+            sources:
+              demo: {provider: standard-webhooks, secrets: ["whsec_ZGVtby1zb3VyY2Utc2VjcmV0LWZvci1ob29rZ2F0ZQ=="]}
+            dev: {dataDir: "%s", controllerPort: %d, receiverPort: 0}
+            """.formatted(freePort(), freePort(), admin, dir.resolve("data"), freePort()));
+        final String first = startAndCheck(dir, config, admin, "first.log");
+        final String second = startAndCheck(dir, config, admin, "second.log");
+        assertThat(second).as("the token kept under the data directory").isEqualTo(first);
+    }
+
+    /** Starts dev, checks the banner and the commands it names, stops it; the token it printed. */
+    private static String startAndCheck(final Path dir, final Path config, final int admin, final String log) throws Exception {
+        try (ChildHookgate dev = ChildHookgate.start(dir.resolve(log), "dev", "--config", config.toString())) {
+            await().atMost(Duration.ofSeconds(150)).until(() -> dev.output().contains("is ready") || !dev.isAlive());
+            final String banner = dev.output();
+            assertThat(banner).contains("is ready");
+            final Matcher export = EXPORT.matcher(banner);
+            assertThat(export.find()).as(banner).isTrue();
+            assertThat(export.group(1)).isEqualTo("http://127.0.0.1:" + admin);
+            assertThat(banner).contains("./hookgate sign --source demo --config '" + config + "'");
+
+            final Path work = Files.createDirectories(dir.resolve("work"));
+            final CliRun.Result exported = CliRun.in(work).env("HOOKGATE_ADMIN_URL", export.group(1))
+                .env("HOOKGATE_ADMIN_TOKEN", export.group(2)).run("dlq", "list");
+            assertThat(exported.exit()).as(exported.all()).isZero();
+            final CliRun.Result configured = CliRun.in(work).run("rejected", "list", "--config", config.toString());
+            assertThat(configured.exit()).as("the token found under dev.dataDir: " + configured.all()).isZero();
+            final CliRun.Result signed = CliRun.in(work).run("sign", "--source", "demo", "--config", config.toString());
+            assertThat(signed.exit()).as(signed.all()).isZero();
+            dev.stop();
+            return export.group(2);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
