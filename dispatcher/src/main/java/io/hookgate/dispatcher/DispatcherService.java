@@ -7,6 +7,7 @@ import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.thread.DaemonThreads;
 import io.hookgate.core.topics.Topics;
+import io.hookgate.core.tracing.Tracing;
 import io.hookgate.dispatcher.http.DeliveryClient;
 import io.hookgate.dispatcher.loop.DeliveryLoop;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,6 +42,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
     private final MeterRegistry registry;
     private final Clock clock;
     private final DnsResolver resolver;
+    private final Tracing tracing;
     private ScheduledExecutorService timer;
     private KafkaProducer<byte[], byte[]> producer;
     private DeliveryClient client;
@@ -56,6 +58,13 @@ public final class DispatcherService implements Readiness, AutoCloseable {
 
     /** With {@code resolver} for name lookups of guarded subscriptions (tests fake DNS with it). */
     public DispatcherService(final HookgateConfig config, final MeterRegistry registry, final Clock clock, final DnsResolver resolver) {
+        this(config, registry, clock, resolver, Tracing.noop());
+    }
+
+    /** With {@code tracing} making a span of each delivery attempt, in the trace its task's record names. */
+    public DispatcherService(final HookgateConfig config, final MeterRegistry registry, final Clock clock, final DnsResolver resolver,
+                             final Tracing tracing) {
+        this.tracing = tracing;
         this.config = config;
         this.registry = registry;
         this.clock = clock;
@@ -87,7 +96,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
         sender = Executors.newSingleThreadExecutor(DaemonThreads.named("hookgate-dispatcher-handoff"));
         handOff = new HandOff(producer, sender, timer);
         final DispatcherMetrics metrics = new DispatcherMetrics(registry);
-        final Deliveries deliveries = new Deliveries(config, client, handOff, metrics, timer, clock);
+        final Deliveries deliveries = new Deliveries(config, client, handOff, metrics, timer, clock, tracing);
         timer.scheduleWithFixedDelay(deliveries::deferStuck, 250, 250, TimeUnit.MILLISECONDS);
         final List<String> sourceTopics = new ArrayList<>();
         sourceTopics.add(topics.dispatch());

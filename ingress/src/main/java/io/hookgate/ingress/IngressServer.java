@@ -6,6 +6,7 @@ import io.hookgate.core.health.Readiness;
 import io.hookgate.core.json.ErrorBody;
 import io.hookgate.core.thread.DaemonThreads;
 import io.hookgate.core.topics.Topics;
+import io.hookgate.core.tracing.Tracing;
 import io.hookgate.providers.SourceSchemes;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -44,6 +45,7 @@ public final class IngressServer implements Readiness, AutoCloseable {
     private final SourceSchemes schemes;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final Tracing tracing;
     private Undertow server;
     private GracefulShutdownHandler shutdown;
     private KafkaProducer<byte[], byte[]> producer;
@@ -52,10 +54,17 @@ public final class IngressServer implements Readiness, AutoCloseable {
     private int port;
 
     public IngressServer(final HookgateConfig config, final SourceSchemes schemes, final MeterRegistry registry, final Clock clock) {
+        this(config, schemes, registry, clock, Tracing.noop());
+    }
+
+    /** With {@code tracing} making the span of each request, whose context the raw record carries on. */
+    public IngressServer(final HookgateConfig config, final SourceSchemes schemes, final MeterRegistry registry, final Clock clock,
+                         final Tracing tracing) {
         this.config = config;
         this.schemes = schemes;
         this.registry = registry;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** Starts listening. @throws IllegalStateException naming the port when it is taken */
@@ -84,7 +93,7 @@ public final class IngressServer implements Readiness, AutoCloseable {
         Gauge.builder("hookgate.ingress.buffered.bytes", bodyBudget, BodyBudget::bufferedBytes)
             .description("Request body bytes held in memory while being received").register(registry);
         final WebhookHandler webhooks = new WebhookHandler(config, schemes, writer, new IngressMetrics(registry), rateLimits,
-            backpressure, bodyBudget, clock);
+            backpressure, bodyBudget, clock, tracing);
         final PathTemplateHandler routes = new PathTemplateHandler(exchange -> {
             exchange.setStatusCode(404);
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");

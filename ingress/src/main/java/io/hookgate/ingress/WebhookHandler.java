@@ -5,6 +5,7 @@ import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.id.TimeOrderedIds;
 import io.hookgate.core.request.HttpHeaders;
 import io.hookgate.core.request.RawRequest;
+import io.hookgate.core.tracing.Tracing;
 import io.hookgate.providers.SourceSchemes;
 import io.hookgate.providers.spi.HttpReply;
 import io.hookgate.providers.spi.SourceScheme;
@@ -48,10 +49,12 @@ final class WebhookHandler implements HttpHandler {
     private final KafkaBackpressure backpressure;
     private final BodyBudget bodyBudget;
     private final Clock clock;
+    private final IngressTracing tracing;
 
     WebhookHandler(final HookgateConfig config, final SourceSchemes schemes, final RawRequestWriter writer,
                    final IngressMetrics metrics, final RateLimits rateLimits, final KafkaBackpressure backpressure,
-                   final BodyBudget bodyBudget, final Clock clock) {
+                   final BodyBudget bodyBudget, final Clock clock, final Tracing tracing) {
+        this.tracing = new IngressTracing(tracing);
         this.config = config;
         this.schemes = schemes;
         this.writer = writer;
@@ -68,6 +71,8 @@ final class WebhookHandler implements HttpHandler {
     public void handleRequest(final HttpServerExchange exchange) {
         final long started = System.nanoTime();
         final String sourceId = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("source");
+        // The root of this webhook's trace (or the provider's trace continued), ended with the exchange.
+        tracing.start(exchange, sourceId);
         final Optional<SourceConfig> source = config.source(sourceId);
         final Optional<SourceScheme> scheme = schemes.forSource(sourceId);
         if (source.isEmpty() || scheme.isEmpty()) {
@@ -118,6 +123,8 @@ final class WebhookHandler implements HttpHandler {
                         final InetAddress client, final Instant receivedAt, final byte[] body, final long started) {
         final RawRequest request = new RawRequest(ids.next(), source.id(), receivedAt, client.getHostAddress(),
             exchange.getRequestMethod().toString(), exchange.getQueryString(), headers(exchange), body);
+        IngressTracing.span(exchange).setAttribute(IngressTracing.INGRESS_ID, request.ingressId())
+            .setAttribute(IngressTracing.CLIENT, request.clientAddress());
         final Optional<HttpReply> handshake = scheme.handshake(request);
         if (handshake.isPresent()) {
             LOG.info("Answered handshake source={} ingressId={}", source.id(), request.ingressId());
@@ -140,7 +147,7 @@ final class WebhookHandler implements HttpHandler {
     private void store(final HttpServerExchange exchange, final SourceScheme scheme, final RawRequest request, final long started) {
         // Keep the exchange open after the handler returns: the producer callback answers.
         exchange.dispatch();
-        writer.write(request, dedupKeyHint(scheme, request)).whenComplete((ignored, error) -> {
+        writer.write(request, dedupKeyHint(scheme, request), IngressTracing.context(exchange)).whenComplete((ignored, error) -> {
             backpressure.release(request.body().length, error == null);
             if (error != null) {
                 LOG.warn("Kafka refused source={} ingressId={}: {}", request.source(), request.ingressId(), error.toString());
@@ -203,6 +210,7 @@ final class WebhookHandler implements HttpHandler {
 
     private void answerError(final HttpServerExchange exchange, final String source, final long started, final int status,
                              final String code, final String message) {
+        IngressTracing.refused(exchange, code);
         Replies.error(exchange, status, code, message);
         metrics.answered(source, status, Duration.ofNanos(System.nanoTime() - started));
     }

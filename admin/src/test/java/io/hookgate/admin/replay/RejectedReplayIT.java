@@ -11,6 +11,7 @@ import io.hookgate.core.json.Json;
 import io.hookgate.core.rejection.RejectReason;
 import io.hookgate.core.rejection.RejectionHeaders;
 import io.hookgate.core.request.RawRecordCodec;
+import io.hookgate.core.tracing.TraceHeaders;
 import io.hookgate.core.testing.KafkaTestCluster;
 import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -79,6 +80,7 @@ class RejectedReplayIT {
             headers.add("http.authorization", utf8(BEARER));
             headers.add("http.x-hub-signature-256", utf8(SIGNATURE));
             headers.add("http.x-acme-mac", utf8(CUSTOM));
+            headers.add(TraceHeaders.TRACEPARENT, utf8("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
             RejectionHeaders.add(headers, RejectReason.BAD_SIGNATURE, "no configured secret produces the signature", received.plusSeconds(1));
             producer.send(new ProducerRecord<>(TOPICS.rejected(), null, received.toEpochMilli(), utf8("acme"), BODY, headers)).get();
 
@@ -123,6 +125,8 @@ class RejectedReplayIT {
                 assertThat(RawRecordCodec.lastValue(replayed.headers(), RawRecordCodec.QUERY)).isEqualTo("key=" + QUERY_KEY + "&order=42");
                 assertThat(RawRecordCodec.lastValue(replayed.headers(), RawRecordCodec.REPLAY_OF)).isEqualTo("rej_0_0");
                 assertThat(replayed.headers().lastHeader(RejectionHeaders.REASON)).isNull();
+                // A replay starts a new trace.
+                assertThat(replayed.headers().lastHeader(TraceHeaders.TRACEPARENT)).isNull();
                 final List<String> names = new ArrayList<>();
                 for (Header header : replayed.headers()) {
                     names.add(header.key());

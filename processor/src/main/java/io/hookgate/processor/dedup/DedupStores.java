@@ -1,6 +1,7 @@
 package io.hookgate.processor.dedup;
 
 import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.tracing.Tracing;
 import io.hookgate.processor.ProcessorMetrics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,15 +21,18 @@ public final class DedupStores implements ProcessorSupplier<String, byte[], Stri
 
     private final HookgateConfig config;
     private final ProcessorMetrics metrics;
+    private final Tracing tracing;
 
-    public DedupStores(final HookgateConfig config, final ProcessorMetrics metrics) {
+    /** @param tracing makes each record's {@code deduplicate} span */
+    public DedupStores(final HookgateConfig config, final ProcessorMetrics metrics, final Tracing tracing) {
         this.config = config;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Override
     public Processor<String, byte[], String, byte[]> get() {
-        return new DeduplicationProcessor(config, metrics);
+        return new DeduplicationProcessor(config, metrics, tracing);
     }
 
     @Override

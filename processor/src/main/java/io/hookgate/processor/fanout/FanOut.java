@@ -7,6 +7,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import io.hookgate.core.event.EventRef;
 import io.hookgate.core.event.EventRefHeaders;
 import io.hookgate.core.json.RawJson;
+import io.hookgate.core.tracing.TraceHeaders;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -20,6 +21,7 @@ import java.util.Map;
  * One delivery task per subscription that wants an event: the subscription names the event's
  * source and one of its {@code eventTypes} matches (or it has none). Keyed by subscription id;
  * the task's value is the event's envelope as it arrived here, shared, never copied or re-read.
+ * Each task's record carries the event's trace headers, so its delivery attempts join the trace.
  */
 public final class FanOut extends ContextualProcessor<String, byte[], String, DeliveryTask> {
 
@@ -39,8 +41,9 @@ public final class FanOut extends ContextualProcessor<String, byte[], String, De
     public void process(final Record<String, byte[]> record) {
         final EventRef ref = EventRefHeaders.read(record.headers());
         for (DeliveryTask task : tasks(ref, RawJson.trusted(record.value()))) {
-            // The sink's serde writes the task's headers; the envelope's bytes are shared, not copied.
-            context().forward(new Record<>(task.subscription(), task, record.timestamp(), new RecordHeaders()));
+            // The sink's serde writes the task's headers beside the trace's; the envelope's bytes are shared, not copied.
+            context().forward(new Record<>(task.subscription(), task, record.timestamp(),
+                TraceHeaders.copy(record.headers(), new RecordHeaders())));
         }
     }
 
