@@ -56,12 +56,17 @@ public final class DispatcherService implements Readiness, AutoCloseable {
         this(config, registry, clock, SystemDefaultDnsResolver.INSTANCE);
     }
 
+    /** With {@code tracing} making a span of each delivery attempt, in the trace its task's record names. */
+    public DispatcherService(final HookgateConfig config, final MeterRegistry registry, final Clock clock, final Tracing tracing) {
+        this(config, registry, clock, SystemDefaultDnsResolver.INSTANCE, tracing);
+    }
+
     /** With {@code resolver} for name lookups of guarded subscriptions (tests fake DNS with it). */
     public DispatcherService(final HookgateConfig config, final MeterRegistry registry, final Clock clock, final DnsResolver resolver) {
         this(config, registry, clock, resolver, Tracing.noop());
     }
 
-    /** With {@code tracing} making a span of each delivery attempt, in the trace its task's record names. */
+    /** With {@code resolver} for name lookups and {@code tracing} for the spans of attempts. */
     public DispatcherService(final HookgateConfig config, final MeterRegistry registry, final Clock clock, final DnsResolver resolver,
                              final Tracing tracing) {
         this.tracing = tracing;

@@ -4,6 +4,7 @@ import io.hookgate.admin.AdminOperations;
 import io.hookgate.admin.AdminServer;
 import io.hookgate.admin.KafkaReachability;
 import io.hookgate.admin.api.AdminApi;
+import io.hookgate.app.tracing.TracingSetup;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.kafka.KafkaClients;
@@ -35,6 +36,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One hookgate process: the chosen parts against one Kafka cluster, with the admin port. Creates
@@ -56,6 +58,7 @@ public final class Gateway implements AutoCloseable {
     private AdminServer adminServer;
     private JvmGcMetrics gcMetrics;
     private AdminOperations adminOperations;
+    private TracingSetup tracing;
 
     public Gateway(final HookgateConfig config, final Set<Part> parts, final Clock clock) {
         this.config = config;
@@ -71,6 +74,7 @@ public final class Gateway implements AutoCloseable {
     public void start() {
         try {
             bindJvmMetrics();
+            tracing = TracingSetup.from(config.tracing(), parts.stream().map(Part::name).collect(Collectors.toList()));
             admin = Admin.create(KafkaClients.config(config.kafka(), config.kafka().topicPrefix() + "admin", Map.of()));
             final TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
             final List<TopicSpec> topics = new Topics(config.kafka().topicPrefix()).all(config);
@@ -83,17 +87,17 @@ public final class Gateway implements AutoCloseable {
             final List<Readiness> readiness = new ArrayList<>();
             readiness.add(new KafkaReachability(admin, clock));
             if (parts.contains(Part.PROCESSOR)) {
-                processor = new ProcessorService(config, schemes, registry, clock);
+                processor = new ProcessorService(config, schemes, registry, clock, tracing.tracing());
                 processor.start();
                 readiness.add(processor);
             }
             if (parts.contains(Part.DISPATCHER)) {
-                dispatcher = new DispatcherService(config, registry, clock);
+                dispatcher = new DispatcherService(config, registry, clock, tracing.tracing());
                 dispatcher.start();
                 readiness.add(dispatcher);
             }
             if (parts.contains(Part.INGRESS)) {
-                ingress = new IngressServer(config, schemes, registry, clock);
+                ingress = new IngressServer(config, schemes, registry, clock, tracing.tracing());
                 ingress.start();
                 readiness.add(ingress);
             }
@@ -152,6 +156,8 @@ public final class Gateway implements AutoCloseable {
         closeQuietly(ingress, "ingress");
         closeQuietly(admin, "admin client");
         closeQuietly(gcMetrics, "GC metrics");
+        // Last: the parts' final spans are exported before the process ends.
+        closeQuietly(tracing, "tracing");
         adminServer = null;
         adminOperations = null;
         dispatcher = null;
@@ -159,6 +165,7 @@ public final class Gateway implements AutoCloseable {
         ingress = null;
         admin = null;
         gcMetrics = null;
+        tracing = null;
     }
 
     private static void closeQuietly(final AutoCloseable closeable, final String what) {
