@@ -77,6 +77,7 @@ class RejectedReplayIT {
             headers.add(RawRecordCodec.METHOD, utf8("POST"));
             headers.add(RawRecordCodec.QUERY, utf8("key=" + QUERY_KEY + "&order=42"));
             headers.add("http.content-type", utf8("application/json"));
+            headers.add("http.user-agent", utf8("Acme-Hooks/2.1"));
             headers.add("http.authorization", utf8(BEARER));
             headers.add("http.x-hub-signature-256", utf8(SIGNATURE));
             headers.add("http.x-acme-mac", utf8(CUSTOM));
@@ -96,6 +97,10 @@ class RejectedReplayIT {
 
                 final AdminEntry entry = index.rejected().get("rej_0_0").orElseThrow();
                 final RequestCopy request = entry.request();
+                // Who sent it, on the entry itself: what a listing shows.
+                assertThat(entry.client()).isEqualTo("203.0.113.9");
+                assertThat(entry.userAgent()).isEqualTo("Acme-Hooks/2.1");
+                assertThat(Json.mapper().readTree(Json.writeString(entry)).path("userAgent").asText()).isEqualTo("Acme-Hooks/2.1");
                 assertThat(request.query()).isEqualTo("key=[redacted]&order=42");
                 assertThat(request.method()).isEqualTo("POST");
                 assertThat(request.client()).isEqualTo("203.0.113.9");
@@ -103,6 +108,7 @@ class RejectedReplayIT {
                 assertThat(request.bodyBytes()).isEqualTo(BODY.length);
                 assertThat(request.headers()).extracting(RequestCopy.HeaderCopy::name, RequestCopy.HeaderCopy::value).containsExactly(
                     tuple("content-type", "application/json"),
+                    tuple("user-agent", "Acme-Hooks/2.1"),
                     tuple("authorization", Redaction.REDACTED),
                     tuple("x-hub-signature-256", Redaction.REDACTED),
                     tuple("x-acme-mac", Redaction.REDACTED));

@@ -72,4 +72,46 @@ class ObservabilityConfigTest {
         assertThat(config.tracing().exporter()).isEqualTo(TracingSettings.JSON_FILE);
         assertThat(config.tracing().file()).contains("/tmp/spans.jsonl");
     }
+
+    @Test
+    void securityEventsAreLoggedSixtyAMinuteUnlessConfigured() {
+        assertThat(loader.parse("sources: {a: {provider: standard-webhooks}}").logging().securityEventsPerMinute()).isEqualTo(60);
+        assertThat(loader.parse("""
+            sources: {a: {provider: standard-webhooks}}
+            logging: {securityEventsPerMinute: 600}
+            """).logging().securityEventsPerMinute()).isEqualTo(600);
+        final ConfigException error = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            sources: {a: {provider: standard-webhooks}}
+            logging: {securityEventsPerMinute: 0}
+            """));
+        assertThat(error.problems()).extracting(ConfigProblem::toString)
+            .containsExactly("logging.securityEventsPerMinute: 0 is outside 1..60000");
+    }
+
+    @Test
+    void aSourceMayAllowOnlySomeUserAgents() {
+        final HookgateConfig config = loader.parse("""
+            sources:
+              gh: {provider: standard-webhooks, allowedUserAgents: ["GitHub-Hookshot/*", "curl/8.5.0"]}
+              open: {provider: standard-webhooks}
+            """);
+        assertThat(config.sources().get("gh").allowedUserAgents()).containsExactly("GitHub-Hookshot/*", "curl/8.5.0");
+        assertThat(config.sources().get("open").allowedUserAgents()).isEmpty();
+    }
+
+    @Test
+    void aUserAgentPatternThatCouldNeverMatchOrMatchesEverythingIsAnError() {
+        final ConfigException error = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            sources:
+              gh:
+                provider: standard-webhooks
+                allowedUserAgents: ["", " GitHub-Hookshot/*", "caf\u00e9/1", "**", "%s"]
+            """.formatted("x".repeat(257))));
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+            "sources.gh.allowedUserAgents[0]: empty",
+            "sources.gh.allowedUserAgents[1]: has leading or trailing whitespace (a newline from a file or variable?); it would never match",
+            "sources.gh.allowedUserAgents[2]: 'caf?/1' has a character a User-Agent header cannot carry (only printable ASCII)",
+            "sources.gh.allowedUserAgents[3]: '**' matches every User-Agent; leave allowedUserAgents empty to allow all",
+            "sources.gh.allowedUserAgents[4]: longer than 256 characters");
+    }
 }
