@@ -101,6 +101,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
         sender = Executors.newSingleThreadExecutor(DaemonThreads.named("hookgate-dispatcher-handoff"));
         handOff = new HandOff(producer, sender, timer);
         final DispatcherMetrics metrics = new DispatcherMetrics(registry);
+        metrics.startAtZero(config.subscriptions().keySet());
         final Deliveries deliveries = new Deliveries(config, client, handOff, metrics, timer, clock, tracing);
         timer.scheduleWithFixedDelay(deliveries::deferStuck, 250, 250, TimeUnit.MILLISECONDS);
         final List<String> sourceTopics = new ArrayList<>();

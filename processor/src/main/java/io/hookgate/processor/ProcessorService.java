@@ -88,7 +88,9 @@ public final class ProcessorService implements Readiness, AutoCloseable {
     }
 
     public synchronized void start() {
-        streams = new KafkaStreams(ProcessorTopology.build(config, schemes, new ProcessorMetrics(registry), rawPartitions(config), clock, tracing),
+        final ProcessorMetrics metrics = new ProcessorMetrics(registry);
+        metrics.startAtZero(config.sources().keySet());
+        streams = new KafkaStreams(ProcessorTopology.build(config, schemes, metrics, rawPartitions(config), clock, tracing),
             new StreamsConfig(streamsConfig(config, registry)));
         streams.setUncaughtExceptionHandler(exception -> {
             // Records that fail are diverted by the exception handlers; reaching here is a broken store or cluster. Stop visibly:

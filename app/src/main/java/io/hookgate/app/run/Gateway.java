@@ -6,7 +6,9 @@ import io.hookgate.admin.KafkaReachability;
 import io.hookgate.admin.api.AdminApi;
 import io.hookgate.app.tracing.TracingSetup;
 import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.delivery.DeliveryTaskRecord;
 import io.hookgate.core.health.Readiness;
+import io.hookgate.core.kafka.ConsumerLag;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.topics.TopicProvisioner;
@@ -59,6 +61,9 @@ public final class Gateway implements AutoCloseable {
     private JvmGcMetrics gcMetrics;
     private AdminOperations adminOperations;
     private TracingSetup tracing;
+    private final List<ConsumerLag> lags = new ArrayList<>();
+    /** How often consumer lag is measured: often enough for alerts over a few minutes, cheap for the cluster. */
+    static final int LAG_EVERY_SECONDS = 15;
 
     public Gateway(final HookgateConfig config, final Set<Part> parts, final Clock clock) {
         this.config = config;
@@ -86,15 +91,23 @@ public final class Gateway implements AutoCloseable {
             final SourceSchemes schemes = Providers.builtIn().bind(config);
             final List<Readiness> readiness = new ArrayList<>();
             readiness.add(new KafkaReachability(admin, clock));
+            readiness.add(SourceWarnings.of(config));
+            final Topics names = new Topics(config.kafka().topicPrefix());
             if (parts.contains(Part.PROCESSOR)) {
                 processor = new ProcessorService(config, schemes, registry, clock, tracing.tracing());
                 processor.start();
                 readiness.add(processor);
+                lags.add(lag("processor", names.processorApplicationId(), List.of(names.raw()), null));
             }
             if (parts.contains(Part.DISPATCHER)) {
                 dispatcher = new DispatcherService(config, registry, clock, tracing.tracing());
                 dispatcher.start();
                 readiness.add(dispatcher);
+                final List<String> taskTopics = new ArrayList<>();
+                taskTopics.add(names.dispatch());
+                taskTopics.addAll(names.retryTopics(config.dispatch().retryDelays()));
+                // A task in a retry tier is late only once it is due.
+                lags.add(lag("dispatcher", names.dispatcherGroup(), taskTopics, DeliveryTaskRecord.DUE_AT));
             }
             if (parts.contains(Part.INGRESS)) {
                 ingress = new IngressServer(config, schemes, registry, clock, tracing.tracing());
@@ -118,6 +131,14 @@ public final class Gateway implements AutoCloseable {
         adminOperations.start();
         readiness.add(adminOperations.readiness());
         return adminOperations.api();
+    }
+
+    /** The lag of {@code group} as metrics, measured every {@value #LAG_EVERY_SECONDS} s. */
+    private ConsumerLag lag(final String part, final String group, final List<String> topics, final String dueAtHeader) {
+        final ConsumerLag lag = new ConsumerLag(admin, KafkaClients.config(config.kafka(), group + "-lag", Map.of()), part, group, topics,
+            dueAtHeader, registry, clock);
+        lag.start(Duration.ofSeconds(LAG_EVERY_SECONDS));
+        return lag;
     }
 
     private void bindJvmMetrics() {
@@ -149,6 +170,8 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        lags.forEach(lag -> closeQuietly(lag, "consumer lag"));
+        lags.clear();
         closeQuietly(adminServer, "admin server");
         closeQuietly(adminOperations, "admin operations");
         closeQuietly(dispatcher, "dispatcher");

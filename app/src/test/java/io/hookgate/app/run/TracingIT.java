@@ -79,6 +79,10 @@ class TracingIT {
 
     /** {@code prefix} is the topic prefix ({@code tag.}); the subscriber listens at {@code /tag}. */
     static String config(final String prefix, final int ingressPort, final Path dir, final String spansFile) {
+        return config(prefix, ingressPort, dir, spansFile, "");
+    }
+
+    static String config(final String prefix, final int ingressPort, final Path dir, final String spansFile, final String more) {
         return """
             kafka: {bootstrapServers: "%s", topicPrefix: "%s", partitions: 2}
             ingress: {host: 127.0.0.1, port: %d}
@@ -90,17 +94,18 @@ class TracingIT {
               sub: {url: "%s", allowInsecureUrl: true, sources: [std], secret: "%5$s"}
             dispatch: {retryDelays: [1s]}
             tracing: {enabled: true, exporter: json-file, file: "%s", serviceName: hookgate-it}
+            %s
             """.formatted(kafka.bootstrapServers(), prefix, ingressPort, dir.resolve("state"), SECRET,
             receiver.url("/" + prefix.substring(0, prefix.length() - 1)),
-            spansFile);
+            spansFile, more);
     }
 
     @Test
     void oneTraceSpansTheIngressProcessorAndDispatcherInSeparateProcesses(@TempDir final Path dir) throws Exception {
         final int port = freePort();
         final Path config = dir.resolve("hookgate.yaml");
-        // One configuration for the three parts; each writes its spans to its own file.
-        Files.writeString(config, config("sep.", port, dir, "${SPANS_FILE}"));
+        // One configuration for the three parts; each writes its spans to its own file, and logs JSON lines.
+        Files.writeString(config, config("sep.", port, dir, "${SPANS_FILE}", "logging: {format: json}"));
         final List<ChildHookgate> children = new ArrayList<>();
         try {
             for (String part : List.of("processor", "dispatcher", "ingress")) {
@@ -125,6 +130,21 @@ class TracingIT {
             assertThat(processorSpans.get(0).resource().path("hookgate.part").asText()).isEqualTo("processor");
             assertThat(dispatcherSpans.get(0).resource().path("hookgate.part").asText()).isEqualTo("dispatcher");
             assertThat(dispatcherSpans.get(0).resource().path("service.name").asText()).isEqualTo("hookgate-it");
+
+            // The dispatcher's log line of the retry names the webhook's ids and its trace, as JSON fields.
+            final JsonNode retrying = jsonLines(children.get(1)).stream()
+                .filter(line -> line.path("message").asText().startsWith("Retrying")).findFirst()
+                .orElseThrow(() -> new AssertionError("no Retrying line in\n" + output(children.get(1))));
+            assertThat(retrying.path("level").asText()).isEqualTo("INFO");
+            assertThat(retrying.path("source").asText()).isEqualTo("std");
+            assertThat(retrying.path("eventId").asText()).isEqualTo(webhookId);
+            assertThat(retrying.path("ingressId").asText()).isEqualTo(ingressSpans.get(0).attribute("hookgate.ingress_id"));
+            assertThat(retrying.path("subscription").asText()).isEqualTo("sub");
+            assertThat(retrying.path("traceId").asText()).isEqualTo(PROVIDER_TRACE);
+            // Every line the three processes logged is one JSON object (what they print for people is not a log line).
+            for (ChildHookgate child : children) {
+                assertThat(jsonLines(child)).isNotEmpty();
+            }
         } finally {
             for (ChildHookgate child : children) {
                 child.stop();
@@ -191,6 +211,27 @@ class TracingIT {
         return "  " + span.name() + " span=" + span.spanId() + " parent=" + span.parentSpanId()
             + (span.attribute("hookgate.attempt") == null ? "" : " attempt=" + span.attribute("hookgate.attempt")
                 + " status=" + span.attribute("http.response.status_code")) + "\n";
+    }
+
+    /** Each log line of {@code child} as JSON; fails on a line that starts like a log line but is not JSON. */
+    static List<JsonNode> jsonLines(final ChildHookgate child) throws IOException {
+        final List<JsonNode> lines = new ArrayList<>();
+        for (String line : output(child).lines().toList()) {
+            if (line.startsWith("{")) {
+                lines.add(Json.mapper().readTree(line));
+            } else {
+                assertThat(line).as("a plain log line in JSON mode").doesNotContainPattern("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} ");
+            }
+        }
+        return lines;
+    }
+
+    static String output(final ChildHookgate child) {
+        try {
+            return child.output();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<SpanLine> named(final List<SpanLine> spans, final String name) {
