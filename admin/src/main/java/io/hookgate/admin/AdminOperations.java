@@ -10,6 +10,7 @@ import io.hookgate.core.config.ProviderCatalog;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
+import io.hookgate.core.logging.SecurityLog;
 import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -62,7 +63,8 @@ public final class AdminOperations implements AutoCloseable {
             throw e;
         }
         final Replayer replayer = new Replayer(producer, originals, topics, index.dlq(), index.rejected(), clock);
-        api = new AdminApi(token, index.dlq(), index.rejected(), index.quarantine(), replayer, clock);
+        api = new AdminApi(token, index.dlq(), index.rejected(), index.quarantine(), replayer, clock,
+            new SecurityLog(registry, "admin", config.logging().securityEventsPerMinute()));
     }
 
     /** Starts reading the topics into the index. */

@@ -85,15 +85,30 @@ public final class AdminServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * {@code {"status": "ready"|"not_ready", "checks": {name: "ready"|reason}}}, and {@code "details":
+     * {name: {...}}} for the checks that have some (warnings that do not make the process unready).
+     */
     private void ready(final HttpServerExchange exchange) {
         final Map<String, String> checks = new LinkedHashMap<>();
+        final Map<String, Object> details = new LinkedHashMap<>();
         boolean ready = true;
         for (Readiness part : parts) {
             final String reason = part.notReadyReason();
             checks.put(part.name(), reason == null ? "ready" : reason);
             ready &= reason == null;
+            final Map<String, Object> more = part.details();
+            if (!more.isEmpty()) {
+                details.put(part.name(), more);
+            }
         }
-        json(exchange, ready ? 200 : 503, Json.writeString(Map.of("status", ready ? "ready" : "not_ready", "checks", checks)));
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", ready ? "ready" : "not_ready");
+        body.put("checks", checks);
+        if (!details.isEmpty()) {
+            body.put("details", details);
+        }
+        json(exchange, ready ? 200 : 503, Json.writeString(body));
     }
 
     private static void json(final HttpServerExchange exchange, final int status, final String body) {

@@ -10,11 +10,15 @@ import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.delivery.UnreadableRecord;
 import io.hookgate.core.id.TimeOrderedIds;
 import io.hookgate.core.kafka.RecordLimits;
+import io.hookgate.core.logging.LogContext;
 import io.hookgate.core.topics.Topics;
+import io.hookgate.core.tracing.Tracing;
 import io.hookgate.dispatcher.http.DeliveryClient;
 import io.hookgate.dispatcher.http.HttpOutcome;
 import io.hookgate.dispatcher.retry.RetryLadder;
 import io.hookgate.dispatcher.retry.Verdict;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -35,7 +39,10 @@ import java.util.function.Consumer;
  * posts, then settles the outcome (delivered, handed to a retry tier, or put in the DLQ). The
  * returned future completes when the task may be committed. Every task ends one of those three
  * ways: an attempt that throws is a failed attempt, a record that is not a task and a DLQ entry
- * Kafka refuses end as (smaller) DLQ entries.
+ * Kafka refuses end as (smaller) DLQ entries. Each attempt is a span of the webhook's trace (the
+ * context current when {@link #deliver} is called, which the loop takes from the task's record),
+ * sent to the subscriber as {@code traceparent}; a task handed to a retry tier carries that same
+ * context on, so its later attempts join the same trace.
  */
 final class Deliveries {
 
@@ -55,9 +62,11 @@ final class Deliveries {
     private final TimeOrderedIds dlqIds;
     private final AttemptLog attemptLog;
     private final Map<String, SubscriptionLane> lanes = new ConcurrentHashMap<>();
+    private final AttemptTracing tracing;
 
     Deliveries(final HookgateConfig config, final DeliveryClient client, final HandOff handOff, final DispatcherMetrics metrics,
-               final ScheduledExecutorService timer, final Clock clock) {
+               final ScheduledExecutorService timer, final Clock clock, final Tracing tracing) {
+        this.tracing = new AttemptTracing(tracing);
         this.config = config;
         this.client = client;
         this.handOff = handOff;
@@ -72,14 +81,15 @@ final class Deliveries {
     }
 
     CompletableFuture<Void> deliver(final DeliveryTask task) {
-        try {
+        final Context trace = Context.current();
+        try (LogContext ignored = logContext(task, trace)) {
             final SubscriptionConfig subscription = config.subscription(task.subscription()).orElse(null);
             if (subscription == null) {
                 return dead(task, null, DlqReason.UNKNOWN_SUBSCRIPTION, "subscription " + task.subscription() + " is not configured");
             }
             final SubscriptionLane lane = lanes.computeIfAbsent(subscription.id(),
                 id -> new SubscriptionLane(subscription.maxInFlight(), subscription.rateLimitPerSecond(), slowAfter(subscription), timer));
-            return lane.submit(new SubscriptionLane.Job(signal -> attempt(subscription, task, signal), () -> defer(task)));
+            return lane.submit(new SubscriptionLane.Job(signal -> attempt(subscription, task, trace, signal), () -> defer(task, trace)));
         } catch (RuntimeException e) {
             LOG.error("Could not start delivery subscription={} deliveryId={}", task.subscription(), task.deliveryId(), e);
             return dead(task, null, DlqReason.DELIVERY_ERROR, "the delivery could not start: " + e);
@@ -120,21 +130,34 @@ final class Deliveries {
         lanes.forEach((id, lane) -> lane.deferIfStuck(config.dispatch().maxQueuedPerSubscription(), stall(id)));
     }
 
-    private CompletableFuture<Void> attempt(final SubscriptionConfig subscription, final DeliveryTask task,
+    private CompletableFuture<Void> attempt(final SubscriptionConfig subscription, final DeliveryTask task, final Context trace,
                                             final Consumer<SubscriptionLane.Signal> signal) {
         final byte[] body = task.envelope().bytes();
         final Instant startedAt = clock.instant();
+        final Span span = tracing.start(trace, subscription, task);
         CompletableFuture<HttpOutcome> posted;
         try {
-            posted = client.post(subscription, OutboundSigner.headers(subscription, task.deliveryId(), body, startedAt), body);
+            posted = client.post(subscription, AttemptTracing.withTraceContext(
+                OutboundSigner.headers(subscription, task.deliveryId(), body, startedAt), span), body);
         } catch (RuntimeException e) {
-            LOG.error("Attempt failed to start subscription={} deliveryId={}", task.subscription(), task.deliveryId(), e);
+            try (LogContext ignored = logContext(task, trace)) {
+                LOG.error("Attempt failed to start subscription={} deliveryId={}", task.subscription(), task.deliveryId(), e);
+            }
             posted = CompletableFuture.completedFuture(HttpOutcome.failed("the attempt could not start: " + e));
         }
         return posted.thenCompose(outcome -> {
             signal.accept(signalOf(outcome));
-            return settle(task, startedAt, outcome);
+            try (LogContext ignored = logContext(task, trace)) {
+                return settle(task, trace, span, startedAt, outcome);
+            }
         });
+    }
+
+    /** The ids of {@code task} (and its trace) on the log lines written while it is handled on this thread. */
+    private static LogContext logContext(final DeliveryTask task, final Context trace) {
+        return LogContext.of(LogContext.SUBSCRIPTION, task.subscription()).and(LogContext.DELIVERY_ID, task.deliveryId())
+            .and(LogContext.SOURCE, task.eventRef().source()).and(LogContext.EVENT_ID, task.eventRef().eventId())
+            .and(LogContext.INGRESS_ID, task.eventRef().ingressId()).andTrace(trace);
     }
 
     /** What an outcome says of the endpoint's capacity: a timeout, 429 or 5xx means slow down. */
@@ -149,19 +172,21 @@ final class Deliveries {
     }
 
     /** Parks {@code task} in the first retry tier without counting an attempt (its endpoint is stuck). */
-    private CompletableFuture<Void> defer(final DeliveryTask task) {
+    private CompletableFuture<Void> defer(final DeliveryTask task, final Context trace) {
         final Verdict.Retry deferral = ladder.deferral(clock.instant()).orElseThrow();
         metrics.deferred(task.subscription());
-        return handOn(deferral.topic(), task.deferredUntil(deferral.dueAt()));
+        return handOn(deferral.topic(), task.deferredUntil(deferral.dueAt()), trace);
     }
 
-    private CompletableFuture<Void> settle(final DeliveryTask task, final Instant startedAt, final HttpOutcome outcome) {
+    private CompletableFuture<Void> settle(final DeliveryTask task, final Context trace, final Span span, final Instant startedAt,
+                                           final HttpOutcome outcome) {
         final Instant now = clock.instant();
         final Duration took = Duration.between(startedAt, now);
         final DeliveryAttempt attempt = outcome.status() > 0
             ? DeliveryAttempt.answered(task.attempt(), startedAt, outcome.status(), took.toMillis())
             : DeliveryAttempt.failed(task.attempt(), startedAt, outcome.error(), took.toMillis());
         final Verdict verdict = ladder.after(task.attempt(), outcome, now);
+        AttemptTracing.end(span, outcome, verdict instanceof Verdict.Delivered ? "delivered" : verdict instanceof Verdict.Retry ? "retry" : "dlq");
         if (verdict instanceof Verdict.Delivered) {
             metrics.attempt(task.subscription(), "delivered", took);
             metrics.delivered(task.subscription(), Duration.between(task.eventRef().receivedAt(), now));
@@ -176,7 +201,7 @@ final class Deliveries {
                 task.subscription(), task.deliveryId(), task.eventRef().source(), task.eventRef().eventId(), task.attempt(),
                 describe(outcome), retry.tier(), retry.dueAt());
             return CompletableFuture.allOf(attemptLog.record(AttemptEntry.retry(task, attempt, retry.tier(), retry.dueAt())),
-                handOn(retry.topic(), task.after(attempt, retry.dueAt())));
+                handOn(retry.topic(), task.after(attempt, retry.dueAt()), trace));
         }
         final Verdict.Dead dead = (Verdict.Dead) verdict;
         metrics.attempt(task.subscription(), "dlq", took);
@@ -185,8 +210,8 @@ final class Deliveries {
     }
 
     /** Hands {@code task} to a retry tier; should Kafka refuse it for good, it goes to the DLQ instead. */
-    private CompletableFuture<Void> handOn(final String topic, final DeliveryTask task) {
-        return handOff.send(topics.tasks(topic).record(task.subscription(), task))
+    private CompletableFuture<Void> handOn(final String topic, final DeliveryTask task, final Context trace) {
+        return handOff.send(AttemptTracing.carry(trace, topics.tasks(topic).record(task.subscription(), task)))
             .exceptionallyCompose(error -> HandOff.refused(error)
                 ? dead(task, null, DlqReason.DELIVERY_ERROR, "the hand-off to " + topic + " was refused: " + error.getMessage())
                 : CompletableFuture.failedFuture(error));

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 
 /** The dispatcher's business metrics, by subscription. */
 final class DispatcherMetrics {
@@ -18,10 +20,43 @@ final class DispatcherMetrics {
         this.registry = registry;
     }
 
-    void attempt(final String subscription, final String outcome, final Duration took) {
-        meters.get("attempt " + subscription + " " + outcome, () -> Counter.builder("hookgate.deliveries")
+    /**
+     * The counters that alerts watch, at zero for each of {@code subscriptions}: a counter that first
+     * appears at 1 hides that first increase from {@code increase()} and {@code rate()}, so the first
+     * DLQ entry of a subscription would never alert.
+     */
+    void startAtZero(final Collection<String> subscriptions) {
+        for (String subscription : subscriptions) {
+            for (String outcome : List.of("delivered", "retry", "dlq")) {
+                deliveries(subscription, outcome);
+            }
+            for (DlqReason reason : DlqReason.values()) {
+                deadLetters(subscription, reason);
+            }
+            deferrals(subscription);
+        }
+    }
+
+    private Counter deliveries(final String subscription, final String outcome) {
+        return meters.get("attempt " + subscription + " " + outcome, () -> Counter.builder("hookgate.deliveries")
             .description("Delivery attempts, by outcome (delivered, retry, dlq)")
-            .tag("subscription", subscription).tag("outcome", outcome).register(registry)).increment();
+            .tag("subscription", subscription).tag("outcome", outcome).register(registry));
+    }
+
+    private Counter deadLetters(final String subscription, final DlqReason reason) {
+        return meters.get("dlq " + subscription + " " + reason.code(), () -> Counter.builder("hookgate.dlq")
+            .description("Deliveries put in the DLQ, by reason")
+            .tag("subscription", subscription).tag("reason", reason.code()).register(registry));
+    }
+
+    private Counter deferrals(final String subscription) {
+        return meters.get("deferred " + subscription, () -> Counter.builder("hookgate.deliveries.deferred")
+            .description("Tasks parked in a retry tier because their endpoint's backlog was full")
+            .tag("subscription", subscription).register(registry));
+    }
+
+    void attempt(final String subscription, final String outcome, final Duration took) {
+        deliveries(subscription, outcome).increment();
         meters.<Timer>get("latency " + subscription, () -> Timer.builder("hookgate.delivery.latency").description("Time of one delivery attempt")
             .tag("subscription", subscription).publishPercentileHistogram().register(registry)).record(took);
     }
@@ -38,13 +73,11 @@ final class DispatcherMetrics {
     }
 
     void deferred(final String subscription) {
-        Counter.builder("hookgate.deliveries.deferred").description("Tasks parked in a retry tier because their endpoint's backlog was full")
-            .tag("subscription", subscription).register(registry).increment();
+        deferrals(subscription).increment();
     }
 
     void dead(final String subscription, final DlqReason reason) {
-        Counter.builder("hookgate.dlq").description("Deliveries put in the DLQ, by reason")
-            .tag("subscription", subscription).tag("reason", reason.code()).register(registry).increment();
+        deadLetters(subscription, reason).increment();
     }
 
     void attemptNotLogged(final String subscription) {

@@ -7,6 +7,7 @@ import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.thread.DaemonThreads;
 import io.hookgate.core.topics.Topics;
+import io.hookgate.core.tracing.Tracing;
 import io.hookgate.dispatcher.http.DeliveryClient;
 import io.hookgate.dispatcher.loop.DeliveryLoop;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,6 +42,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
     private final MeterRegistry registry;
     private final Clock clock;
     private final DnsResolver resolver;
+    private final Tracing tracing;
     private ScheduledExecutorService timer;
     private KafkaProducer<byte[], byte[]> producer;
     private DeliveryClient client;
@@ -55,8 +57,20 @@ public final class DispatcherService implements Readiness, AutoCloseable {
         this(config, registry, clock, SystemDefaultDnsResolver.INSTANCE);
     }
 
+    /** With {@code tracing} making a span of each delivery attempt, in the trace its task's record names. */
+    public DispatcherService(final HookgateConfig config, final MeterRegistry registry, final Clock clock, final Tracing tracing) {
+        this(config, registry, clock, SystemDefaultDnsResolver.INSTANCE, tracing);
+    }
+
     /** With {@code resolver} for name lookups of guarded subscriptions (tests fake DNS with it). */
     public DispatcherService(final HookgateConfig config, final MeterRegistry registry, final Clock clock, final DnsResolver resolver) {
+        this(config, registry, clock, resolver, Tracing.noop());
+    }
+
+    /** With {@code resolver} for name lookups and {@code tracing} for the spans of attempts. */
+    public DispatcherService(final HookgateConfig config, final MeterRegistry registry, final Clock clock, final DnsResolver resolver,
+                             final Tracing tracing) {
+        this.tracing = tracing;
         this.config = config;
         this.registry = registry;
         this.clock = clock;
@@ -89,7 +103,8 @@ public final class DispatcherService implements Readiness, AutoCloseable {
         completions = Executors.newSingleThreadExecutor(DaemonThreads.named("hookgate-dispatcher-acks"));
         handOff = new HandOff(producer, sender, completions, timer);
         final DispatcherMetrics metrics = new DispatcherMetrics(registry);
-        final Deliveries deliveries = new Deliveries(config, client, handOff, metrics, timer, clock);
+        metrics.startAtZero(config.subscriptions().keySet());
+        final Deliveries deliveries = new Deliveries(config, client, handOff, metrics, timer, clock, tracing);
         timer.scheduleWithFixedDelay(deliveries::deferStuck, 250, 250, TimeUnit.MILLISECONDS);
         final List<String> sourceTopics = new ArrayList<>();
         sourceTopics.add(topics.dispatch());

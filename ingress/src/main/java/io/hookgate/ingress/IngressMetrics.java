@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,13 +23,25 @@ final class IngressMetrics {
         this.registry = registry;
     }
 
+    /**
+     * Answers 503 (what an alert watches) at zero for each of {@code sources}: a counter that first
+     * appears at 1 hides that first increase from {@code rate()}.
+     */
+    void startAtZero(final Collection<String> sources) {
+        sources.forEach(source -> meters(source, 503));
+    }
+
     void answered(final String source, final int status, final Duration took) {
-        final Meters meters = bySourceAndStatus.computeIfAbsent(source + ' ' + status, key -> new Meters(
+        final Meters meters = meters(source, status);
+        meters.requests().increment();
+        meters.latency().record(took);
+    }
+
+    private Meters meters(final String source, final int status) {
+        return bySourceAndStatus.computeIfAbsent(source + ' ' + status, key -> new Meters(
             Counter.builder("hookgate.ingress.requests").description("Requests answered, by source and status")
                 .tag("source", source).tag("status", Integer.toString(status)).register(registry),
             Timer.builder("hookgate.ingress.latency").description("Time from request start to answer")
                 .tag("source", source).publishPercentileHistogram().register(registry)));
-        meters.requests().increment();
-        meters.latency().record(took);
     }
 }

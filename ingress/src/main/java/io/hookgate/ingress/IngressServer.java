@@ -4,8 +4,10 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.IngressSettings;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.json.ErrorBody;
+import io.hookgate.core.logging.SecurityLog;
 import io.hookgate.core.thread.DaemonThreads;
 import io.hookgate.core.topics.Topics;
+import io.hookgate.core.tracing.Tracing;
 import io.hookgate.providers.SourceSchemes;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -15,6 +17,7 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.PathTemplateHandler;
+import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -24,6 +27,7 @@ import org.xnio.Options;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -44,6 +48,7 @@ public final class IngressServer implements Readiness, AutoCloseable {
     private final SourceSchemes schemes;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final Tracing tracing;
     private Undertow server;
     private GracefulShutdownHandler shutdown;
     private KafkaProducer<byte[], byte[]> producer;
@@ -52,10 +57,17 @@ public final class IngressServer implements Readiness, AutoCloseable {
     private int port;
 
     public IngressServer(final HookgateConfig config, final SourceSchemes schemes, final MeterRegistry registry, final Clock clock) {
+        this(config, schemes, registry, clock, Tracing.noop());
+    }
+
+    /** With {@code tracing} making the span of each request, whose context the raw record carries on. */
+    public IngressServer(final HookgateConfig config, final SourceSchemes schemes, final MeterRegistry registry, final Clock clock,
+                         final Tracing tracing) {
         this.config = config;
         this.schemes = schemes;
         this.registry = registry;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** Starts listening. @throws IllegalStateException naming the port when it is taken */
@@ -83,9 +95,18 @@ public final class IngressServer implements Readiness, AutoCloseable {
         final BodyBudget bodyBudget = new BodyBudget(settings.maxBufferedBytes());
         Gauge.builder("hookgate.ingress.buffered.bytes", bodyBudget, BodyBudget::bufferedBytes)
             .description("Request body bytes held in memory while being received").register(registry);
-        final WebhookHandler webhooks = new WebhookHandler(config, schemes, writer, new IngressMetrics(registry), rateLimits,
-            backpressure, bodyBudget, clock);
+        final SecurityLog securityLog = new SecurityLog(registry, "ingress", config.logging().securityEventsPerMinute());
+        timer.scheduleWithFixedDelay(securityLog::summarise, 1, 1, TimeUnit.MINUTES);
+        final IngressMetrics ingressMetrics = new IngressMetrics(registry);
+        ingressMetrics.startAtZero(config.sources().keySet());
+        final WebhookHandler webhooks = new WebhookHandler(config, schemes, writer, ingressMetrics, rateLimits,
+            backpressure, bodyBudget, clock, tracing, securityLog);
+        final ClientAddresses clients = new ClientAddresses(settings.trustedProxies());
         final PathTemplateHandler routes = new PathTemplateHandler(exchange -> {
+            final HeaderValues forwarded = exchange.getRequestHeaders().get("X-Forwarded-For");
+            securityLog.refused("unknown", clients.resolve(exchange.getSourceAddress().getAddress(),
+                    forwarded == null ? List.of() : List.copyOf(forwarded)).getHostAddress(),
+                exchange.getRequestHeaders().getFirst(Headers.USER_AGENT), 404, "not_found", "path=" + exchange.getRequestPath());
             exchange.setStatusCode(404);
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
             exchange.getResponseSender().send(ErrorBody.json("not_found", "webhooks are posted to /webhooks/{source}"));

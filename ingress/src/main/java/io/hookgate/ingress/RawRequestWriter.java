@@ -3,8 +3,11 @@ package io.hookgate.ingress;
 import io.hookgate.core.kafka.DedupPartitions;
 import io.hookgate.core.request.RawRequest;
 import io.hookgate.core.topics.Topic;
+import io.hookgate.core.tracing.TraceHeaders;
+import io.opentelemetry.context.Context;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
 
 import java.time.Duration;
@@ -38,13 +41,19 @@ final class RawRequestWriter {
 
     /**
      * Sends {@code request}, into the partition of {@code dedupKeyHint} when there is one (the
-     * processor then deduplicates it where it reads it); never blocks when the producer has
+     * processor then deduplicates it where it reads it), with the trace context of {@code trace}
+     * ({@code traceparent}, {@code tracestate}) in its headers; never blocks when the producer has
      * {@code max.block.ms=0}.
      */
-    CompletableFuture<Void> write(final RawRequest request, final Optional<String> dedupKeyHint) {
+    CompletableFuture<Void> write(final RawRequest request, final Optional<String> dedupKeyHint, final Context trace) {
         final CompletableFuture<Void> acked = new CompletableFuture<>();
-        send(request, partitionOf(dedupKeyHint), acked, true);
+        send(request, partitionOf(dedupKeyHint), trace, acked, true);
         return acked;
+    }
+
+    /** As {@link #write(RawRequest, Optional, Context)}, with no trace context: the processor starts a new trace. */
+    CompletableFuture<Void> write(final RawRequest request, final Optional<String> dedupKeyHint) {
+        return write(request, dedupKeyHint, Context.root());
     }
 
     /** The hint's partition, or null (the key decides) when there is none or no metadata yet. */
@@ -66,15 +75,19 @@ final class RawRequestWriter {
         return metadataWaits.get();
     }
 
-    private void send(final RawRequest request, final Integer partition, final CompletableFuture<Void> acked, final boolean firstTry) {
+    private void send(final RawRequest request, final Integer partition, final Context trace, final CompletableFuture<Void> acked,
+                      final boolean firstTry) {
         final Thread caller = Thread.currentThread();
         final AtomicBoolean sending = new AtomicBoolean(true);
         try {
-            producer.send(topic.record(partition, request.receivedAt().toEpochMilli(), request.recordKey(), request), (ignored, error) -> {
+            final ProducerRecord<byte[], byte[]> record = topic.record(partition, request.receivedAt().toEpochMilli(), request.recordKey(),
+                request);
+            TraceHeaders.inject(trace, record.headers());
+            producer.send(record, (ignored, error) -> {
                     if (error == null) {
                         acked.complete(null);
                     } else if (firstTry && sending.get() && Thread.currentThread() == caller && isMissingMetadata(error)) {
-                        waitForMetadata(request, partition, acked, error);
+                        waitForMetadata(request, partition, trace, acked, error);
                     } else {
                         acked.completeExceptionally(error);
                     }
@@ -96,12 +109,12 @@ final class RawRequestWriter {
         return error instanceof TimeoutException && !(error instanceof BufferExhaustedException);
     }
 
-    private void waitForMetadata(final RawRequest request, final Integer partition, final CompletableFuture<Void> acked,
-                                 final Exception firstError) {
+    private void waitForMetadata(final RawRequest request, final Integer partition, final Context trace,
+                                 final CompletableFuture<Void> acked, final Exception firstError) {
         metadataWaits.incrementAndGet();
         metadata.whenPresent(metadataWait).whenComplete((present, stillMissing) -> {
             if (stillMissing == null) {
-                send(request, partition, acked, false);
+                send(request, partition, trace, acked, false);
             } else {
                 firstError.addSuppressed(stillMissing);
                 acked.completeExceptionally(firstError);

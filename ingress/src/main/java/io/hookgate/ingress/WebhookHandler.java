@@ -3,13 +3,16 @@ package io.hookgate.ingress;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.id.TimeOrderedIds;
+import io.hookgate.core.logging.SecurityLog;
 import io.hookgate.core.request.HttpHeaders;
 import io.hookgate.core.request.RawRequest;
+import io.hookgate.core.tracing.Tracing;
 import io.hookgate.providers.SourceSchemes;
 import io.hookgate.providers.spi.HttpReply;
 import io.hookgate.providers.spi.SourceScheme;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
@@ -24,7 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code POST /webhooks/{source}}: checks what the edge can check (source, method, client
@@ -32,11 +37,17 @@ import java.util.Optional;
  * deadline ({@link BodyReader}), answers handshakes that need an answer, and
  * otherwise stores the request in {@code ingress.raw}, answering 200 only once Kafka acknowledged
  * it and 503 with {@code Retry-After} when it did not in time. Signatures are verified downstream.
+ * Every request refused (4xx) is a security event ({@link SecurityLog}): logged at a bounded rate
+ * with its source, client address, user agent and reason, and counted.
  */
 final class WebhookHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookHandler.class);
     private static final String UNKNOWN = "unknown";
+    /** The client address of the exchange, as resolved (through trusted proxies). */
+    private static final AttachmentKey<String> CLIENT = AttachmentKey.create(String.class);
+    /** What a security event adds about the request (the path of an unknown source, ...). */
+    private static final AttachmentKey<String> DETAIL = AttachmentKey.create(String.class);
 
     private final HookgateConfig config;
     private final SourceSchemes schemes;
@@ -48,10 +59,17 @@ final class WebhookHandler implements HttpHandler {
     private final KafkaBackpressure backpressure;
     private final BodyBudget bodyBudget;
     private final Clock clock;
+    private final IngressTracing tracing;
+    private final SecurityLog securityLog;
+    private final Map<String, UserAgents> userAgents;
 
     WebhookHandler(final HookgateConfig config, final SourceSchemes schemes, final RawRequestWriter writer,
                    final IngressMetrics metrics, final RateLimits rateLimits, final KafkaBackpressure backpressure,
-                   final BodyBudget bodyBudget, final Clock clock) {
+                   final BodyBudget bodyBudget, final Clock clock, final Tracing tracing, final SecurityLog securityLog) {
+        this.tracing = new IngressTracing(tracing);
+        this.securityLog = securityLog;
+        this.userAgents = config.sources().values().stream()
+            .collect(Collectors.toMap(SourceConfig::id, source -> UserAgents.of(source.allowedUserAgents())));
         this.config = config;
         this.schemes = schemes;
         this.writer = writer;
@@ -68,21 +86,31 @@ final class WebhookHandler implements HttpHandler {
     public void handleRequest(final HttpServerExchange exchange) {
         final long started = System.nanoTime();
         final String sourceId = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("source");
+        // The root of this webhook's trace (or the provider's trace continued), ended with the exchange.
+        tracing.start(exchange, sourceId);
+        final InetAddress client = clientAddresses.resolve(exchange.getSourceAddress().getAddress(),
+            values(exchange.getRequestHeaders().get("X-Forwarded-For")));
+        exchange.putAttachment(CLIENT, client.getHostAddress());
         final Optional<SourceConfig> source = config.source(sourceId);
         final Optional<SourceScheme> scheme = schemes.forSource(sourceId);
         if (source.isEmpty() || scheme.isEmpty()) {
+            // The path is the sender's: logged (cleaned) to tell a misconfigured provider from a scanner, never a metric tag.
+            exchange.putAttachment(DETAIL, "path=" + exchange.getRequestPath());
             answerError(exchange, UNKNOWN, started, 404, "unknown_source", "no source '" + sourceId + "' is configured");
             return;
         }
         if (!Methods.POST.equals(exchange.getRequestMethod())) {
             exchange.getResponseHeaders().put(Headers.ALLOW, "POST");
+            exchange.putAttachment(DETAIL, "method=" + exchange.getRequestMethod());
             answerError(exchange, sourceId, started, 405, "method_not_allowed", "use POST");
             return;
         }
-        final InetAddress client = clientAddresses.resolve(exchange.getSourceAddress().getAddress(),
-            values(exchange.getRequestHeaders().get("X-Forwarded-For")));
         if (!source.get().allowedIps().isEmpty() && source.get().allowedIps().stream().noneMatch(block -> block.contains(client))) {
             answerError(exchange, sourceId, started, 403, "ip_not_allowed", "client address not allowed for this source");
+            return;
+        }
+        if (!userAgents.get(sourceId).allows(values(exchange.getRequestHeaders().get(Headers.USER_AGENT)))) {
+            answerError(exchange, sourceId, started, 403, "user_agent_not_allowed", "User-Agent not allowed for this source");
             return;
         }
         final Optional<Duration> wait = rateLimits.check(sourceId, client);
@@ -118,6 +146,8 @@ final class WebhookHandler implements HttpHandler {
                         final InetAddress client, final Instant receivedAt, final byte[] body, final long started) {
         final RawRequest request = new RawRequest(ids.next(), source.id(), receivedAt, client.getHostAddress(),
             exchange.getRequestMethod().toString(), exchange.getQueryString(), headers(exchange), body);
+        IngressTracing.span(exchange).setAttribute(IngressTracing.INGRESS_ID, request.ingressId())
+            .setAttribute(IngressTracing.CLIENT, request.clientAddress());
         final Optional<HttpReply> handshake = scheme.handshake(request);
         if (handshake.isPresent()) {
             LOG.info("Answered handshake source={} ingressId={}", source.id(), request.ingressId());
@@ -140,7 +170,7 @@ final class WebhookHandler implements HttpHandler {
     private void store(final HttpServerExchange exchange, final SourceScheme scheme, final RawRequest request, final long started) {
         // Keep the exchange open after the handler returns: the producer callback answers.
         exchange.dispatch();
-        writer.write(request, dedupKeyHint(scheme, request)).whenComplete((ignored, error) -> {
+        writer.write(request, dedupKeyHint(scheme, request), IngressTracing.context(exchange)).whenComplete((ignored, error) -> {
             backpressure.release(request.body().length, error == null);
             if (error != null) {
                 LOG.warn("Kafka refused source={} ingressId={}: {}", request.source(), request.ingressId(), error.toString());
@@ -203,6 +233,12 @@ final class WebhookHandler implements HttpHandler {
 
     private void answerError(final HttpServerExchange exchange, final String source, final long started, final int status,
                              final String code, final String message) {
+        IngressTracing.refused(exchange, code);
+        if (status < 500) {
+            // A refusal of the client's request (a 503 is ours: Kafka, memory; it shows in the metrics), counted before it is answered.
+            securityLog.refused(source, exchange.getAttachment(CLIENT), exchange.getRequestHeaders().getFirst(Headers.USER_AGENT), status,
+                code, exchange.getAttachment(DETAIL));
+        }
         Replies.error(exchange, status, code, message);
         metrics.answered(source, status, Duration.ofNanos(System.nanoTime() - started));
     }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.Collection;
 
 /**
  * The processor's business metrics. Under exactly-once a transaction that aborts is processed
@@ -24,14 +25,35 @@ public final class ProcessorMetrics {
         this.registry = registry;
     }
 
+    /**
+     * The counters that alerts watch, at zero for each of {@code sources}: a counter that first appears
+     * at 1 hides that first increase from {@code increase()} and {@code rate()}.
+     */
+    public void startAtZero(final Collection<String> sources) {
+        for (String source : sources) {
+            verifiedCounter(source);
+            for (RejectReason reason : RejectReason.values()) {
+                rejectedCounter(source, reason);
+            }
+        }
+    }
+
     public void verified(final String source) {
-        meters.get("verified " + source, () -> Counter.builder("hookgate.events.verified").description("Requests whose signature verified")
-            .tag("source", source).register(registry)).increment();
+        verifiedCounter(source).increment();
+    }
+
+    private Counter verifiedCounter(final String source) {
+        return meters.get("verified " + source, () -> Counter.builder("hookgate.events.verified")
+            .description("Requests whose signature verified").tag("source", source).register(registry));
     }
 
     public void rejected(final String source, final RejectReason reason) {
-        meters.get("rejected " + source + " " + reason.code(), () -> Counter.builder("hookgate.verification.failures")
-            .description("Requests rejected, by reason").tag("source", source).tag("reason", reason.code()).register(registry)).increment();
+        rejectedCounter(source, reason).increment();
+    }
+
+    private Counter rejectedCounter(final String source, final RejectReason reason) {
+        return meters.get("rejected " + source + " " + reason.code(), () -> Counter.builder("hookgate.verification.failures")
+            .description("Requests rejected, by reason").tag("source", source).tag("reason", reason.code()).register(registry));
     }
 
     public void duplicate(final String source) {

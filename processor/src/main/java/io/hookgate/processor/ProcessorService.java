@@ -6,6 +6,7 @@ import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.processor.errors.Diversions;
 import io.hookgate.core.topics.Topics;
+import io.hookgate.core.tracing.Tracing;
 import io.hookgate.providers.SourceSchemes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -42,14 +43,22 @@ public final class ProcessorService implements Readiness, AutoCloseable {
     private final SourceSchemes schemes;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final Tracing tracing;
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
 
     public ProcessorService(final HookgateConfig config, final SourceSchemes schemes, final MeterRegistry registry, final Clock clock) {
+        this(config, schemes, registry, clock, Tracing.noop());
+    }
+
+    /** With {@code tracing} making the spans of each record, continuing the trace the ingress began. */
+    public ProcessorService(final HookgateConfig config, final SourceSchemes schemes, final MeterRegistry registry, final Clock clock,
+                            final Tracing tracing) {
         this.config = config;
         this.schemes = schemes;
         this.registry = registry;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /**
@@ -83,7 +92,9 @@ public final class ProcessorService implements Readiness, AutoCloseable {
     }
 
     public synchronized void start() {
-        streams = new KafkaStreams(ProcessorTopology.build(config, schemes, new ProcessorMetrics(registry), rawPartitions(config), clock),
+        final ProcessorMetrics metrics = new ProcessorMetrics(registry);
+        metrics.startAtZero(config.sources().keySet());
+        streams = new KafkaStreams(ProcessorTopology.build(config, schemes, metrics, rawPartitions(config), clock, tracing),
             new StreamsConfig(streamsConfig(config, registry)));
         streams.setUncaughtExceptionHandler(exception -> {
             // Records that fail are diverted by the exception handlers; reaching here is a broken store or cluster. Stop visibly:

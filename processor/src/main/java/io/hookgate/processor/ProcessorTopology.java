@@ -9,6 +9,7 @@ import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.topics.Topic;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.core.event.DuplicateRecord;
+import io.hookgate.core.tracing.Tracing;
 import io.hookgate.processor.dedup.Deduplicated;
 import io.hookgate.processor.dedup.DedupStores;
 import io.hookgate.processor.errors.BoundedBytes;
@@ -59,6 +60,15 @@ public final class ProcessorTopology {
     /** @param partitions the partitions of {@code ingress.raw}, which the repartition topic must have too */
     public static Topology build(final HookgateConfig config, final SourceSchemes schemes, final ProcessorMetrics metrics,
                                  final int partitions, final Clock clock) {
+        return build(config, schemes, metrics, partitions, clock, Tracing.noop());
+    }
+
+    /**
+     * As the other {@code build}, with {@code tracing} making a {@code verify} and a {@code deduplicate}
+     * span per record; every record written carries the trace on in its headers.
+     */
+    public static Topology build(final HookgateConfig config, final SourceSchemes schemes, final ProcessorMetrics metrics,
+                                 final int partitions, final Clock clock, final Tracing tracing) {
         final Topics topics = new Topics(config.kafka().topicPrefix());
         final RecordLimits limits = RecordLimits.of(config);
         final Serde<byte[]> records = BoundedBytes.serde(limits.maxRecordBytes());
@@ -68,7 +78,7 @@ public final class ProcessorTopology {
 
         final KStream<byte[], Classified> classified = builder
             .stream(topics.raw(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw-requests"))
-            .processValues(() -> new VerifyProcessor(config, schemes, metrics, partitions, clock), Named.as("verify"));
+            .processValues(() -> new VerifyProcessor(config, schemes, metrics, partitions, clock, tracing), Named.as("verify"));
 
         final Map<String, KStream<byte[], Classified>> outcomes = classified.split(Named.as("outcome-"))
             .branch((key, value) -> value instanceof Classified.Rejected, Branched.as("rejected"))
@@ -85,7 +95,7 @@ public final class ProcessorTopology {
             .map((key, value) -> byDedupKey(value), Named.as("key-by-event-id"))
             .repartition(Repartitioned.with(Serdes.String(), envelopes).withName("by-event-id").withNumberOfPartitions(partitions));
         final Map<String, KStream<String, Deduplicated>> deduplicated = inPlace.merge(repartitioned, Named.as("to-deduplicate"))
-            .process(new DedupStores(config, metrics), Named.as("deduplicate"))
+            .process(new DedupStores(config, metrics, tracing), Named.as("deduplicate"))
             .split(Named.as("dedup-"))
             .branch((key, value) -> value.duplicate(), Branched.as("duplicate"))
             .defaultBranch(Branched.as("unique"));

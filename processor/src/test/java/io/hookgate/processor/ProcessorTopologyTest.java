@@ -33,6 +33,7 @@ import io.hookgate.core.event.DuplicateRecord;
 import io.hookgate.core.topics.Topic;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,11 +103,15 @@ class ProcessorTopologyTest {
     private TestOutputTopic<String, byte[]> dispatch;
     private SimpleMeterRegistry registry;
 
+    /** {@link #CONFIG} with its secrets, its schema file written into {@code dir}. */
+    static HookgateConfig config(final Path dir) throws IOException {
+        final Path schema = Files.writeString(dir.resolve("order-created.json"), ORDER_SCHEMA);
+        return new ConfigLoader(Providers.builtIn(), Map.<String, String>of()::get).parse(CONFIG.formatted(SECRET, APP_TOKEN, schema));
+    }
+
     @BeforeEach
-    void start(@TempDir final Path stateDir) throws java.io.IOException {
-        final Path schema = Files.writeString(stateDir.resolve("order-created.json"), ORDER_SCHEMA);
-        final HookgateConfig config = new ConfigLoader(Providers.builtIn(), Map.<String, String>of()::get)
-            .parse(CONFIG.formatted(SECRET, APP_TOKEN, schema));
+    void start(@TempDir final Path stateDir) throws IOException {
+        final HookgateConfig config = config(stateDir);
         registry = new SimpleMeterRegistry();
         final Clock clock = Clock.fixed(T0.plusSeconds(1), ZoneOffset.UTC);
         final Properties props = new Properties();

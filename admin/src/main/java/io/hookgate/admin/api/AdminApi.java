@@ -12,6 +12,7 @@ import io.hookgate.admin.view.Quarantine;
 import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.id.TimeOrderedIds;
 import io.hookgate.core.json.Json;
+import io.hookgate.core.logging.SecurityLog;
 import io.hookgate.core.rejection.RejectReason;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -64,9 +65,17 @@ public final class AdminApi {
     private final Replayer replayer;
     private final Clock clock;
     private final TimeOrderedIds ids;
+    private final SecurityLog securityLog;
 
     public AdminApi(final String token, final EntryStore dlq, final EntryStore rejected, final Quarantine quarantine, final Replayer replayer,
                     final Clock clock) {
+        this(token, dlq, rejected, quarantine, replayer, clock, null);
+    }
+
+    /** With {@code securityLog} (or null) logging and counting each refused token as a security event. */
+    public AdminApi(final String token, final EntryStore dlq, final EntryStore rejected, final Quarantine quarantine, final Replayer replayer,
+                    final Clock clock, final SecurityLog securityLog) {
+        this.securityLog = securityLog;
         this.auth = new BearerAuth(token);
         this.dlq = new Listing("dlq", dlq, Set.of(Filters.SUBSCRIPTION, Filters.SOURCE, Filters.REASON, Filters.SINCE, Filters.UNTIL),
             codes(Arrays.stream(DlqReason.values()).map(DlqReason::code)), Set.of(FORCE));
@@ -102,6 +111,11 @@ public final class AdminApi {
     private HttpHandler guarded(final HttpHandler handler) {
         return new ErrorHandling(exchange -> {
             if (!auth.allows(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION))) {
+                if (securityLog != null) {
+                    securityLog.refused("admin", exchange.getSourceAddress().getAddress().getHostAddress(),
+                        exchange.getRequestHeaders().getFirst(Headers.USER_AGENT), 401, "unauthorized",
+                        exchange.getRequestMethod() + " " + exchange.getRequestPath());
+                }
                 throw new Unauthorized();
             }
             handler.handleRequest(exchange);

@@ -16,6 +16,7 @@ import io.hookgate.core.json.Json;
 import io.hookgate.core.rejection.RejectionHeaders;
 import io.hookgate.core.request.RawRecordCodec;
 import io.hookgate.core.topics.Topics;
+import io.hookgate.core.tracing.TraceHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -125,7 +126,8 @@ public final class Replayer {
             final ConsumerRecord<byte[], byte[]> record = originals.fetch(Json.read(payload, OriginalRef.class));
             final RecordHeaders headers = new RecordHeaders();
             for (Header header : record.headers()) {
-                if (!REJECTION_HEADERS.contains(header.key())) {
+                // A replay is a new trace: the original's trace ended when it was rejected.
+                if (!REJECTION_HEADERS.contains(header.key()) && !TraceHeaders.KEYS.contains(header.key())) {
                     headers.add(header.key(), header.value());
                 }
             }

@@ -48,7 +48,7 @@ final class EntryKinds {
             throw new UnreadableRecord("value is not a DLQ entry: it needs a non-empty id and deadAt");
         }
         return new AdminEntry(entry.id(), entry.subscription(), entry.source(), entry.eventId(), entry.task() == null ? null : entry.task().eventRef().ingressId(),
-            entry.reason().code(), entry.detail(), entry.deadAt(), entry.attempts(), null, null);
+            null, null, entry.reason().code(), entry.detail(), entry.deadAt(), entry.attempts(), null, null);
     }
 
     /**
@@ -71,10 +71,10 @@ final class EntryKinds {
             throw new UnreadableRecord("header " + RejectionHeaders.REJECTED_AT + " is not a time in epoch milliseconds", e);
         }
         final String source = new String(record.key(), StandardCharsets.UTF_8);
+        final RequestCopy request = RequestCopy.of(record, redaction);
         return new AdminEntry("rej_" + record.partition() + "_" + record.offset(), null, source, null,
-            RawRecordCodec.lastValue(record.headers(), RawRecordCodec.INGRESS_ID), reason, detail, at,
-            List.of(DeliveryAttempt.failed(1, at, reason + (detail.isEmpty() ? "" : ": " + detail), 0)), null,
-            RequestCopy.of(record, redaction));
+            RawRecordCodec.lastValue(record.headers(), RawRecordCodec.INGRESS_ID), request.client(), request.userAgent(), reason, detail, at,
+            List.of(DeliveryAttempt.failed(1, at, reason + (detail.isEmpty() ? "" : ": " + detail), 0)), null, request);
     }
 
     /**

@@ -39,8 +39,8 @@ import java.util.Optional;
  * q topic 0 partition offset    a record that could not be read (quarantined), written with the offset that passes it
  * v                             the format of this index, {@value #FORMAT}
  * </pre>
- * An index of another format (an older version kept originals with their credentials in clear) is
- * deleted at open, and rebuilt from Kafka.
+ * An index of another format (format 1 kept originals with their credentials in clear; format 2
+ * lacked the client and user agent of rejected entries) is deleted at open, and rebuilt from Kafka.
  * Thread-safe (RocksDB is).
  */
 public final class EntryStore implements AutoCloseable {
@@ -49,7 +49,7 @@ public final class EntryStore implements AutoCloseable {
     static final int SCAN_BUDGET = 200_000;
 
     /** The format of the keys and values; a change deletes older indexes, which are rebuilt from Kafka. */
-    static final String FORMAT = "2";
+    static final String FORMAT = "3";
     private static final Logger LOG = LoggerFactory.getLogger(EntryStore.class);
 
     private static final byte[] FORMAT_KEY = {'v'};
@@ -100,7 +100,7 @@ public final class EntryStore implements AutoCloseable {
             return opened;
         }
         opened.close();
-        LOG.warn("The admin index in {} has an older format; deleting it (it may hold credentials in clear) and rebuilding it from Kafka",
+        LOG.warn("The admin index in {} has another format; deleting it (an old one may hold credentials in clear) and rebuilding it from Kafka",
             directory);
         RocksDB.destroyDB(directory.toString(), options);
         final RocksDB fresh = RocksDB.open(options, directory.toString());

@@ -1,5 +1,6 @@
 package io.hookgate.admin.view;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.hookgate.core.request.RawRecordCodec;
@@ -29,6 +30,18 @@ public record RequestCopy(String method, String query, String client, Instant re
 
     /** One HTTP header; its value may be {@value Redaction#REDACTED}. */
     public record HeaderCopy(String name, String value) {
+    }
+
+    /** The User-Agent the client sent (the last one, when it sent several), or null. */
+    @JsonIgnore
+    public String userAgent() {
+        String found = null;
+        for (HeaderCopy header : headers) {
+            if ("user-agent".equalsIgnoreCase(header.name())) {
+                found = header.value();
+            }
+        }
+        return found;
     }
 
     /** The redacted copy of the raw request {@code record} carries (a record of {@code events.rejected}). */

@@ -9,6 +9,7 @@ import io.hookgate.admin.view.Fixtures;
 import io.hookgate.admin.view.Quarantine;
 import io.hookgate.core.config.AdminSettings;
 import io.hookgate.core.json.Json;
+import io.hookgate.core.logging.SecurityLog;
 import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -53,6 +54,7 @@ class AdminApiTest {
     Quarantine quarantine;
     AdminServer server;
     String base;
+    SimpleMeterRegistry securityMetrics;
 
     @BeforeEach
     void start(@TempDir final Path dir) throws Exception {
@@ -68,8 +70,10 @@ class AdminApiTest {
             throw new Gone("the original at " + ref.topic() + " partition " + ref.partition() + " offset " + ref.offset() + " is gone");
         }, new Topics("t."), dlq, rejected, Clock.systemUTC());
         Fixtures.indexRejected(rejected, 9, "stripe");
+        securityMetrics = new SimpleMeterRegistry();
         server = new AdminServer(new AdminSettings("127.0.0.1", 0, Optional.of(TOKEN), dir.toString()),
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), new AdminApi(TOKEN, dlq, rejected, quarantine, replayer, Clock.fixed(ARRIVAL, ZoneOffset.UTC)));
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), new AdminApi(TOKEN, dlq, rejected, quarantine, replayer,
+                Clock.fixed(ARRIVAL, ZoneOffset.UTC), new SecurityLog(securityMetrics, "admin", 60)));
         server.start();
         base = "http://127.0.0.1:" + server.port();
     }
@@ -88,6 +92,11 @@ class AdminApiTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(error(anonymous)).isEqualTo("unauthorized");
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+        // A refused token is a security event, counted (and logged) like the ingress's refusals.
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/admin/dlq")).header("Authorization", "Bearer guess").build(),
+            HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(securityMetrics.get("hookgate.admin.refused").tags("source", "admin", "reason", "unauthorized", "status", "401")
+            .counter().count()).isEqualTo(2.0);
 
         assertThat(call("GET", "/admin/dlq/nope", null).statusCode()).isEqualTo(404);
         assertThat(error(call("GET", "/admin/dlq/nope", null))).isEqualTo("not_found");

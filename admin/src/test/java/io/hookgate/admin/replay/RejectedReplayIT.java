@@ -11,6 +11,7 @@ import io.hookgate.core.json.Json;
 import io.hookgate.core.rejection.RejectReason;
 import io.hookgate.core.rejection.RejectionHeaders;
 import io.hookgate.core.request.RawRecordCodec;
+import io.hookgate.core.tracing.TraceHeaders;
 import io.hookgate.core.testing.KafkaTestCluster;
 import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -76,9 +77,11 @@ class RejectedReplayIT {
             headers.add(RawRecordCodec.METHOD, utf8("POST"));
             headers.add(RawRecordCodec.QUERY, utf8("key=" + QUERY_KEY + "&order=42"));
             headers.add("http.content-type", utf8("application/json"));
+            headers.add("http.user-agent", utf8("Acme-Hooks/2.1"));
             headers.add("http.authorization", utf8(BEARER));
             headers.add("http.x-hub-signature-256", utf8(SIGNATURE));
             headers.add("http.x-acme-mac", utf8(CUSTOM));
+            headers.add(TraceHeaders.TRACEPARENT, utf8("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
             RejectionHeaders.add(headers, RejectReason.BAD_SIGNATURE, "no configured secret produces the signature", received.plusSeconds(1));
             producer.send(new ProducerRecord<>(TOPICS.rejected(), null, received.toEpochMilli(), utf8("acme"), BODY, headers)).get();
 
@@ -94,6 +97,10 @@ class RejectedReplayIT {
 
                 final AdminEntry entry = index.rejected().get("rej_0_0").orElseThrow();
                 final RequestCopy request = entry.request();
+                // Who sent it, on the entry itself: what a listing shows.
+                assertThat(entry.client()).isEqualTo("203.0.113.9");
+                assertThat(entry.userAgent()).isEqualTo("Acme-Hooks/2.1");
+                assertThat(Json.mapper().readTree(Json.writeString(entry)).path("userAgent").asText()).isEqualTo("Acme-Hooks/2.1");
                 assertThat(request.query()).isEqualTo("key=[redacted]&order=42");
                 assertThat(request.method()).isEqualTo("POST");
                 assertThat(request.client()).isEqualTo("203.0.113.9");
@@ -101,6 +108,7 @@ class RejectedReplayIT {
                 assertThat(request.bodyBytes()).isEqualTo(BODY.length);
                 assertThat(request.headers()).extracting(RequestCopy.HeaderCopy::name, RequestCopy.HeaderCopy::value).containsExactly(
                     tuple("content-type", "application/json"),
+                    tuple("user-agent", "Acme-Hooks/2.1"),
                     tuple("authorization", Redaction.REDACTED),
                     tuple("x-hub-signature-256", Redaction.REDACTED),
                     tuple("x-acme-mac", Redaction.REDACTED));
@@ -123,6 +131,8 @@ class RejectedReplayIT {
                 assertThat(RawRecordCodec.lastValue(replayed.headers(), RawRecordCodec.QUERY)).isEqualTo("key=" + QUERY_KEY + "&order=42");
                 assertThat(RawRecordCodec.lastValue(replayed.headers(), RawRecordCodec.REPLAY_OF)).isEqualTo("rej_0_0");
                 assertThat(replayed.headers().lastHeader(RejectionHeaders.REASON)).isNull();
+                // A replay starts a new trace.
+                assertThat(replayed.headers().lastHeader(TraceHeaders.TRACEPARENT)).isNull();
                 final List<String> names = new ArrayList<>();
                 for (Header header : replayed.headers()) {
                     names.add(header.key());

@@ -27,7 +27,7 @@ class EntryStoreTest {
         store = new EntryStore(dir);
         try (WriteBatch batch = new WriteBatch()) {
             for (int i = 0; i < 50; i++) {
-                final AdminEntry entry = new AdminEntry("dlq_" + i, "sub" + (i % 2), "src" + (i % 5), "e" + i, "ing" + i,
+                final AdminEntry entry = new AdminEntry("dlq_" + i, "sub" + (i % 2), "src" + (i % 5), "e" + i, "ing" + i, null, null,
                     i % 10 == 0 ? "gone" : "exhausted", "", T0.plusSeconds(i * 60L),
                     List.of(DeliveryAttempt.answered(1, T0, 503, 5)), null, null);
                 store.add(batch, entry, ("payload-" + i).getBytes());

@@ -1,5 +1,6 @@
 package io.hookgate.app.cli;
 
+import io.hookgate.app.logging.LoggingSetup;
 import io.hookgate.core.config.ConfigLoader;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.providers.Providers;
@@ -36,11 +37,14 @@ public final class ConfigOption {
     }
 
     /**
-     * Loads and validates the file as a whole.
+     * Loads and validates the file as a whole, then applies its section {@code logging} (format and
+     * levels) to this process's logs.
      *
      * @throws io.hookgate.core.config.ConfigException listing every problem with its path
      */
     public HookgateConfig load() {
-        return new ConfigLoader(Providers.builtIn(), System::getenv).load(file());
+        final HookgateConfig config = new ConfigLoader(Providers.builtIn(), System::getenv).load(file());
+        LoggingSetup.apply(config.logging());
+        return config;
     }
 }

@@ -4,8 +4,11 @@ import io.hookgate.admin.AdminOperations;
 import io.hookgate.admin.AdminServer;
 import io.hookgate.admin.KafkaReachability;
 import io.hookgate.admin.api.AdminApi;
+import io.hookgate.app.tracing.TracingSetup;
 import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.delivery.DeliveryTaskRecord;
 import io.hookgate.core.health.Readiness;
+import io.hookgate.core.kafka.ConsumerLag;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.topics.TopicProvisioner;
@@ -35,6 +38,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One hookgate process: the chosen parts against one Kafka cluster, with the admin port. Creates
@@ -56,6 +60,10 @@ public final class Gateway implements AutoCloseable {
     private AdminServer adminServer;
     private JvmGcMetrics gcMetrics;
     private AdminOperations adminOperations;
+    private TracingSetup tracing;
+    private final List<ConsumerLag> lags = new ArrayList<>();
+    /** How often consumer lag is measured: often enough for alerts over a few minutes, cheap for the cluster. */
+    static final int LAG_EVERY_SECONDS = 15;
 
     public Gateway(final HookgateConfig config, final Set<Part> parts, final Clock clock) {
         this.config = config;
@@ -71,6 +79,7 @@ public final class Gateway implements AutoCloseable {
     public void start() {
         try {
             bindJvmMetrics();
+            tracing = TracingSetup.from(config.tracing(), parts.stream().map(Part::name).collect(Collectors.toList()));
             admin = Admin.create(KafkaClients.config(config.kafka(), config.kafka().topicPrefix() + "admin", Map.of()));
             final TopicProvisioner provisioner = new TopicProvisioner(admin, Duration.ofSeconds(30));
             final List<TopicSpec> topics = new Topics(config.kafka().topicPrefix()).all(config);
@@ -82,18 +91,26 @@ public final class Gateway implements AutoCloseable {
             final SourceSchemes schemes = Providers.builtIn().bind(config);
             final List<Readiness> readiness = new ArrayList<>();
             readiness.add(new KafkaReachability(admin, clock));
+            readiness.add(SourceWarnings.of(config));
+            final Topics names = new Topics(config.kafka().topicPrefix());
             if (parts.contains(Part.PROCESSOR)) {
-                processor = new ProcessorService(config, schemes, registry, clock);
+                processor = new ProcessorService(config, schemes, registry, clock, tracing.tracing());
                 processor.start();
                 readiness.add(processor);
+                lags.add(lag("processor", names.processorApplicationId(), List.of(names.raw()), null));
             }
             if (parts.contains(Part.DISPATCHER)) {
-                dispatcher = new DispatcherService(config, registry, clock);
+                dispatcher = new DispatcherService(config, registry, clock, tracing.tracing());
                 dispatcher.start();
                 readiness.add(dispatcher);
+                final List<String> taskTopics = new ArrayList<>();
+                taskTopics.add(names.dispatch());
+                taskTopics.addAll(names.retryTopics(config.dispatch().retryDelays()));
+                // A task in a retry tier is late only once it is due.
+                lags.add(lag("dispatcher", names.dispatcherGroup(), taskTopics, DeliveryTaskRecord.DUE_AT));
             }
             if (parts.contains(Part.INGRESS)) {
-                ingress = new IngressServer(config, schemes, registry, clock);
+                ingress = new IngressServer(config, schemes, registry, clock, tracing.tracing());
                 ingress.start();
                 readiness.add(ingress);
             }
@@ -114,6 +131,14 @@ public final class Gateway implements AutoCloseable {
         adminOperations.start();
         readiness.add(adminOperations.readiness());
         return adminOperations.api();
+    }
+
+    /** The lag of {@code group} as metrics, measured every {@value #LAG_EVERY_SECONDS} s. */
+    private ConsumerLag lag(final String part, final String group, final List<String> topics, final String dueAtHeader) {
+        final ConsumerLag lag = new ConsumerLag(admin, KafkaClients.config(config.kafka(), group + "-lag", Map.of()), part, group, topics,
+            dueAtHeader, registry, clock);
+        lag.start(Duration.ofSeconds(LAG_EVERY_SECONDS));
+        return lag;
     }
 
     private void bindJvmMetrics() {
@@ -145,6 +170,8 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        lags.forEach(lag -> closeQuietly(lag, "consumer lag"));
+        lags.clear();
         closeQuietly(adminServer, "admin server");
         closeQuietly(adminOperations, "admin operations");
         closeQuietly(dispatcher, "dispatcher");
@@ -152,6 +179,8 @@ public final class Gateway implements AutoCloseable {
         closeQuietly(ingress, "ingress");
         closeQuietly(admin, "admin client");
         closeQuietly(gcMetrics, "GC metrics");
+        // Last: the parts' final spans are exported before the process ends.
+        closeQuietly(tracing, "tracing");
         adminServer = null;
         adminOperations = null;
         dispatcher = null;
@@ -159,6 +188,7 @@ public final class Gateway implements AutoCloseable {
         ingress = null;
         admin = null;
         gcMetrics = null;
+        tracing = null;
     }
 
     private static void closeQuietly(final AutoCloseable closeable, final String what) {

@@ -28,7 +28,7 @@ import java.util.function.Function;
 public final class ConfigLoader {
 
     private static final List<String> SECTIONS =
-        List.of("kafka", "ingress", "sources", "subscriptions", "dispatch", "admin", "processor", "dev");
+        List.of("kafka", "ingress", "sources", "subscriptions", "dispatch", "admin", "processor", "dev", "tracing", "logging");
 
     private final ProviderCatalog providers;
     private final Function<String, String> environment;
@@ -96,6 +96,9 @@ public final class ConfigLoader {
         final AdminSettings admin = AdminSettings.from(AdminSettings.DEF.read(root.get("admin"), "admin", problems));
         final ProcessorSettings processor = ProcessorSettings.from(ProcessorSettings.DEF.read(root.get("processor"), "processor", problems));
         final DevSettings dev = DevSettings.from(DevSettings.DEF.read(root.get("dev"), "dev", problems));
+        final TracingSettings tracing = TracingSettings.from(TracingSettings.DEF.read(root.get("tracing"), "tracing", problems),
+            "tracing", problems);
+        final LoggingSettings logging = LoggingSettings.from(LoggingSettings.DEF.read(root.get("logging"), "logging", problems));
 
         checkSubscriptionSources(declaredIds(root.get("sources")), sources, subscriptions, problems);
         subscriptions.values().forEach(subscription -> EventTypeCheck.check(subscription,
@@ -112,7 +115,7 @@ public final class ConfigLoader {
             problems.add("admin.port", "same port as ingress.port (" + ingress.port() + ")");
         }
         problems.throwIfAny();
-        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev);
+        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev, tracing, logging);
     }
 
     private Map<String, SourceConfig> readSources(final JsonNode node, final SourceCatalogues catalogues, final ConfigProblems problems) {

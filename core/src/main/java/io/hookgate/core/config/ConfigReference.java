@@ -32,6 +32,8 @@ public final class ConfigReference {
         section(out, "admin", AdminSettings.DEF);
         section(out, "processor", ProcessorSettings.DEF);
         section(out, "dev", DevSettings.DEF);
+        section(out, "tracing", TracingSettings.DEF);
+        section(out, "logging", LoggingSettings.DEF);
         return out.toString();
     }
 

@@ -15,7 +15,17 @@ public record HookgateConfig(
     DispatchSettings dispatch,
     AdminSettings admin,
     ProcessorSettings processor,
-    DevSettings dev) {
+    DevSettings dev,
+    TracingSettings tracing,
+    LoggingSettings logging) {
+
+    /** A configuration without sections {@code tracing} and {@code logging}: tracing off, plain logs at INFO. */
+    public HookgateConfig(final KafkaSettings kafka, final IngressSettings ingress, final Map<String, SourceConfig> sources,
+                          final Map<String, SubscriptionConfig> subscriptions, final DispatchSettings dispatch, final AdminSettings admin,
+                          final ProcessorSettings processor, final DevSettings dev) {
+        this(kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev, TracingSettings.defaults(),
+            LoggingSettings.defaults());
+    }
 
     public Optional<SourceConfig> source(final String id) {
         return Optional.ofNullable(sources.get(id));
@@ -27,11 +37,11 @@ public record HookgateConfig(
 
     /** This configuration with {@code admin} replaced (dev mode sets a generated token). */
     public HookgateConfig withAdmin(final AdminSettings replacement) {
-        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, replacement, processor, dev);
+        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, replacement, processor, dev, tracing, logging);
     }
 
     /** This configuration with {@code processor} replaced (dev mode keeps state under its data directory). */
     public HookgateConfig withProcessor(final ProcessorSettings replacement) {
-        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, replacement, dev);
+        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, replacement, dev, tracing, logging);
     }
 }

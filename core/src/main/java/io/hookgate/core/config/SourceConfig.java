@@ -32,6 +32,7 @@ public record SourceConfig(
     Duration dedupRetention,
     Optional<String> publicUrl,
     int rateLimitPerSecond,
+    List<String> allowedUserAgents,
     ConfigValues options,
     EventCatalog catalogue) {
 
@@ -72,15 +73,39 @@ public record SourceConfig(
             + "a publisher source that declares types rejects any other (unknown_event_type).")
         .validatedBy(DeclaredEventType::checkUnique);
 
+    public static final ConfigKey<List<String>> ALLOWED_USER_AGENTS = optional("allowedUserAgents", ValueType.STRING_LIST, List.of(),
+        "User-Agent values allowed to call this source, exact or with * for any run of characters (e.g. \"GitHub-Hookshot/*\"), "
+            + "case-sensitive; a request without one, or with another, is answered 403 user_agent_not_allowed. Empty allows every "
+            + "User-Agent. A User-Agent is no credential (anyone can send any): use it beside a secret and allowedIps, not instead.")
+        .validatedBy(Validator.each(Validator.nonEmpty().and(Validator.noSurroundingWhitespace()).and(SourceConfig::checkUserAgent)));
+
     /** The keys every source has, whatever its provider. */
     public static final ConfigDef COMMON_DEF = ConfigDef.of(PROVIDER, SECRETS, TENANT, TOLERANCE_SECONDS, MAX_BODY_BYTES,
-        ALLOWED_IPS, DEDUP_RETENTION, PUBLIC_URL, RATE_LIMIT_PER_SECOND, EVENT_TYPES);
+        ALLOWED_IPS, DEDUP_RETENTION, PUBLIC_URL, RATE_LIMIT_PER_SECOND, ALLOWED_USER_AGENTS, EVENT_TYPES);
+
+    /** The longest allowed User-Agent pattern: senders' User-Agents are short. */
+    static final int MAX_USER_AGENT_PATTERN = 256;
 
     static SourceConfig from(final String id, final ConfigValues values, final EventCatalog catalogue) {
         return new SourceConfig(id, values.get(PROVIDER), values.get(SECRETS), Optional.ofNullable(values.get(TENANT)),
             values.get(TOLERANCE_SECONDS), values.get(MAX_BODY_BYTES), values.get(ALLOWED_IPS),
             values.get(DEDUP_RETENTION), Optional.ofNullable(values.get(PUBLIC_URL)), values.get(RATE_LIMIT_PER_SECOND),
-            values, catalogue);
+            values.get(ALLOWED_USER_AGENTS), values, catalogue);
+    }
+
+    /** A User-Agent pattern is printable ASCII (what a header carries), of bounded length, and not only wildcards. */
+    private static void checkUserAgent(final String value, final String path, final ConfigProblems problems) {
+        if (value.isBlank()) {
+            return;
+        }
+        if (value.length() > MAX_USER_AGENT_PATTERN) {
+            problems.add(path, "longer than " + MAX_USER_AGENT_PATTERN + " characters");
+        } else if (!value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            problems.add(path, "'" + value.replaceAll("[^\\x20-\\x7e]", "?") + "' has a character a User-Agent header cannot carry "
+                + "(only printable ASCII)");
+        } else if (value.chars().allMatch(c -> c == '*')) {
+            problems.add(path, "'" + value + "' matches every User-Agent; leave allowedUserAgents empty to allow all");
+        }
     }
 
     private static void checkUrl(final String value, final String path, final ConfigProblems problems) {

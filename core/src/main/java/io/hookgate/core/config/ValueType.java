@@ -83,6 +83,29 @@ public interface ValueType<T> {
         }
     };
 
+    ValueType<Double> DECIMAL = new ValueType<>() {
+        @Override
+        public Double read(final JsonNode node, final String path, final ConfigProblems problems) {
+            if (node.isNumber()) {
+                return node.doubleValue();
+            }
+            if (node.isTextual()) {
+                try {
+                    return Double.parseDouble(node.textValue().trim());
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+            }
+            problems.add(path, "expected a number, got '" + node.asText() + "'");
+            return null;
+        }
+
+        @Override
+        public String describe() {
+            return "number";
+        }
+    };
+
     ValueType<Duration> DURATION = new ValueType<>() {
         @Override
         public Duration read(final JsonNode node, final String path, final ConfigProblems problems) {

@@ -202,7 +202,8 @@ class ConfigLoaderTest {
               port: 8080
             """));
         assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
-            "ingres: unknown section (known sections: kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev)",
+            "ingres: unknown section (known sections: kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev, "
+                + "tracing, logging)",
             "sources: required: at least one source");
     }
 

@@ -3,6 +3,8 @@ package io.hookgate.dispatcher.loop;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DeliveryTaskRecord;
 import io.hookgate.core.topics.Topics;
+import io.hookgate.core.tracing.TraceHeaders;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,7 +38,9 @@ import java.util.function.Function;
  * Offsets are committed up to the highest contiguous completed task. A record that is not a task
  * is handed to {@code onUnreadable} (which dead-letters it) and committed once that is done, like
  * any task. Runs on one thread, which alone touches the consumer; {@link #stall()} tells other
- * threads which partition's commit point has stood still longest while tasks waited.
+ * threads which partition's commit point has stood still longest while tasks waited. The trace
+ * context of a task's record ({@link TraceHeaders}) is the current context while the runner is
+ * given the task.
  */
 public final class DeliveryLoop implements Runnable {
 
@@ -175,7 +179,10 @@ public final class DeliveryLoop implements Runnable {
                 return;
             }
             partitionProgress.started(record.offset());
-            start(task, partition, partitionProgress, record.offset());
+            // The trace the task's record names is current while the runner takes the task: its attempts join that trace.
+            try (Scope ignored = TraceHeaders.extract(record.headers()).makeCurrent()) {
+                start(task, partition, partitionProgress, record.offset());
+            }
         }
     }
 

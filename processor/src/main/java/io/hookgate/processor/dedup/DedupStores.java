@@ -2,6 +2,7 @@ package io.hookgate.processor.dedup;
 
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.event.EncodedEvent;
+import io.hookgate.core.tracing.Tracing;
 import io.hookgate.processor.ProcessorMetrics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -21,15 +22,18 @@ public final class DedupStores implements ProcessorSupplier<String, EncodedEvent
 
     private final HookgateConfig config;
     private final ProcessorMetrics metrics;
+    private final Tracing tracing;
 
-    public DedupStores(final HookgateConfig config, final ProcessorMetrics metrics) {
+    /** @param tracing makes each record's {@code deduplicate} span */
+    public DedupStores(final HookgateConfig config, final ProcessorMetrics metrics, final Tracing tracing) {
         this.config = config;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Override
     public Processor<String, EncodedEvent, String, Deduplicated> get() {
-        return new DeduplicationProcessor(config, metrics);
+        return new DeduplicationProcessor(config, metrics, tracing);
     }
 
     @Override

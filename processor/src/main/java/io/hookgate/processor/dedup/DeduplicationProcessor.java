@@ -4,7 +4,15 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.event.EventRef;
 import io.hookgate.core.event.EncodedEvent;
+import io.hookgate.core.logging.LogContext;
+import io.hookgate.core.tracing.TraceHeaders;
+import io.hookgate.core.tracing.Tracing;
 import io.hookgate.processor.ProcessorMetrics;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -27,21 +35,28 @@ import java.util.List;
  * {@code {source}:{eventId}}, the key of {@code verified.{source}}; the envelope is not read.
  * Expired ids are purged on stream time, through an expiry index, so the store cannot grow forever
  * and a replay of old records never expires ids early. Each copy is forwarded as {@link Deduplicated}: a
- * dropped duplicate too, so that the topology can record it in {@code events.duplicates}.
+ * dropped duplicate too, so that the topology can record it in {@code events.duplicates}. Each record gets a
+ * {@code deduplicate} span, a child of the span its trace headers name (the {@code verify} span); what it
+ * forwards carries this span's context on to {@code verified.{source}} and the delivery tasks.
  */
 public final class DeduplicationProcessor extends ContextualProcessor<String, EncodedEvent, String, Deduplicated> {
 
     static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
     private static final byte[] PRESENT = new byte[0];
+    private static final AttributeKey<String> SOURCE = AttributeKey.stringKey("hookgate.source");
+    private static final AttributeKey<String> EVENT_ID = AttributeKey.stringKey("hookgate.event_id");
+    private static final AttributeKey<Boolean> DUPLICATE = AttributeKey.booleanKey("hookgate.duplicate");
 
     private final HookgateConfig config;
     private final ProcessorMetrics metrics;
+    private final Tracing tracing;
     private KeyValueStore<String, Long> seen;
     private KeyValueStore<Bytes, byte[]> expiries;
 
-    public DeduplicationProcessor(final HookgateConfig config, final ProcessorMetrics metrics) {
+    public DeduplicationProcessor(final HookgateConfig config, final ProcessorMetrics metrics, final Tracing tracing) {
         this.config = config;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     @Override
@@ -55,19 +70,34 @@ public final class DeduplicationProcessor extends ContextualProcessor<String, En
     @Override
     public void process(final Record<String, EncodedEvent> record) {
         final EventRef ref = record.value().ref();
+        final Span span = tracing.tracer().spanBuilder("deduplicate").setParent(TraceHeaders.extract(record.headers()))
+            .setAttribute(SOURCE, ref.source()).setAttribute(EVENT_ID, ref.eventId()).startSpan();
+        try (Scope ignored = span.makeCurrent();
+             LogContext log = LogContext.of(LogContext.SOURCE, ref.source()).and(LogContext.EVENT_ID, ref.eventId())
+                 .and(LogContext.INGRESS_ID, ref.ingressId()).andTrace(Context.current())) {
+            deduplicate(record, ref, span);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void deduplicate(final Record<String, EncodedEvent> record, final EventRef ref, final Span span) {
         final String key = record.key();
         final long receivedAt = record.timestamp();
         final Long expiresAt = seen.get(key);
         if (expiresAt != null && expiresAt > receivedAt) {
+            span.setAttribute(DUPLICATE, true);
             metrics.duplicate(ref.source());
             context().forward(record.withKey(ref.dedupKey()).withValue(new Deduplicated(record.value(), true)));
             return;
         }
+        span.setAttribute(DUPLICATE, false);
         final long newExpiry = receivedAt + retention(ref.source()).toMillis();
         seen.put(key, newExpiry);
         expiries.put(ExpiryIndex.key(newExpiry, key), PRESENT);
         metrics.published(ref.source());
-        context().forward(record.withKey(ref.dedupKey()).withValue(new Deduplicated(record.value(), false)));
+        context().forward(record.withKey(ref.dedupKey()).withValue(new Deduplicated(record.value(), false))
+            .withHeaders(TraceHeaders.inject(Context.current(), new RecordHeaders(record.headers().toArray()))));
     }
 
     private Duration retention(final String source) {

@@ -7,6 +7,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import io.hookgate.core.event.EventRef;
 import io.hookgate.core.event.EncodedEvent;
 import io.hookgate.core.json.RawJson;
+import io.hookgate.core.tracing.TraceHeaders;
 import io.hookgate.processor.ProcessorMetrics;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
@@ -22,6 +23,7 @@ import java.util.Map;
  * source and one of its {@code eventTypes} matches (or it has none). Keyed by subscription id;
  * the task's value is the event's envelope as it arrived here, shared, never copied or re-read.
  * An event that no subscription wants is counted as unrouted, by source and type.
+ * Each task's record carries the event's trace headers, so its delivery attempts join the trace.
  */
 public final class FanOut extends ContextualProcessor<String, EncodedEvent, String, DeliveryTask> {
 
@@ -47,8 +49,9 @@ public final class FanOut extends ContextualProcessor<String, EncodedEvent, Stri
             metrics.unrouted(ref.source(), ref.type());
         }
         for (DeliveryTask task : tasks) {
-            // The sink's serde writes the task's headers; the envelope's bytes are shared, not copied.
-            context().forward(new Record<>(task.subscription(), task, record.timestamp(), new RecordHeaders()));
+            // The sink's serde writes the task's headers beside the trace's; the envelope's bytes are shared, not copied.
+            context().forward(new Record<>(task.subscription(), task, record.timestamp(),
+                TraceHeaders.copy(record.headers(), new RecordHeaders())));
         }
     }
 
