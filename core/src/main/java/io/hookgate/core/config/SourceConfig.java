@@ -108,7 +108,8 @@ public record SourceConfig(
         }
     }
 
-    private static void checkUrl(final String value, final String path, final ConfigProblems problems) {
+    /** An absolute http(s) URL: what a source's publicUrl and the tracing exporter's endpoint must be. */
+    static void checkUrl(final String value, final String path, final ConfigProblems problems) {
         try {
             final URI uri = new URI(value);
             if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {

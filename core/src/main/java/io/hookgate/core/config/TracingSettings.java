@@ -1,7 +1,5 @@
 package io.hookgate.core.config;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +24,7 @@ public record TracingSettings(boolean enabled, String exporter, String otlpEndpo
             + "for tests and debugging).").validatedBy(Validator.oneOf(Set.of(OTLP, JSON_FILE)));
     public static final ConfigKey<String> OTLP_ENDPOINT = optional("otlpEndpoint", ValueType.STRING, "http://127.0.0.1:4318",
         "Base URL of the OTLP/HTTP collector; spans are posted to <otlpEndpoint>/v1/traces.")
-        .validatedBy(TracingSettings::checkUrl);
+        .validatedBy(SourceConfig::checkUrl);
     public static final ConfigKey<Map<String, String>> OTLP_HEADERS = optional("otlpHeaders", ValueType.STRING_MAP, Map.of(),
         "Headers sent with every export, e.g. a collector's API key (write it as ${VARIABLE}).");
     public static final ConfigKey<String> SERVICE_NAME = optional("serviceName", ValueType.STRING, "hookgate",
@@ -57,16 +55,5 @@ public record TracingSettings(boolean enabled, String exporter, String otlpEndpo
     public static TracingSettings defaults() {
         return new TracingSettings(false, OTLP, OTLP_ENDPOINT.defaultValue(), Map.of(), SERVICE_NAME.defaultValue(),
             SAMPLE_RATIO.defaultValue(), Optional.empty());
-    }
-
-    private static void checkUrl(final String value, final String path, final ConfigProblems problems) {
-        try {
-            final URI uri = new URI(value);
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                problems.add(path, "'" + value + "' is not an absolute http(s) URL");
-            }
-        } catch (URISyntaxException e) {
-            problems.add(path, "'" + value + "' is not a URL: " + e.getReason());
-        }
     }
 }
