@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeoutException;
 
 /** Creates the topics that are missing; existing topics are left as they are. */
 public final class TopicProvisioner {
+
+    private static final long LIST_RETRY_MILLIS = 250;
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
 
@@ -125,6 +128,26 @@ public final class TopicProvisioner {
     }
 
     /**
+     * The topics that exist, asked again while the answer is one that passes (a broker that has just
+     * started may not serve metadata yet: {@code UNKNOWN_TOPIC_OR_PARTITION}, no leader), until the timeout.
+     */
+    private Set<String> existingTopics() throws ExecutionException, TimeoutException, InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return admin.listTopics().names().get(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())),
+                    TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.info("Kafka cannot list topics yet ({}); asking again", e.getCause().getMessage());
+                Thread.sleep(LIST_RETRY_MILLIS);
+            }
+        }
+    }
+
+    /**
      * Creates each of {@code specs} that does not exist yet.
      *
      * @return the names of the topics created
@@ -132,7 +155,7 @@ public final class TopicProvisioner {
      */
     public List<String> createMissing(final Collection<TopicSpec> specs) {
         try {
-            final Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            final Set<String> existing = existingTopics();
             final List<NewTopic> missing = new ArrayList<>();
             for (TopicSpec spec : specs) {
                 if (!existing.contains(spec.name())) {
