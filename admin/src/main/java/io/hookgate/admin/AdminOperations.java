@@ -10,14 +10,13 @@ import io.hookgate.core.config.ProviderCatalog;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
+import io.hookgate.core.lifecycle.Closing;
 import io.hookgate.core.logging.SecurityLog;
 import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +32,6 @@ import java.util.Map;
  */
 public final class AdminOperations implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AdminOperations.class);
     private static final Duration ORIGINAL_TIMEOUT = Duration.ofSeconds(15);
 
     private final AdminIndex index;
@@ -83,19 +81,8 @@ public final class AdminOperations implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(index, "admin index");
-        closeQuietly(originals, "originals reader");
-        closeQuietly(producer, "replay producer");
-    }
-
-    private static void closeQuietly(final AutoCloseable closeable, final String what) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.warn("Stopping the {} failed", what, e);
-        }
+        Closing.quietly(index, "admin index");
+        Closing.quietly(originals, "originals reader");
+        Closing.quietly(producer, "replay producer");
     }
 }

@@ -11,6 +11,7 @@ import io.hookgate.core.health.Readiness;
 import io.hookgate.core.kafka.ConsumerLag;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
+import io.hookgate.core.lifecycle.Closing;
 import io.hookgate.core.topics.TopicProvisioner;
 import io.hookgate.core.topics.TopicSpec;
 import io.hookgate.core.topics.Topics;
@@ -28,8 +29,6 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,8 +45,6 @@ import java.util.stream.Collectors;
  * in the order that loses nothing: dispatcher, processor, ingress.
  */
 public final class Gateway implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     private final HookgateConfig config;
     private final Set<Part> parts;
@@ -170,17 +167,17 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
-        lags.forEach(lag -> closeQuietly(lag, "consumer lag"));
+        lags.forEach(lag -> Closing.quietly(lag, "consumer lag"));
         lags.clear();
-        closeQuietly(adminServer, "admin server");
-        closeQuietly(adminOperations, "admin operations");
-        closeQuietly(dispatcher, "dispatcher");
-        closeQuietly(processor, "processor");
-        closeQuietly(ingress, "ingress");
-        closeQuietly(admin, "admin client");
-        closeQuietly(gcMetrics, "GC metrics");
+        Closing.quietly(adminServer, "admin server");
+        Closing.quietly(adminOperations, "admin operations");
+        Closing.quietly(dispatcher, "dispatcher");
+        Closing.quietly(processor, "processor");
+        Closing.quietly(ingress, "ingress");
+        Closing.quietly(admin, "admin client");
+        Closing.quietly(gcMetrics, "GC metrics");
         // Last: the parts' final spans are exported before the process ends.
-        closeQuietly(tracing, "tracing");
+        Closing.quietly(tracing, "tracing");
         adminServer = null;
         adminOperations = null;
         dispatcher = null;
@@ -189,16 +186,5 @@ public final class Gateway implements AutoCloseable {
         admin = null;
         gcMetrics = null;
         tracing = null;
-    }
-
-    private static void closeQuietly(final AutoCloseable closeable, final String what) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.warn("Stopping the {} failed", what, e);
-        }
     }
 }
