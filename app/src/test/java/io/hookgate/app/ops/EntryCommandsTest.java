@@ -143,7 +143,7 @@ class EntryCommandsTest {
     void filtersAreCheckedBeforeAnythingIsAsked() {
         assertThat(run("dlq", "list", "--reason", "gon", "--admin", admin)).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("hookgate: --reason gon: not a dlq reason (did you mean 'gone'?); the dlq reasons are delivery_error, "
-            + "exhausted, gone, malformed_task, redirect, rejected, ssrf_blocked, unknown_subscription");
+            + "exhausted, gone, malformed_task, redirect, rejected, ssrf_blocked, subscription_disabled, unknown_subscription");
         assertThat(run("rejected", "list", "--reason", "bad_sig", "--admin", admin)).isEqualTo(ExitCodes.USAGE);
         assertThat(err()).contains("not a rejected reason").contains("bad_signature, ");
         assertThat(run("rejected", "list", "--subscription", "billing", "--admin", admin)).isEqualTo(ExitCodes.USAGE);

@@ -1,11 +1,17 @@
 package io.hookgate.core.config;
 
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import static io.hookgate.core.config.ConfigKey.optional;
 
 /** Section {@code admin}: the port serving health, metrics and (with a token) the admin API. */
-public record AdminSettings(String host, int port, Optional<String> token, String stateDir) {
+public record AdminSettings(String host, int port, Optional<String> token, String stateDir, Optional<String> secretsKey,
+                            List<TenantToken> tokens) {
+
+    /** The length of {@code secretsKey} once decoded: an AES-256 key. */
+    public static final int SECRETS_KEY_BYTES = 32;
 
     // Loopback by default: the admin port carries the operators' API, which must be exposed on purpose.
     public static final ConfigKey<String> HOST = optional("host", ValueType.STRING, "127.0.0.1",
@@ -15,29 +21,69 @@ public record AdminSettings(String host, int port, Optional<String> token, Strin
         "Port of /healthz, /readyz, /metrics and the admin API.").validatedBy(Validator.between(0, 65_535));
     public static final ConfigKey<String> TOKEN = optional("token", ValueType.STRING, null,
         "Bearer token of the admin API; without one the admin API is off (dev mode generates one).")
-        .validatedBy((value, path, problems) -> {
-            if (value.length() < 16) {
-                problems.add(path, "shorter than 16 characters");
-            }
-        });
+        .validatedBy(AdminSettings::checkToken);
 
     public static final ConfigKey<String> STATE_DIR = optional("stateDir", ValueType.STRING, ".hookgate/admin",
         "Directory of the admin API's local index of the DLQ and rejected events (rebuilt from Kafka when lost).")
         .validatedBy(Validator.nonEmpty());
 
-    public static final ConfigDef DEF = ConfigDef.of(HOST, PORT, TOKEN, STATE_DIR);
+    public static final ConfigKey<String> SECRETS_KEY = optional("secretsKey", ValueType.STRING, null,
+        "Key sealing the signing secrets of subscriptions made through the admin API (AES-GCM): base64 of 32 bytes, "
+            + "best given as ${HOOKGATE_SECRETS_KEY}; every dispatcher and admin needs the same one (dev mode keeps one "
+            + "under .hookgate/). Without it, subscriptions cannot be created at run time.")
+        .validatedBy((value, path, problems) -> {
+            try {
+                if (Base64.getDecoder().decode(value.trim()).length != SECRETS_KEY_BYTES) {
+                    problems.add(path, "must be base64 of " + SECRETS_KEY_BYTES + " bytes (make one: openssl rand -base64 32)");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(path, "not base64 (make one: openssl rand -base64 32)");
+            }
+        });
+    public static final ConfigKey<List<TenantToken>> TOKENS = optional("tokens", TenantToken.LIST, List.of(),
+        "Tokens of tenants, each {token, tenant}: such a token sees and changes only its tenant's subscriptions, "
+            + "deliveries, DLQ entries and the rejected requests of its sources.");
+
+    public static final ConfigDef DEF = ConfigDef.of(HOST, PORT, TOKEN, STATE_DIR, SECRETS_KEY, TOKENS);
+
+    public AdminSettings {
+        tokens = List.copyOf(tokens);
+    }
+
+    /** Settings without a secrets key or tenant tokens. */
+    public AdminSettings(final String host, final int port, final Optional<String> token, final String stateDir) {
+        this(host, port, token, stateDir, Optional.empty(), List.of());
+    }
 
     static AdminSettings from(final ConfigValues values) {
-        return new AdminSettings(values.get(HOST), values.get(PORT), Optional.ofNullable(values.get(TOKEN)), values.get(STATE_DIR));
+        return new AdminSettings(values.get(HOST), values.get(PORT), Optional.ofNullable(values.get(TOKEN)), values.get(STATE_DIR),
+            Optional.ofNullable(values.get(SECRETS_KEY)).map(String::trim), values.get(TOKENS));
+    }
+
+    static void checkToken(final String value, final String path, final ConfigProblems problems) {
+        if (value.length() < 16) {
+            problems.add(path, "shorter than 16 characters");
+        }
     }
 
     /** These settings with {@code generated} as the token when none is configured. */
     public AdminSettings withTokenIfAbsent(final String generated) {
-        return token.isPresent() ? this : new AdminSettings(host, port, Optional.of(generated), stateDir);
+        return token.isPresent() ? this : new AdminSettings(host, port, Optional.of(generated), stateDir, secretsKey, tokens);
+    }
+
+    /** These settings with {@code generated} as the secrets key when none is configured. */
+    public AdminSettings withSecretsKeyIfAbsent(final String generated) {
+        return secretsKey.isPresent() ? this : new AdminSettings(host, port, token, stateDir, Optional.of(generated), tokens);
     }
 
     /** These settings with the index kept under {@code directory}. */
     public AdminSettings withStateDir(final String directory) {
-        return new AdminSettings(host, port, token, directory);
+        return new AdminSettings(host, port, token, directory, secretsKey, tokens);
+    }
+
+    /** Keys and tokens are secrets: never printed. */
+    @Override
+    public String toString() {
+        return "AdminSettings[host=" + host + ", port=" + port + ", stateDir=" + stateDir + ", tenants=" + tokens.size() + "]";
     }
 }

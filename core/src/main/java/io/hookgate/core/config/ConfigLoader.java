@@ -28,7 +28,7 @@ import java.util.function.Function;
 public final class ConfigLoader {
 
     private static final List<String> SECTIONS =
-        List.of("kafka", "ingress", "sources", "subscriptions", "dispatch", "admin", "processor", "dev", "tracing", "logging");
+        List.of("kafka", "ingress", "sources", "subscriptions", "dispatch", "admin", "processor", "dev", "tracing", "logging", "tenants");
 
     private final ProviderCatalog providers;
     private final Function<String, String> environment;
@@ -99,10 +99,11 @@ public final class ConfigLoader {
         final TracingSettings tracing = TracingSettings.from(TracingSettings.DEF.read(root.get("tracing"), "tracing", problems),
             "tracing", problems);
         final LoggingSettings logging = LoggingSettings.from(LoggingSettings.DEF.read(root.get("logging"), "logging", problems));
+        final Map<String, TenantSettings> tenants = readTenants(root.get("tenants"), problems);
 
-        checkSubscriptionSources(declaredIds(root.get("sources")), sources, subscriptions, problems);
-        subscriptions.values().forEach(subscription -> EventTypeCheck.check(subscription,
-            ConfigProblems.child("subscriptions", subscription.id()), sources, problems));
+        final java.util.Set<String> declared = declaredIds(root.get("sources"));
+        subscriptions.values().forEach(subscription -> SubscriptionChecks.check(subscription,
+            ConfigProblems.child("subscriptions", subscription.id()), declared, sources, problems));
         if (kafka.minInSyncReplicas() > kafka.replicationFactor()) {
             problems.add("kafka.minInSyncReplicas", kafka.minInSyncReplicas() + " is more than kafka.replicationFactor ("
                 + kafka.replicationFactor() + "): no write could ever be acknowledged");
@@ -115,7 +116,23 @@ public final class ConfigLoader {
             problems.add("admin.port", "same port as ingress.port (" + ingress.port() + ")");
         }
         problems.throwIfAny();
-        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev, tracing, logging);
+        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev, tracing, logging, tenants);
+    }
+
+    private static Map<String, TenantSettings> readTenants(final JsonNode node, final ConfigProblems problems) {
+        final Map<String, TenantSettings> tenants = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return tenants;
+        }
+        if (!node.isObject()) {
+            problems.add("tenants", "expected a map of tenant ids to their limits");
+            return tenants;
+        }
+        node.fields().forEachRemaining(entry -> {
+            final String path = ConfigProblems.child("tenants", entry.getKey());
+            tenants.put(entry.getKey(), TenantSettings.from(entry.getKey(), TenantSettings.DEF.read(entry.getValue(), path, problems)));
+        });
+        return Collections.unmodifiableMap(tenants);
     }
 
     private Map<String, SourceConfig> readSources(final JsonNode node, final SourceCatalogues catalogues, final ConfigProblems problems) {
@@ -195,25 +212,4 @@ public final class ConfigLoader {
         return ids;
     }
 
-    private static void checkSubscriptionSources(final java.util.Set<String> declared, final Map<String, SourceConfig> sources,
-                                                 final Map<String, SubscriptionConfig> subscriptions,
-                                                 final ConfigProblems problems) {
-        subscriptions.values().forEach(subscription -> {
-            final List<String> named = subscription.sources();
-            for (int i = 0; i < named.size(); i++) {
-                final String path = ConfigProblems.index(ConfigProblems.child(ConfigProblems.child("subscriptions", subscription.id()),
-                    SubscriptionConfig.SOURCES.name()), i);
-                final SourceConfig source = sources.get(named.get(i));
-                if (!declared.contains(named.get(i))) {
-                    problems.add(path, "no source '" + named.get(i) + "' is configured");
-                } else if (source == null) {
-                    // The source itself has problems, already reported.
-                    continue;
-                } else if (!source.tenant().equals(subscription.tenant())) {
-                    problems.add(path, "source '" + source.id() + "' belongs to tenant " + source.tenant().orElse("(none)")
-                        + ", the subscription to tenant " + subscription.tenant().orElse("(none)"));
-                }
-            }
-        });
-    }
 }

@@ -30,6 +30,8 @@ public final class ConfigReference {
         section(out, "subscriptions.<id>", SubscriptionConfig.DEF);
         section(out, "dispatch", DispatchSettings.DEF);
         section(out, "admin", AdminSettings.DEF);
+        section(out, "admin.tokens[]", TenantToken.DEF);
+        section(out, "tenants.<id>", TenantSettings.DEF);
         section(out, "processor", ProcessorSettings.DEF);
         section(out, "dev", DevSettings.DEF);
         section(out, "tracing", TracingSettings.DEF);

@@ -17,14 +17,23 @@ public record HookgateConfig(
     ProcessorSettings processor,
     DevSettings dev,
     TracingSettings tracing,
-    LoggingSettings logging) {
+    LoggingSettings logging,
+    Map<String, TenantSettings> tenants) {
+
+    /** A configuration without section {@code tenants}. */
+    public HookgateConfig(final KafkaSettings kafka, final IngressSettings ingress, final Map<String, SourceConfig> sources,
+                          final Map<String, SubscriptionConfig> subscriptions, final DispatchSettings dispatch, final AdminSettings admin,
+                          final ProcessorSettings processor, final DevSettings dev, final TracingSettings tracing,
+                          final LoggingSettings logging) {
+        this(kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev, tracing, logging, Map.of());
+    }
 
     /** A configuration without sections {@code tracing} and {@code logging}: tracing off, plain logs at INFO. */
     public HookgateConfig(final KafkaSettings kafka, final IngressSettings ingress, final Map<String, SourceConfig> sources,
                           final Map<String, SubscriptionConfig> subscriptions, final DispatchSettings dispatch, final AdminSettings admin,
                           final ProcessorSettings processor, final DevSettings dev) {
         this(kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev, TracingSettings.defaults(),
-            LoggingSettings.defaults());
+            LoggingSettings.defaults(), Map.of());
     }
 
     public Optional<SourceConfig> source(final String id) {
@@ -35,13 +44,18 @@ public record HookgateConfig(
         return Optional.ofNullable(subscriptions.get(id));
     }
 
+    /** The limits of {@code tenant}: none when it has no entry in section {@code tenants}. */
+    public TenantSettings tenant(final String tenant) {
+        return tenants.getOrDefault(tenant, new TenantSettings(tenant, 0));
+    }
+
     /** This configuration with {@code admin} replaced (dev mode sets a generated token). */
     public HookgateConfig withAdmin(final AdminSettings replacement) {
-        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, replacement, processor, dev, tracing, logging);
+        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, replacement, processor, dev, tracing, logging, tenants);
     }
 
     /** This configuration with {@code processor} replaced (dev mode keeps state under its data directory). */
     public HookgateConfig withProcessor(final ProcessorSettings replacement) {
-        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, replacement, dev, tracing, logging);
+        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, replacement, dev, tracing, logging, tenants);
     }
 }

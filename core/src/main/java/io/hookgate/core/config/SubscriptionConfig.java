@@ -68,7 +68,8 @@ public record SubscriptionConfig(
     public static final ConfigDef DEF = ConfigDef.of(URL, SOURCES, EVENT_TYPES, SECRET, SECRETS, TIMEOUT,
         RATE_LIMIT_PER_SECOND, ALLOW_INSECURE_URL, TENANT, MAX_IN_FLIGHT);
 
-    static SubscriptionConfig from(final String id, final ConfigValues values, final String path, final ConfigProblems problems) {
+    /** The subscription {@code id} of {@code values} read at {@code path}; problems (a missing secret, a refused URL) reported. */
+    public static SubscriptionConfig from(final String id, final ConfigValues values, final String path, final ConfigProblems problems) {
         final List<String> secrets = new ArrayList<>();
         if (values.get(SECRET) != null) {
             secrets.add(values.get(SECRET));

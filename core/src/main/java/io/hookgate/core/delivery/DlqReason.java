@@ -16,6 +16,8 @@ public enum DlqReason {
     SSRF_BLOCKED("ssrf_blocked"),
     /** The subscription is no longer configured. */
     UNKNOWN_SUBSCRIPTION("unknown_subscription"),
+    /** The subscription was disabled when the task came due; replay once it is enabled again. */
+    SUBSCRIPTION_DISABLED("subscription_disabled"),
     /** The task record could not be read; the entry keeps it as it was read. */
     MALFORMED_TASK("malformed_task"),
     /** hookgate failed to attempt the delivery (a defect); replay once it is fixed. */

@@ -15,6 +15,7 @@ import io.hookgate.core.json.JsonSerde;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.request.RawRequest;
 import io.hookgate.core.request.RawRequestSerde;
+import io.hookgate.core.subscription.SubscriptionRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.config.TopicConfig;
@@ -40,6 +41,7 @@ public final class Topics {
     private static final Serde<AttemptEntry> ATTEMPT_ENTRIES = new JsonSerde<>(AttemptEntry.class, AttemptEntryJson::write);
     private static final Serde<EncodedEvent> ENCODED_EVENTS = new EncodedEventSerde();
     private static final Serde<DuplicateRecord> DUPLICATES = new JsonSerde<>(DuplicateRecord.class);
+    private static final Serde<SubscriptionRecord> SUBSCRIPTIONS = new JsonSerde<>(SubscriptionRecord.class);
 
     private final String prefix;
 
@@ -127,6 +129,16 @@ public final class Topics {
         return prefix + "admin.replays";
     }
 
+    /** Subscriptions made through the admin API and states of the file's, keyed by subscription id: compacted, kept forever. */
+    public String subscriptions() {
+        return prefix + "subscriptions";
+    }
+
+    /** {@link #subscriptions()} as subscription records (JSON, secrets sealed); a tombstone deletes. */
+    public Topic<String, SubscriptionRecord> subscriptionRecords() {
+        return new Topic<>(subscriptions(), Serdes.String(), SUBSCRIPTIONS);
+    }
+
     /** The Kafka Streams application id of the processor (prefix of its internal topics). */
     public String processorApplicationId() {
         return prefix + "processor";
@@ -164,8 +176,10 @@ public final class Topics {
         specs.add(new TopicSpec(attempts(), partitions, replication, retention.multipliedBy(4), false, configs));
         specs.add(new TopicSpec(dlq(), partitions, replication, retention.multipliedBy(4), false, configs));
         specs.add(new TopicSpec(duplicates(), partitions, replication, retention, false, configs));
-        specs.add(new TopicSpec(replays(), 1, replication, Duration.ofMillis(-1), true,
-            Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(config.kafka().minInSyncReplicas()))));
+        final Map<String, String> kept = Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(config.kafka().minInSyncReplicas()));
+        specs.add(new TopicSpec(replays(), 1, replication, Duration.ofMillis(-1), true, kept));
+        // One partition: every reader applies the changes in the order the admin API made them.
+        specs.add(new TopicSpec(subscriptions(), 1, replication, Duration.ofMillis(-1), true, kept));
         return List.copyOf(specs);
     }
 

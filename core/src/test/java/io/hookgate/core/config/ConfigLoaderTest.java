@@ -13,10 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-class ConfigLoaderTest {
+public class ConfigLoaderTest {
 
     /** A catalog with one plain provider and one that adds a required key. */
-    static final ProviderCatalog PROVIDERS = new ProviderCatalog() {
+    public static final ProviderCatalog PROVIDERS = new ProviderCatalog() {
         final ConfigKey<String> header = ConfigKey.required("header", ValueType.STRING, "signature header");
         final ProviderSpec plain = () -> "standard-webhooks";
         final ProviderSpec withHeader = new ProviderSpec() {
@@ -142,7 +142,7 @@ class ConfigLoaderTest {
             "subscriptions.billing.eventTypes[0]: 'invoice.[a-z]' is not an event type pattern "
                 + "(letters, digits, _ . : / - and * for any run of characters)",
             "subscriptions.billing.secret: secret is not whsec_ followed by base64",
-            "subscriptions.billing.sources[1]: no source 'nowhere' is configured",
+            "subscriptions.billing.sources[1]: no source 'nowhere' is configured (known: custom, gh, stripe)",
             "subscriptions.internal.url: refused: 127.0.0.1 is a loopback address (set allowInsecureUrl: true for an internal receiver)",
             "dispatch.retryDelays[1]: must be longer than 0");
         assertThat(error.getMessage()).startsWith("12 configuration problems:").contains("\n  sources.stripe.secrets[0]: empty");
@@ -203,7 +203,7 @@ class ConfigLoaderTest {
             """));
         assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
             "ingres: unknown section (known sections: kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev, "
-                + "tracing, logging)",
+                + "tracing, logging, tenants)",
             "sources: required: at least one source");
     }
 

@@ -1,0 +1,38 @@
+package io.hookgate.core.subscription;
+
+import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.config.SubscriptionConfig;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The subscriptions in force: those of the configuration file and those made through the admin
+ * API, each with its state. The processor fans out by it, the dispatcher delivers by it and the
+ * admin API answers from it. Thread-safe; a live implementation ({@link SubscriptionTable}) follows
+ * the {@code subscriptions} topic.
+ */
+public interface Subscriptions {
+
+    /** The subscription {@code id}, enabled or not. */
+    Optional<LiveSubscription> find(String id);
+
+    /** Every subscription, those of the file first in file order, then by id. */
+    Collection<LiveSubscription> all();
+
+    /** The enabled subscriptions naming {@code source}. */
+    List<SubscriptionConfig> deliveringFrom(String source);
+
+    /**
+     * Completes once every change written to the topic before this call is in force here: what a
+     * reader of its own write, or of a task naming a subscription it does not know yet, waits for.
+     */
+    CompletableFuture<Void> sync();
+
+    /** The subscriptions of {@code config}'s file alone, all enabled: for tests and tools without Kafka. */
+    static Subscriptions of(final HookgateConfig config) {
+        return SubscriptionSnapshot.of(config);
+    }
+}

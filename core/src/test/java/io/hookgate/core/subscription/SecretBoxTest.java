@@ -1,0 +1,41 @@
+package io.hookgate.core.subscription;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Secrets sealed for the subscriptions topic open only with the same key and for the same id. */
+class SecretBoxTest {
+
+    private final SecretBox box = new SecretBox(SecretBox.newKey());
+
+    @Test
+    void opensWhatItSealed() {
+        final String sealed = box.seal("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "billing");
+        assertThat(sealed).startsWith("v1.").doesNotContain("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        assertThat(box.open(sealed, "billing")).isEqualTo("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        // A fresh nonce each time: the same secret never seals the same twice.
+        assertThat(box.seal("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "billing")).isNotEqualTo(sealed);
+    }
+
+    @Test
+    void refusesAnotherKeyAnotherIdAndDamage() {
+        final String sealed = box.seal("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "billing");
+        assertThatThrownBy(() -> new SecretBox(SecretBox.newKey()).open(sealed, "billing"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another admin.secretsKey");
+        assertThatThrownBy(() -> box.open(sealed, "other")).isInstanceOf(IllegalArgumentException.class);
+        final char last = sealed.charAt(sealed.length() - 2);
+        final String damaged = sealed.substring(0, sealed.length() - 2) + (last == 'A' ? 'B' : 'A') + sealed.charAt(sealed.length() - 1);
+        assertThatThrownBy(() -> box.open(damaged, "billing")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> box.open("v2.abc", "billing")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> box.open("v1.!!", "billing")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> box.open("v1.AAAA", "billing")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aKeyIsThirtyTwoBytes() {
+        assertThatThrownBy(() -> new SecretBox("c2hvcnQ=")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
+        assertThat(box.toString()).doesNotContain(SecretBox.newKey().substring(0, 4).repeat(0) + "=");
+    }
+}
