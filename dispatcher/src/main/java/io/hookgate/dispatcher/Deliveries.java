@@ -11,12 +11,16 @@ import io.hookgate.core.delivery.UnreadableRecord;
 import io.hookgate.core.id.TimeOrderedIds;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.logging.LogContext;
+import io.hookgate.core.subscription.LiveSubscription;
+import io.hookgate.core.subscription.Subscriptions;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.core.tracing.Tracing;
 import io.hookgate.dispatcher.http.DeliveryClient;
 import io.hookgate.dispatcher.http.HttpOutcome;
 import io.hookgate.dispatcher.retry.RetryLadder;
 import io.hookgate.dispatcher.retry.Verdict;
+import io.github.bucket4j.Bucket;
+import io.hookgate.core.limits.RateBuckets;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,13 +33,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Carries one task through one attempt: waits for room in its subscription's lane, signs and
+ * Carries one task through one attempt: finds its subscription as in force now (waiting for the
+ * {@code subscriptions} topic once when it names one not known here yet, as a task of a
+ * subscription just made can reach the dispatcher before the change does), waits for room in its
+ * subscription's lane, signs and
  * posts, then settles the outcome (delivered, handed to a retry tier, or put in the DLQ). The
  * returned future completes when the task may be committed. Every task ends one of those three
  * ways: an attempt that throws is a failed attempt, a record that is not a task and a DLQ entry
@@ -49,8 +58,11 @@ final class Deliveries {
     private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
     /** The shortest time an endpoint may go without a 2xx, all slots taken, before its queued tasks are deferred. */
     private static final Duration MIN_STALL = Duration.ofSeconds(1);
+    /** How long a task naming an unknown subscription waits for the subscriptions topic before it is dead-lettered. */
+    private static final Duration UNKNOWN_WAIT = Duration.ofSeconds(10);
 
     private final HookgateConfig config;
+    private final Subscriptions subscriptions;
     private final DeliveryClient client;
     private final HandOff handOff;
     private final RetryLadder ladder;
@@ -61,12 +73,24 @@ final class Deliveries {
     private final Clock clock;
     private final TimeOrderedIds dlqIds;
     private final AttemptLog attemptLog;
-    private final Map<String, SubscriptionLane> lanes = new ConcurrentHashMap<>();
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    /** One bucket per tenant with a limit, shared by the lanes of its subscriptions. */
+    private final Map<String, Bucket> tenantBuckets;
     private final AttemptTracing tracing;
 
-    Deliveries(final HookgateConfig config, final DeliveryClient client, final HandOff handOff, final DispatcherMetrics metrics,
-               final ScheduledExecutorService timer, final Clock clock, final Tracing tracing) {
+    /** A subscription's lane, with the settings it was made for: a change of them makes a new lane. */
+    private record Lane(SubscriptionLane lane, int maxInFlight, int rateLimitPerSecond, Duration timeout) {
+
+        boolean fits(final SubscriptionConfig subscription) {
+            return maxInFlight == subscription.maxInFlight() && rateLimitPerSecond == subscription.rateLimitPerSecond()
+                && timeout.equals(subscription.timeout());
+        }
+    }
+
+    Deliveries(final HookgateConfig config, final Subscriptions subscriptions, final DeliveryClient client, final HandOff handOff,
+               final DispatcherMetrics metrics, final ScheduledExecutorService timer, final Clock clock, final Tracing tracing) {
         this.tracing = new AttemptTracing(tracing);
+        this.subscriptions = subscriptions;
         this.config = config;
         this.client = client;
         this.handOff = handOff;
@@ -78,17 +102,46 @@ final class Deliveries {
         this.clock = clock;
         this.dlqIds = new TimeOrderedIds(clock);
         this.attemptLog = new AttemptLog(handOff, topics, metrics);
+        final Map<String, Bucket> buckets = new java.util.HashMap<>();
+        config.tenants().values().stream().filter(tenant -> tenant.rateLimitPerSecond() > 0).forEach(tenant -> buckets.put(tenant.id(),
+            RateBuckets.perSecond(tenant.rateLimitPerSecond())));
+        this.tenantBuckets = Map.copyOf(buckets);
     }
 
     CompletableFuture<Void> deliver(final DeliveryTask task) {
         final Context trace = Context.current();
+        final Optional<LiveSubscription> known = subscriptions.find(task.subscription());
+        if (known.isPresent()) {
+            return deliver(task, trace, known);
+        }
+        // Made a moment ago, perhaps: the processor may have seen the change before this process did.
+        return subscriptions.sync().orTimeout(UNKNOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+            .handle((synced, error) -> {
+                if (error != null) {
+                    try (LogContext ignored = logContext(task, trace)) {
+                        LOG.warn("Could not catch up with the subscriptions topic for subscription={} deliveryId={}: {}",
+                            task.subscription(), task.deliveryId(), error.toString());
+                    }
+                }
+                return subscriptions.find(task.subscription());
+            })
+            .thenCompose(found -> deliver(task, trace, found));
+    }
+
+    private CompletableFuture<Void> deliver(final DeliveryTask task, final Context trace, final Optional<LiveSubscription> found) {
         try (LogContext ignored = logContext(task, trace)) {
-            final SubscriptionConfig subscription = config.subscription(task.subscription()).orElse(null);
-            if (subscription == null) {
-                return dead(task, null, DlqReason.UNKNOWN_SUBSCRIPTION, "subscription " + task.subscription() + " is not configured");
+            if (found.isEmpty()) {
+                return dead(task, null, DlqReason.UNKNOWN_SUBSCRIPTION, "subscription " + task.subscription() + " does not exist");
             }
-            final SubscriptionLane lane = lanes.computeIfAbsent(subscription.id(),
-                id -> new SubscriptionLane(subscription.maxInFlight(), subscription.rateLimitPerSecond(), slowAfter(subscription), timer));
+            if (!found.get().enabled()) {
+                return dead(task, null, DlqReason.SUBSCRIPTION_DISABLED, "subscription " + task.subscription() + " is disabled");
+            }
+            final SubscriptionConfig subscription = found.get().config();
+            final SubscriptionLane lane = lanes.compute(subscription.id(), (id, current) -> current != null && current.fits(subscription)
+                ? current
+                : new Lane(new SubscriptionLane(subscription.maxInFlight(), subscription.rateLimitPerSecond(), slowAfter(subscription),
+                    subscription.tenant().map(tenantBuckets::get).orElse(null), timer),
+                    subscription.maxInFlight(), subscription.rateLimitPerSecond(), subscription.timeout())).lane();
             return lane.submit(new SubscriptionLane.Job(signal -> attempt(subscription, task, trace, signal), () -> defer(task, trace)));
         } catch (RuntimeException e) {
             LOG.error("Could not start delivery subscription={} deliveryId={}", task.subscription(), task.deliveryId(), e);
@@ -98,7 +151,7 @@ final class Deliveries {
 
     /** How long {@code subscription}'s endpoint may go without a 2xx, all its slots taken, before it counts as hanging. */
     private Duration stall(final String subscription) {
-        final Duration slow = config.subscription(subscription).map(Deliveries::slowAfter).orElse(MIN_STALL);
+        final Duration slow = subscriptions.find(subscription).map(live -> slowAfter(live.config())).orElse(MIN_STALL);
         return slow.compareTo(MIN_STALL) > 0 ? slow : MIN_STALL;
     }
 
@@ -127,7 +180,7 @@ final class Deliveries {
             // No retry tier to wait in: tasks of a stuck endpoint wait their turn in its lane.
             return;
         }
-        lanes.forEach((id, lane) -> lane.deferIfStuck(config.dispatch().maxQueuedPerSubscription(), stall(id)));
+        lanes.forEach((id, lane) -> lane.lane().deferIfStuck(config.dispatch().maxQueuedPerSubscription(), stall(id)));
     }
 
     private CompletableFuture<Void> attempt(final SubscriptionConfig subscription, final DeliveryTask task, final Context trace,

@@ -4,20 +4,34 @@ import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.metrics.MeterCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
-/** The dispatcher's business metrics, by subscription. */
+/** The dispatcher's business metrics, by subscription and its tenant (empty for none). */
 final class DispatcherMetrics {
 
     private final MeterRegistry registry;
     private final MeterCache meters = new MeterCache();
 
+    private final Function<String, String> tenantOf;
+
     DispatcherMetrics(final MeterRegistry registry) {
+        this(registry, subscription -> "");
+    }
+
+    /** @param tenantOf the tenant of a subscription, empty for none: every meter of a subscription carries it */
+    DispatcherMetrics(final MeterRegistry registry, final Function<String, String> tenantOf) {
         this.registry = registry;
+        this.tenantOf = tenantOf;
+    }
+
+    private Tags of(final String subscription) {
+        return Tags.of("subscription", subscription, "tenant", tenantOf.apply(subscription));
     }
 
     /**
@@ -40,36 +54,36 @@ final class DispatcherMetrics {
     private Counter deliveries(final String subscription, final String outcome) {
         return meters.get("attempt " + subscription + " " + outcome, () -> Counter.builder("hookgate.deliveries")
             .description("Delivery attempts, by outcome (delivered, retry, dlq)")
-            .tag("subscription", subscription).tag("outcome", outcome).register(registry));
+            .tags(of(subscription)).tag("outcome", outcome).register(registry));
     }
 
     private Counter deadLetters(final String subscription, final DlqReason reason) {
         return meters.get("dlq " + subscription + " " + reason.code(), () -> Counter.builder("hookgate.dlq")
             .description("Deliveries put in the DLQ, by reason")
-            .tag("subscription", subscription).tag("reason", reason.code()).register(registry));
+            .tags(of(subscription)).tag("reason", reason.code()).register(registry));
     }
 
     private Counter deferrals(final String subscription) {
         return meters.get("deferred " + subscription, () -> Counter.builder("hookgate.deliveries.deferred")
             .description("Tasks parked in a retry tier because their endpoint's backlog was full")
-            .tag("subscription", subscription).register(registry));
+            .tags(of(subscription)).register(registry));
     }
 
     void attempt(final String subscription, final String outcome, final Duration took) {
         deliveries(subscription, outcome).increment();
         meters.<Timer>get("latency " + subscription, () -> Timer.builder("hookgate.delivery.latency").description("Time of one delivery attempt")
-            .tag("subscription", subscription).publishPercentileHistogram().register(registry)).record(took);
+            .tags(of(subscription)).publishPercentileHistogram().register(registry)).record(took);
     }
 
     void delivered(final String subscription, final Duration sinceReceived) {
         meters.<Timer>get("end-to-end " + subscription, () -> Timer.builder("hookgate.delivery.end_to_end")
             .description("From ingress receive to successful delivery")
-            .tag("subscription", subscription).publishPercentileHistogram().register(registry)).record(sinceReceived);
+            .tags(of(subscription)).publishPercentileHistogram().register(registry)).record(sinceReceived);
     }
 
     void retried(final String subscription, final String tier) {
         Counter.builder("hookgate.retries").description("Deliveries handed to a retry tier")
-            .tag("subscription", subscription).tag("tier", tier).register(registry).increment();
+            .tags(of(subscription)).tag("tier", tier).register(registry).increment();
     }
 
     void deferred(final String subscription) {
@@ -82,7 +96,7 @@ final class DispatcherMetrics {
 
     void attemptNotLogged(final String subscription) {
         Counter.builder("hookgate.attempts.unlogged").description("Attempts whose dispatch.attempts entry Kafka refused")
-            .tag("subscription", subscription).register(registry).increment();
+            .tags(of(subscription)).register(registry).increment();
     }
 
     void malformed(final String topic) {

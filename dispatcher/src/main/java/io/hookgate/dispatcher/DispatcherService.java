@@ -5,6 +5,8 @@ import io.hookgate.core.health.Readiness;
 import io.hookgate.core.config.SubscriptionConfig;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
+import io.hookgate.core.subscription.LiveSubscription;
+import io.hookgate.core.subscription.Subscriptions;
 import io.hookgate.core.thread.DaemonThreads;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.core.tracing.Tracing;
@@ -43,6 +45,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
     private final Clock clock;
     private final DnsResolver resolver;
     private final Tracing tracing;
+    private final Subscriptions subscriptions;
     private ScheduledExecutorService timer;
     private KafkaProducer<byte[], byte[]> producer;
     private DeliveryClient client;
@@ -62,6 +65,12 @@ public final class DispatcherService implements Readiness, AutoCloseable {
         this(config, registry, clock, SystemDefaultDnsResolver.INSTANCE, tracing);
     }
 
+    /** With {@code tracing} for the spans of attempts and {@code subscriptions} saying where each task goes. */
+    public DispatcherService(final HookgateConfig config, final MeterRegistry registry, final Clock clock, final Tracing tracing,
+                             final Subscriptions subscriptions) {
+        this(config, registry, clock, SystemDefaultDnsResolver.INSTANCE, tracing, subscriptions);
+    }
+
     /** With {@code resolver} for name lookups of guarded subscriptions (tests fake DNS with it). */
     public DispatcherService(final HookgateConfig config, final MeterRegistry registry, final Clock clock, final DnsResolver resolver) {
         this(config, registry, clock, resolver, Tracing.noop());
@@ -70,6 +79,16 @@ public final class DispatcherService implements Readiness, AutoCloseable {
     /** With {@code resolver} for name lookups and {@code tracing} for the spans of attempts. */
     public DispatcherService(final HookgateConfig config, final MeterRegistry registry, final Clock clock, final DnsResolver resolver,
                              final Tracing tracing) {
+        this(config, registry, clock, resolver, tracing, Subscriptions.of(config));
+    }
+
+    /**
+     * With {@code subscriptions} (the process's {@link io.hookgate.core.subscription.SubscriptionTable},
+     * started) saying where and how each task is delivered: a change is in force from the next attempt.
+     */
+    public DispatcherService(final HookgateConfig config, final MeterRegistry registry, final Clock clock, final DnsResolver resolver,
+                             final Tracing tracing, final Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.tracing = tracing;
         this.config = config;
         this.registry = registry;
@@ -102,9 +121,11 @@ public final class DispatcherService implements Readiness, AutoCloseable {
         sender = Executors.newSingleThreadExecutor(DaemonThreads.named("hookgate-dispatcher-handoff"));
         completions = Executors.newSingleThreadExecutor(DaemonThreads.named("hookgate-dispatcher-acks"));
         handOff = new HandOff(producer, sender, completions, timer);
-        final DispatcherMetrics metrics = new DispatcherMetrics(registry);
+        // A subscription's tenant never changes, so its meters keep one set of tags.
+        final DispatcherMetrics metrics = new DispatcherMetrics(registry, subscription -> subscriptions.find(subscription)
+            .flatMap(live -> live.config().tenant()).orElse(""));
         metrics.startAtZero(config.subscriptions().keySet());
-        final Deliveries deliveries = new Deliveries(config, client, handOff, metrics, timer, clock, tracing);
+        final Deliveries deliveries = new Deliveries(config, subscriptions, client, handOff, metrics, timer, clock, tracing);
         timer.scheduleWithFixedDelay(deliveries::deferStuck, 250, 250, TimeUnit.MILLISECONDS);
         final List<String> sourceTopics = new ArrayList<>();
         sourceTopics.add(topics.dispatch());
@@ -146,7 +167,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
      * well past the longest attempt, so a slow endpoint alone never trips it.
      */
     private Duration stallLimit() {
-        final Duration longestAttempt = config.subscriptions().values().stream().map(SubscriptionConfig::timeout)
+        final Duration longestAttempt = subscriptions.all().stream().map(LiveSubscription::config).map(SubscriptionConfig::timeout)
             .max(Duration::compareTo).orElse(Duration.ZERO);
         final Duration floor = Duration.ofMinutes(5);
         return longestAttempt.multipliedBy(3).compareTo(floor) > 0 ? longestAttempt.multipliedBy(3) : floor;

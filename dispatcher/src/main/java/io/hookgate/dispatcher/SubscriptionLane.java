@@ -5,6 +5,7 @@ import com.netflix.concurrency.limits.limit.AIMDLimit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.hookgate.core.limits.RateBuckets;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -25,7 +26,8 @@ import java.util.function.Supplier;
  * with (Netflix's AIMD limit: one more each time a busy endpoint answers 2xx in time, a tenth fewer
  * at each timeout, 429, 5xx or answer slower than {@code slowAfter}; never above {@code maxInFlight}),
  * and at most {@code rateLimitPerSecond} started per
- * second (a Bucket4j token bucket). Jobs beyond either wait in this lane's queue, never in a thread,
+ * second (a Bucket4j token bucket), and at most what its tenant's bucket, shared by the lanes of the
+ * tenant's subscriptions, allows. Jobs beyond either wait in this lane's queue, never in a thread,
  * so a slow or throttled endpoint delays only itself. When the endpoint hangs or fails (every slot
  * taken and no 2xx answer for a while) its queued jobs are deferred instead, so that they do not
  * hold their partitions' commit window; a healthy endpoint is never deferred, however busy or slow,
@@ -64,6 +66,7 @@ final class SubscriptionLane {
     private final Limiter<Void> limiter;
     private final SimpleLimiter<Void> limits;
     private final Bucket bucket;
+    private final Bucket shared;
     private final ScheduledExecutorService timer;
     private final Deque<Queued> waiting = new ArrayDeque<>();
     private int inFlight;
@@ -77,13 +80,18 @@ final class SubscriptionLane {
 
     /** @param slowAfter an answer slower than this counts as a sign of overload */
     SubscriptionLane(final int maxInFlight, final int rateLimitPerSecond, final Duration slowAfter, final ScheduledExecutorService timer) {
+        this(maxInFlight, rateLimitPerSecond, slowAfter, null, timer);
+    }
+
+    /** @param shared the bucket of the subscription's tenant, shared with the lanes of its other subscriptions; null for none */
+    SubscriptionLane(final int maxInFlight, final int rateLimitPerSecond, final Duration slowAfter, final Bucket shared,
+                     final ScheduledExecutorService timer) {
+        this.shared = shared;
         this.limits = SimpleLimiter.newBuilder().limit(AIMDLimit.newBuilder()
             .initialLimit(Math.min(INITIAL_LIMIT, maxInFlight)).minLimit(1).maxLimit(maxInFlight)
             .timeout(slowAfter.toNanos(), TimeUnit.NANOSECONDS).build()).build();
         this.limiter = limits;
-        this.bucket = rateLimitPerSecond <= 0 ? null : Bucket.builder()
-            .addLimit(limit -> limit.capacity(rateLimitPerSecond).refillGreedy(rateLimitPerSecond, Duration.ofSeconds(1)))
-            .build();
+        this.bucket = rateLimitPerSecond <= 0 ? null : RateBuckets.perSecond(rateLimitPerSecond);
         this.timer = timer;
     }
 
@@ -137,14 +145,12 @@ final class SubscriptionLane {
                     // Every slot the endpoint has earned is taken: the next completion drains again.
                     return;
                 }
-                if (bucket != null) {
-                    final ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-                    if (!probe.isConsumed()) {
-                        acquired.get().onIgnore();
-                        refillScheduled = true;
-                        timer.schedule(this::afterRefill, Math.max(1, probe.getNanosToWaitForRefill()), TimeUnit.NANOSECONDS);
-                        return;
-                    }
+                final long waitNanos = waitForTokens();
+                if (waitNanos > 0) {
+                    acquired.get().onIgnore();
+                    refillScheduled = true;
+                    timer.schedule(this::afterRefill, waitNanos, TimeUnit.NANOSECONDS);
+                    return;
                 }
                 slot = acquired.get();
                 inFlight++;
@@ -167,6 +173,27 @@ final class SubscriptionLane {
             });
             forward(attempt, next.result());
         }
+    }
+
+    /** Takes a token of this lane's bucket and of the tenant's, or none and says how long to wait (0: taken). */
+    private long waitForTokens() {
+        if (bucket != null) {
+            final ConsumptionProbe own = bucket.tryConsumeAndReturnRemaining(1);
+            if (!own.isConsumed()) {
+                return Math.max(1, own.getNanosToWaitForRefill());
+            }
+        }
+        if (shared != null) {
+            final ConsumptionProbe tenant = shared.tryConsumeAndReturnRemaining(1);
+            if (!tenant.isConsumed()) {
+                if (bucket != null) {
+                    // Not spent after all: the attempt waits for the tenant.
+                    bucket.addTokens(1);
+                }
+                return Math.max(1, tenant.getNanosToWaitForRefill());
+            }
+        }
+        return 0;
     }
 
     private void report(final Limiter.Listener slot, final Signal signal) {

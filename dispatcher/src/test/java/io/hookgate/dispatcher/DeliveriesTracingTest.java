@@ -85,7 +85,7 @@ class DeliveriesTracingTest {
             dispatch: {retryDelays: [1s]}
             """.formatted(receiver.url("/hook")));
         client = new DeliveryClient(org.apache.hc.client5.http.SystemDefaultDnsResolver.INSTANCE, timer, Clock.systemUTC());
-        deliveries = new Deliveries(config, client, new HandOff(producer, sender, sender, timer), new DispatcherMetrics(new SimpleMeterRegistry()),
+        deliveries = new Deliveries(config, io.hookgate.core.subscription.Subscriptions.of(config), client, new HandOff(producer, sender, sender, timer), new DispatcherMetrics(new SimpleMeterRegistry()),
             timer, Clock.systemUTC(), Tracing.of(openTelemetry));
     }
 

@@ -173,4 +173,29 @@ class SubscriptionLaneTest {
         await().atMost(5, TimeUnit.SECONDS).until(() -> count.get() == 10);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin)).isGreaterThanOrEqualTo(700);
     }
+
+    @Test
+    void theLanesOfOneTenantShareItsBucket() {
+        final io.github.bucket4j.Bucket tenant = io.hookgate.core.limits.RateBuckets.perSecond(6);
+        final SubscriptionLane first = new SubscriptionLane(100, 0, java.time.Duration.ofSeconds(5), tenant, timer);
+        final SubscriptionLane second = new SubscriptionLane(100, 4, java.time.Duration.ofSeconds(5), tenant, timer);
+        final SubscriptionLane otherTenant = new SubscriptionLane(100, 0, java.time.Duration.ofSeconds(5), null, timer);
+        final AtomicInteger count = new AtomicInteger();
+        final SubscriptionLane.Job counted = SubscriptionLane.Job.of(() -> {
+            count.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
+        }, () -> CompletableFuture.completedFuture(null));
+        for (int i = 0; i < 4; i++) {
+            first.submit(counted);
+            second.submit(counted);
+        }
+        // Six a second for the tenant, however its subscriptions' own limits would allow more.
+        assertThat(count.get()).isEqualTo(6);
+        assertThat(first.queued() + second.queued()).isEqualTo(2);
+        for (int i = 0; i < 20; i++) {
+            otherTenant.submit(counted);
+        }
+        assertThat(count.get()).as("another tenant's lane is not held back").isEqualTo(26);
+        await().atMost(5, TimeUnit.SECONDS).until(() -> count.get() == 28);
+    }
 }

@@ -19,8 +19,12 @@ final class IngressMetrics {
     // Looked up on every request: cached rather than built and registered each time.
     private final Map<String, Meters> bySourceAndStatus = new ConcurrentHashMap<>();
 
-    IngressMetrics(final MeterRegistry registry) {
+    private final java.util.function.Function<String, String> tenantOf;
+
+    /** @param tenantOf the tenant of a source, empty for none: every meter carries it */
+    IngressMetrics(final MeterRegistry registry, final java.util.function.Function<String, String> tenantOf) {
         this.registry = registry;
+        this.tenantOf = tenantOf;
     }
 
     /**
@@ -40,8 +44,8 @@ final class IngressMetrics {
     private Meters meters(final String source, final int status) {
         return bySourceAndStatus.computeIfAbsent(source + ' ' + status, key -> new Meters(
             Counter.builder("hookgate.ingress.requests").description("Requests answered, by source and status")
-                .tag("source", source).tag("status", Integer.toString(status)).register(registry),
+                .tag("source", source).tag("tenant", tenantOf.apply(source)).tag("status", Integer.toString(status)).register(registry),
             Timer.builder("hookgate.ingress.latency").description("Time from request start to answer")
-                .tag("source", source).publishPercentileHistogram().register(registry)));
+                .tag("source", source).tag("tenant", tenantOf.apply(source)).publishPercentileHistogram().register(registry)));
     }
 }

@@ -97,7 +97,7 @@ public final class IngressServer implements Readiness, AutoCloseable {
             .description("Request body bytes held in memory while being received").register(registry);
         final SecurityLog securityLog = new SecurityLog(registry, "ingress", config.logging().securityEventsPerMinute());
         timer.scheduleWithFixedDelay(securityLog::summarise, 1, 1, TimeUnit.MINUTES);
-        final IngressMetrics ingressMetrics = new IngressMetrics(registry);
+        final IngressMetrics ingressMetrics = new IngressMetrics(registry, config::tenantOfSource);
         ingressMetrics.startAtZero(config.sources().keySet());
         final WebhookHandler webhooks = new WebhookHandler(config, schemes, writer, ingressMetrics, rateLimits,
             backpressure, bodyBudget, clock, tracing, securityLog);

@@ -3,6 +3,7 @@ package io.hookgate.ingress;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.limits.RateBuckets;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ingress's rate limits, as Bucket4j token buckets: one per source with a
- * {@code rateLimitPerSecond}, and one per client when {@code ingress.rateLimitPerClientIpPerSecond}
+ * {@code rateLimitPerSecond}, one per tenant with a {@code tenants.{id}.rateLimitPerSecond} shared by
+ * all its sources, and one per client when {@code ingress.rateLimitPerClientIpPerSecond}
  * is set, a client being what {@link ClientKey} says (an IPv6 client is its /64). Buckets of clients
  * idle for a minute are dropped by {@link #evictIdle()}, so many clients cannot grow the map without bound.
  */
@@ -24,6 +26,8 @@ final class RateLimits {
     }
 
     private final Map<String, Bucket> bySource = new ConcurrentHashMap<>();
+    /** The bucket of each source's tenant, where the tenant has a limit: one bucket object shared by its sources. */
+    private final Map<String, Bucket> tenantBySource = new ConcurrentHashMap<>();
     private final Map<String, ClientBucket> byClient = new ConcurrentHashMap<>();
     private final int perClientPerSecond;
 
@@ -33,11 +37,16 @@ final class RateLimits {
                 bySource.put(source.id(), bucket(source.rateLimitPerSecond()));
             }
         });
+        final Map<String, Bucket> tenants = new java.util.HashMap<>();
+        config.tenants().values().stream().filter(tenant -> tenant.rateLimitPerSecond() > 0)
+            .forEach(tenant -> tenants.put(tenant.id(), bucket(tenant.rateLimitPerSecond())));
+        config.sources().values().forEach(source -> source.tenant().map(tenants::get)
+            .ifPresent(bucket -> tenantBySource.put(source.id(), bucket)));
         this.perClientPerSecond = config.ingress().rateLimitPerClientIpPerSecond();
     }
 
     private static Bucket bucket(final int perSecond) {
-        return Bucket.builder().addLimit(limit -> limit.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1))).build();
+        return RateBuckets.perSecond(perSecond);
     }
 
     /** Empty when the request may pass, else how long to wait before retrying. */
@@ -52,7 +61,9 @@ final class RateLimits {
             }
         }
         final Bucket sourceBucket = bySource.get(source);
-        return sourceBucket == null ? Optional.empty() : take(sourceBucket);
+        final Optional<Duration> wait = sourceBucket == null ? Optional.empty() : take(sourceBucket);
+        final Bucket tenantBucket = tenantBySource.get(source);
+        return wait.isPresent() || tenantBucket == null ? wait : take(tenantBucket);
     }
 
     private static Optional<Duration> take(final Bucket bucket) {

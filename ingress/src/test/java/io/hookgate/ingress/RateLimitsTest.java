@@ -38,6 +38,28 @@ class RateLimitsTest {
     }
 
     @Test
+    void aTenantsLimitIsSharedByAllItsSourcesAndNoOtherTenant() {
+        final RateLimits limits = new RateLimits(new ConfigLoader(Providers.builtIn(), Map.<String, String>of()::get).parse("""
+            tenants: {acme: {rateLimitPerSecond: 4}}
+            sources:
+              shop: {provider: standard-webhooks, tenant: acme}
+              crm: {provider: standard-webhooks, tenant: acme}
+              other: {provider: standard-webhooks, tenant: globex}
+              free: {provider: standard-webhooks}
+            """));
+        for (int i = 0; i < 2; i++) {
+            assertThat(limits.check("shop", ip("10.0.1." + i))).isEmpty();
+            assertThat(limits.check("crm", ip("10.0.2." + i))).isEmpty();
+        }
+        assertThat(limits.check("shop", ip("10.0.1.9"))).as("acme's 4 per second are spent, by both sources").isPresent();
+        assertThat(limits.check("crm", ip("10.0.2.9"))).isPresent();
+        for (int i = 0; i < 10; i++) {
+            assertThat(limits.check("other", ip("10.0.3." + i))).as("a tenant without a limit").isEmpty();
+            assertThat(limits.check("free", ip("10.0.4." + i))).as("a source of no tenant").isEmpty();
+        }
+    }
+
+    @Test
     void anIpv6ClientIsLimitedByItsSlash64SoRotatingWithinItDoesNotEscape() {
         final RateLimits limits = new RateLimits(config);
         assertThat(limits.check("free", ip("2001:db8:1:2::1"))).isEmpty();

@@ -4,10 +4,12 @@ import io.hookgate.core.metrics.MeterCache;
 import io.hookgate.core.rejection.RejectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.function.Function;
 
 /**
  * The processor's business metrics. Under exactly-once a transaction that aborts is processed
@@ -21,8 +23,20 @@ public final class ProcessorMetrics {
     private final MeterRegistry registry;
     private final MeterCache meters = new MeterCache();
 
+    private final Function<String, String> tenantOf;
+
     public ProcessorMetrics(final MeterRegistry registry) {
+        this(registry, source -> "");
+    }
+
+    /** @param tenantOf the tenant of a source, empty for none: every meter of a source carries it */
+    public ProcessorMetrics(final MeterRegistry registry, final Function<String, String> tenantOf) {
         this.registry = registry;
+        this.tenantOf = tenantOf;
+    }
+
+    private Tags of(final String source) {
+        return Tags.of("source", source, "tenant", tenantOf.apply(source));
     }
 
     /**
@@ -44,7 +58,7 @@ public final class ProcessorMetrics {
 
     private Counter verifiedCounter(final String source) {
         return meters.get("verified " + source, () -> Counter.builder("hookgate.events.verified")
-            .description("Requests whose signature verified").tag("source", source).register(registry));
+            .description("Requests whose signature verified").tags(of(source)).register(registry));
     }
 
     public void rejected(final String source, final RejectReason reason) {
@@ -53,17 +67,17 @@ public final class ProcessorMetrics {
 
     private Counter rejectedCounter(final String source, final RejectReason reason) {
         return meters.get("rejected " + source + " " + reason.code(), () -> Counter.builder("hookgate.verification.failures")
-            .description("Requests rejected, by reason").tag("source", source).tag("reason", reason.code()).register(registry));
+            .description("Requests rejected, by reason").tags(of(source)).tag("reason", reason.code()).register(registry));
     }
 
     public void duplicate(final String source) {
         meters.get("duplicate " + source, () -> Counter.builder("hookgate.events.duplicates")
-            .description("Verified events dropped as duplicates").tag("source", source).register(registry)).increment();
+            .description("Verified events dropped as duplicates").tags(of(source)).register(registry)).increment();
     }
 
     public void published(final String source) {
         meters.get("published " + source, () -> Counter.builder("hookgate.events.published")
-            .description("Unique events written to verified topics").tag("source", source).register(registry)).increment();
+            .description("Unique events written to verified topics").tags(of(source)).register(registry)).increment();
     }
 
     /**
@@ -73,12 +87,12 @@ public final class ProcessorMetrics {
     public void unrouted(final String source, final String type) {
         final String typeTag = type == null ? NO_TYPE : type;
         meters.get("unrouted " + source + " " + typeTag, () -> Counter.builder("hookgate.events.unrouted")
-            .description("Verified events that no subscription wants").tag("source", source).tag("type", typeTag)
+            .description("Verified events that no subscription wants").tags(of(source)).tag("type", typeTag)
             .register(registry)).increment();
     }
 
     public void verifyTime(final String source, final Duration duration) {
         meters.<Timer>get("verify " + source, () -> Timer.builder("hookgate.verify.latency").description("Time to verify one request")
-            .tag("source", source).publishPercentileHistogram().register(registry)).record(duration);
+            .tags(of(source)).publishPercentileHistogram().register(registry)).record(duration);
     }
 }

@@ -6,6 +6,7 @@ import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.processor.errors.Diversions;
 import io.hookgate.core.topics.Topics;
+import io.hookgate.core.subscription.Subscriptions;
 import io.hookgate.core.tracing.Tracing;
 import io.hookgate.providers.SourceSchemes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +45,7 @@ public final class ProcessorService implements Readiness, AutoCloseable {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Tracing tracing;
+    private final Subscriptions subscriptions;
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
 
@@ -54,6 +56,16 @@ public final class ProcessorService implements Readiness, AutoCloseable {
     /** With {@code tracing} making the spans of each record, continuing the trace the ingress began. */
     public ProcessorService(final HookgateConfig config, final SourceSchemes schemes, final MeterRegistry registry, final Clock clock,
                             final Tracing tracing) {
+        this(config, schemes, registry, clock, tracing, Subscriptions.of(config));
+    }
+
+    /**
+     * With {@code subscriptions} (the process's {@link io.hookgate.core.subscription.SubscriptionTable},
+     * started) saying where events fan out to.
+     */
+    public ProcessorService(final HookgateConfig config, final SourceSchemes schemes, final MeterRegistry registry, final Clock clock,
+                            final Tracing tracing, final Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.config = config;
         this.schemes = schemes;
         this.registry = registry;
@@ -92,9 +104,9 @@ public final class ProcessorService implements Readiness, AutoCloseable {
     }
 
     public synchronized void start() {
-        final ProcessorMetrics metrics = new ProcessorMetrics(registry);
+        final ProcessorMetrics metrics = new ProcessorMetrics(registry, config::tenantOfSource);
         metrics.startAtZero(config.sources().keySet());
-        streams = new KafkaStreams(ProcessorTopology.build(config, schemes, metrics, rawPartitions(config), clock, tracing),
+        streams = new KafkaStreams(ProcessorTopology.build(config, schemes, metrics, rawPartitions(config), clock, tracing, subscriptions),
             new StreamsConfig(streamsConfig(config, registry)));
         streams.setUncaughtExceptionHandler(exception -> {
             // Records that fail are diverted by the exception handlers; reaching here is a broken store or cluster. Stop visibly:

@@ -9,6 +9,7 @@ import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.topics.Topic;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.core.event.DuplicateRecord;
+import io.hookgate.core.subscription.Subscriptions;
 import io.hookgate.core.tracing.Tracing;
 import io.hookgate.processor.dedup.Deduplicated;
 import io.hookgate.processor.dedup.DedupStores;
@@ -69,6 +70,12 @@ public final class ProcessorTopology {
      */
     public static Topology build(final HookgateConfig config, final SourceSchemes schemes, final ProcessorMetrics metrics,
                                  final int partitions, final Clock clock, final Tracing tracing) {
+        return build(config, schemes, metrics, partitions, clock, tracing, Subscriptions.of(config));
+    }
+
+    /** As the other {@code build}, fanning out to the subscriptions in force in {@code subscriptions}. */
+    public static Topology build(final HookgateConfig config, final SourceSchemes schemes, final ProcessorMetrics metrics,
+                                 final int partitions, final Clock clock, final Tracing tracing, final Subscriptions subscriptions) {
         final Topics topics = new Topics(config.kafka().topicPrefix());
         final RecordLimits limits = RecordLimits.of(config);
         final Serde<byte[]> records = BoundedBytes.serde(limits.maxRecordBytes());
@@ -112,7 +119,7 @@ public final class ProcessorTopology {
             Produced.with(Serdes.String(), verifiedEvents).withName("verified-events"));
 
         final Topic<String, DeliveryTask> tasks = topics.dispatchTasks();
-        unique.process(() -> new FanOut(config, metrics, clock), Named.as("fan-out"))
+        unique.process(() -> new FanOut(subscriptions, metrics, clock), Named.as("fan-out"))
             .to(tasks.name(), Produced.with(tasks.keys(), BoundedBytes.serde(tasks.values(), limits.maxRecordBytes()))
                 .withName("delivery-tasks"));
 

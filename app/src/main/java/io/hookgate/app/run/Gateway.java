@@ -12,6 +12,7 @@ import io.hookgate.core.kafka.ConsumerLag;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.lifecycle.Closing;
+import io.hookgate.core.subscription.SubscriptionTable;
 import io.hookgate.core.topics.TopicProvisioner;
 import io.hookgate.core.topics.TopicSpec;
 import io.hookgate.core.topics.Topics;
@@ -58,9 +59,12 @@ public final class Gateway implements AutoCloseable {
     private JvmGcMetrics gcMetrics;
     private AdminOperations adminOperations;
     private TracingSetup tracing;
+    private SubscriptionTable subscriptions;
     private final List<ConsumerLag> lags = new ArrayList<>();
     /** How often consumer lag is measured: often enough for alerts over a few minutes, cheap for the cluster. */
     static final int LAG_EVERY_SECONDS = 15;
+    /** The longest a start waits for the subscriptions topic to be read. */
+    private static final Duration SUBSCRIPTIONS_LOAD_TIMEOUT = Duration.ofSeconds(60);
 
     public Gateway(final HookgateConfig config, final Set<Part> parts, final Clock clock) {
         this.config = config;
@@ -90,14 +94,21 @@ public final class Gateway implements AutoCloseable {
             readiness.add(new KafkaReachability(admin, clock));
             readiness.add(SourceWarnings.of(config));
             final Topics names = new Topics(config.kafka().topicPrefix());
+            if (parts.contains(Part.PROCESSOR) || parts.contains(Part.DISPATCHER) || config.admin().token().isPresent()) {
+                // One table per process, read to its end before a part starts: no event fans out by half of it.
+                subscriptions = new SubscriptionTable(config, String.join("-", parts.stream().map(part -> part.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList()),
+                    registry, clock, SUBSCRIPTIONS_LOAD_TIMEOUT);
+                subscriptions.start();
+                readiness.add(subscriptions);
+            }
             if (parts.contains(Part.PROCESSOR)) {
-                processor = new ProcessorService(config, schemes, registry, clock, tracing.tracing());
+                processor = new ProcessorService(config, schemes, registry, clock, tracing.tracing(), subscriptions);
                 processor.start();
                 readiness.add(processor);
                 lags.add(lag("processor", names.processorApplicationId(), List.of(names.raw()), null));
             }
             if (parts.contains(Part.DISPATCHER)) {
-                dispatcher = new DispatcherService(config, registry, clock, tracing.tracing());
+                dispatcher = new DispatcherService(config, registry, clock, tracing.tracing(), subscriptions);
                 dispatcher.start();
                 readiness.add(dispatcher);
                 final List<String> taskTopics = new ArrayList<>();
@@ -174,6 +185,7 @@ public final class Gateway implements AutoCloseable {
         Closing.quietly(dispatcher, "dispatcher");
         Closing.quietly(processor, "processor");
         Closing.quietly(ingress, "ingress");
+        Closing.quietly(subscriptions, "subscriptions table");
         Closing.quietly(admin, "admin client");
         Closing.quietly(gcMetrics, "GC metrics");
         // Last: the parts' final spans are exported before the process ends.
@@ -183,6 +195,7 @@ public final class Gateway implements AutoCloseable {
         dispatcher = null;
         processor = null;
         ingress = null;
+        subscriptions = null;
         admin = null;
         gcMetrics = null;
         tracing = null;

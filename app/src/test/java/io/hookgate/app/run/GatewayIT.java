@@ -179,7 +179,7 @@ class GatewayIT {
             URI.create("http://127.0.0.1:" + gateway.adminPort() + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(Json.mapper().readTree(ready.body()).get("checks").fieldNames()).toIterable()
-            .containsExactlyInAnyOrder("kafka", "sources", "processor", "dispatcher", "ingress");
+            .containsExactlyInAnyOrder("kafka", "sources", "subscriptions", "processor", "dispatcher", "ingress");
         final HttpResponse<String> healthy = HTTP.send(HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + gateway.adminPort() + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(healthy.statusCode()).isEqualTo(200);

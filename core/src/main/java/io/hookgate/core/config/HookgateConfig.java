@@ -44,6 +44,11 @@ public record HookgateConfig(
         return Optional.ofNullable(subscriptions.get(id));
     }
 
+    /** The tenant of source {@code id}: empty for a source of no tenant, or an unknown one (a metric's tag). */
+    public String tenantOfSource(final String id) {
+        return source(id).flatMap(SourceConfig::tenant).orElse("");
+    }
+
     /** The limits of {@code tenant}: none when it has no entry in section {@code tenants}. */
     public TenantSettings tenant(final String tenant) {
         return tenants.getOrDefault(tenant, new TenantSettings(tenant, 0));

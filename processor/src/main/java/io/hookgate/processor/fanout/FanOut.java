@@ -1,12 +1,12 @@
 package io.hookgate.processor.fanout;
 
-import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SubscriptionConfig;
 import io.hookgate.core.delivery.DeliveryTask;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import io.hookgate.core.event.EventRef;
 import io.hookgate.core.event.EncodedEvent;
 import io.hookgate.core.json.RawJson;
+import io.hookgate.core.subscription.Subscriptions;
 import io.hookgate.core.tracing.TraceHeaders;
 import io.hookgate.processor.ProcessorMetrics;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -14,29 +14,25 @@ import org.apache.kafka.streams.processor.api.Record;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One delivery task per subscription that wants an event: the subscription names the event's
- * source and one of its {@code eventTypes} matches (or it has none). Keyed by subscription id;
+ * One delivery task per enabled subscription that wants an event: the subscription names the
+ * event's source and one of its {@code eventTypes} matches (or it has none). The subscriptions are
+ * those in force when the event passes ({@link Subscriptions}: the file's and the admin API's, a
+ * change applied within a poll of the {@code subscriptions} topic). Keyed by subscription id;
  * the task's value is the event's envelope as it arrived here, shared, never copied or re-read.
  * An event that no subscription wants is counted as unrouted, by source and type.
  * Each task's record carries the event's trace headers, so its delivery attempts join the trace.
  */
 public final class FanOut extends ContextualProcessor<String, EncodedEvent, String, DeliveryTask> {
 
-    private final Map<String, List<SubscriptionConfig>> bySource;
+    private final Subscriptions subscriptions;
     private final ProcessorMetrics metrics;
     private final Clock clock;
 
-    public FanOut(final HookgateConfig config, final ProcessorMetrics metrics, final Clock clock) {
-        final Map<String, List<SubscriptionConfig>> index = new HashMap<>();
-        config.subscriptions().values().forEach(subscription -> subscription.sources().forEach(source ->
-            index.computeIfAbsent(source, ignored -> new ArrayList<>()).add(subscription)));
-        index.replaceAll((source, subscriptions) -> List.copyOf(subscriptions));
-        this.bySource = Map.copyOf(index);
+    public FanOut(final Subscriptions subscriptions, final ProcessorMetrics metrics, final Clock clock) {
+        this.subscriptions = subscriptions;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -58,7 +54,7 @@ public final class FanOut extends ContextualProcessor<String, EncodedEvent, Stri
     /** The tasks of event {@code ref}, one per subscription that wants it. */
     public List<DeliveryTask> tasks(final EventRef ref, final RawJson envelope) {
         final List<DeliveryTask> tasks = new ArrayList<>();
-        for (SubscriptionConfig subscription : bySource.getOrDefault(ref.source(), List.of())) {
+        for (SubscriptionConfig subscription : subscriptions.deliveringFrom(ref.source())) {
             if (subscription.wantsType(ref.type())) {
                 tasks.add(DeliveryTask.first(ref, envelope, subscription.id(), clock.instant()));
             }
