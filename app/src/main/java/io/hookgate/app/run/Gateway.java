@@ -171,6 +171,11 @@ public final class Gateway implements AutoCloseable {
         return registry;
     }
 
+    /** The subscriptions this process follows, when it runs a part that needs them. */
+    public java.util.Optional<io.hookgate.core.subscription.Subscriptions> subscriptions() {
+        return java.util.Optional.ofNullable(subscriptions);
+    }
+
     /** Whether the processor (if this process runs one) has reached RUNNING. */
     public boolean processorRunning() {
         return processor == null || processor.notReadyReason() == null;
