@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
  * force at once, read back with the same reader as the real table ({@link SubscriptionSettings}),
  * secrets opened with the configured key and those past their end left out.
  */
-final class InMemorySubscriptions implements Subscriptions, SubscriptionStore {
+public final class InMemorySubscriptions implements Subscriptions, SubscriptionStore {
 
     private final HookgateConfig config;
     private final Optional<SecretBox> box;
@@ -35,14 +35,14 @@ final class InMemorySubscriptions implements Subscriptions, SubscriptionStore {
     private final Map<String, SubscriptionRecord> records = new TreeMap<>();
     private final List<String> writes = new ArrayList<>();
 
-    InMemorySubscriptions(final HookgateConfig config, final Clock clock) {
+    public InMemorySubscriptions(final HookgateConfig config, final Clock clock) {
         this.config = config;
         this.box = config.admin().secretsKey().map(SecretBox::new);
         this.clock = clock;
     }
 
     /** The ids written, in order, {@code -id} for a tombstone. */
-    synchronized List<String> writes() {
+    public synchronized List<String> writes() {
         return List.copyOf(writes);
     }
 
