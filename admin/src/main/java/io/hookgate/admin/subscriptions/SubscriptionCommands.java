@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookgate.admin.api.Caller;
 import io.hookgate.admin.errors.Conflict;
 import io.hookgate.admin.errors.NotFound;
+import io.hookgate.core.config.Durations;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.id.TimeOrderedIds;
 import io.hookgate.core.subscription.LiveSubscription;
@@ -129,7 +130,7 @@ final class SubscriptionCommands {
         final String secret = rotation.secret().orElseGet(secrets::fresh);
         final Instant now = clock.instant();
         store.write(id, base.withSecrets(rotation.apply(base.secrets(), sealer.seal(secret, id), now), now));
-        LOG.info("Subscription {}: signing secret rotated by the {}, previous ones kept for {}", id, caller, rotation.keepPrevious());
+        LOG.info("Subscription {}: signing secret rotated by the {}, previous ones kept for {}", id, caller, Durations.format(rotation.keepPrevious()));
         return secret;
     }
 
