@@ -129,6 +129,9 @@ public final class KafkaSubscriptionStore implements SubscriptionStore, AutoClos
                 throw new Unavailable("Kafka did not take the change of subscription " + id + ": " + e.getCause().getMessage(), e.getCause());
             }
             throw new IllegalStateException("Kafka refused the change of subscription " + id + ": " + e.getCause(), e.getCause());
+        } catch (RetriableException e) {
+            // send() itself throws when the topic's metadata does not come in time.
+            throw new Unavailable("Kafka did not take the change of subscription " + id + ": " + e.getMessage(), e);
         } catch (TimeoutException e) {
             throw new Unavailable("Kafka did not acknowledge the change of subscription " + id + " in " + timeout.toSeconds() + " s", e);
         } catch (InterruptedException e) {
