@@ -1,8 +1,11 @@
 package io.hookgate.admin;
 
 import io.hookgate.admin.api.AdminApi;
+import io.hookgate.admin.api.EntryVisibility;
 import io.hookgate.admin.replay.KafkaOriginalRecords;
 import io.hookgate.admin.replay.Replayer;
+import io.hookgate.admin.subscriptions.KafkaSubscriptionStore;
+import io.hookgate.admin.subscriptions.SubscriptionApi;
 import io.hookgate.admin.view.AdminIndex;
 import io.hookgate.admin.view.Redaction;
 import io.hookgate.core.config.HookgateConfig;
@@ -12,6 +15,7 @@ import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.lifecycle.Closing;
 import io.hookgate.core.logging.SecurityLog;
+import io.hookgate.core.subscription.Subscriptions;
 import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,30 +26,39 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The operators' side of a process with an admin token, assembled: the local index of the DLQ,
  * rejected and replay topics (credentials redacted by the sources' configuration), the reader of
- * originals and the producer that replays, and the {@link AdminApi} over them. Closing it closes
- * them all.
+ * originals, the producer that replays and writes subscriptions (idempotent, {@code acks=all}),
+ * the store of the {@code subscriptions} topic's records, and the {@link AdminApi} over them with
+ * its subscriptions routes. Closing it closes them all, but not the {@link Subscriptions} it was
+ * given.
  */
 public final class AdminOperations implements AutoCloseable {
 
     private static final Duration ORIGINAL_TIMEOUT = Duration.ofSeconds(15);
+    /** The longest wait for Kafka in a change of a subscription, for each step: acknowledged, in force here. */
+    private static final Duration SUBSCRIPTION_TIMEOUT = Duration.ofSeconds(10);
 
     private final AdminIndex index;
     private final KafkaOriginalRecords originals;
     private final KafkaProducer<byte[], byte[]> producer;
+    private final KafkaSubscriptionStore subscriptionStore;
     private final AdminApi api;
 
     /**
-     * @param providers the catalog the configuration was read with: it says which source keys name
-     *                  where a secret travels ({@code header}, {@code queryParam})
-     * @throws IllegalStateException when the index cannot be opened, or the token is absent
+     * @param providers     the catalog the configuration was read with: it says which source keys name
+     *                      where a secret travels ({@code header}, {@code queryParam})
+     * @param subscriptions the subscriptions in force in this process (a started {@code SubscriptionTable}
+     *                      following the {@code subscriptions} topic): what the API reads, and waits for after a change
+     * @throws IllegalStateException when the index cannot be opened, the token is absent, or one token is given twice
      */
-    public AdminOperations(final HookgateConfig config, final ProviderCatalog providers, final MeterRegistry registry, final Clock clock) {
-        final String token = config.admin().token().orElseThrow(() -> new IllegalStateException("the admin API needs admin.token"));
+    public AdminOperations(final HookgateConfig config, final ProviderCatalog providers, final Subscriptions subscriptions,
+                           final MeterRegistry registry, final Clock clock) {
+        config.admin().token().orElseThrow(() -> new IllegalStateException("the admin API needs admin.token"));
         final String prefix = config.kafka().topicPrefix();
         final Topics topics = new Topics(prefix);
         index = new AdminIndex(config, Path.of(config.admin().stateDir()), Redaction.of(config, providers), registry, clock);
@@ -56,13 +69,18 @@ public final class AdminOperations implements AutoCloseable {
             settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             producer = new KafkaProducer<>(KafkaClients.config(config.kafka(), prefix + "admin-replay", settings),
                 new ByteArraySerializer(), new ByteArraySerializer());
+            subscriptionStore = new KafkaSubscriptionStore(config, producer, subscriptions, SUBSCRIPTION_TIMEOUT);
+            final Replayer replayer = new Replayer(producer, originals, topics, index.dlq(), index.rejected(), clock);
+            api = new AdminApi(config.admin(), index.dlq(), index.rejected(), index.quarantine(), replayer,
+                new EntryVisibility(config, subscriptions), List.of(new SubscriptionApi(config, subscriptions, subscriptionStore, clock)),
+                clock, new SecurityLog(registry, "admin", config.logging().securityEventsPerMinute()));
+        } catch (IllegalArgumentException e) {
+            close();
+            throw new IllegalStateException(e.getMessage(), e);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        final Replayer replayer = new Replayer(producer, originals, topics, index.dlq(), index.rejected(), clock);
-        api = new AdminApi(token, index.dlq(), index.rejected(), index.quarantine(), replayer, clock,
-            new SecurityLog(registry, "admin", config.logging().securityEventsPerMinute()));
     }
 
     /** Starts reading the topics into the index. */
@@ -83,6 +101,7 @@ public final class AdminOperations implements AutoCloseable {
     public void close() {
         Closing.quietly(index, "admin index");
         Closing.quietly(originals, "originals reader");
+        Closing.quietly(subscriptionStore, "subscriptions reader");
         Closing.quietly(producer, "replay producer");
     }
 }

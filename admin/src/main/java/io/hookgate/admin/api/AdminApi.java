@@ -2,23 +2,21 @@ package io.hookgate.admin.api;
 
 import io.hookgate.admin.errors.BadRequest;
 import io.hookgate.admin.errors.NotFound;
-import io.hookgate.admin.errors.Unauthorized;
 import io.hookgate.admin.replay.BulkReplay;
 import io.hookgate.admin.replay.Replayer;
+import io.hookgate.admin.view.AdminEntry;
 import io.hookgate.admin.view.EntryFilter;
 import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Page;
 import io.hookgate.admin.view.Quarantine;
+import io.hookgate.core.config.AdminSettings;
 import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.id.TimeOrderedIds;
-import io.hookgate.core.json.Json;
 import io.hookgate.core.logging.SecurityLog;
 import io.hookgate.core.rejection.RejectReason;
-import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
-import io.undertow.util.PathTemplateMatch;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -26,6 +24,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,10 +33,18 @@ import java.util.stream.Stream;
 
 /**
  * The operators' API under {@code /admin}, behind a bearer token: list, show and replay the DLQ
- * ({@code /admin/dlq}) and rejected requests ({@code /admin/rejected}). Lists answer
+ * ({@code /admin/dlq}) and rejected requests ({@code /admin/rejected}), the records the index could
+ * not read ({@code /admin/quarantine}), the routes of its {@link AdminFeature}s (subscriptions), and
+ * {@code GET /admin/openapi.json}, the OpenAPI 3.1 document of all of them. Lists answer
  * {@code {"entries": [...], "nextCursor": ...}}; a replay of an entry already replayed answers 409
  * unless {@code ?force=true}; a replay by filter answers {@code {"matched", "replayed", "skipped",
- * "gone", "dryRun", "until"}}; {@code GET /admin/quarantine} lists the records the index could not read.
+ * "gone", "dryRun", "until"}}.
+ *
+ * <p>Tokens: {@code admin.token} is the operator's and sees everything; each {@code admin.tokens}
+ * entry is a tenant's, which sees only its tenant's DLQ entries and the rejected requests of its
+ * tenant's sources ({@link EntryVisibility}). Anything else answers {@code 404} to a tenant as if
+ * it did not exist: other entries are not listed, shown or replayed (a replay by filter replays
+ * only the tenant's own), and the quarantine is the operator's alone.
  *
  * <p>Input fails closed: an unknown query parameter or body key (with the key it most likely meant),
  * a body that is not a JSON object, a value of the wrong JSON type, an unknown reason code, a broken
@@ -63,29 +70,36 @@ public final class AdminApi {
     private final Listing rejected;
     private final Quarantine quarantine;
     private final Replayer replayer;
+    private final List<AdminFeature> features;
     private final Clock clock;
     private final TimeOrderedIds ids;
     private final SecurityLog securityLog;
+    private final byte[] openApi;
 
-    public AdminApi(final String token, final EntryStore dlq, final EntryStore rejected, final Quarantine quarantine, final Replayer replayer,
-                    final Clock clock) {
-        this(token, dlq, rejected, quarantine, replayer, clock, null);
-    }
-
-    /** With {@code securityLog} (or null) logging and counting each refused token as a security event. */
-    public AdminApi(final String token, final EntryStore dlq, final EntryStore rejected, final Quarantine quarantine, final Replayer replayer,
-                    final Clock clock, final SecurityLog securityLog) {
+    /**
+     * @param settings    its {@code token} (required) is the operator's, its {@code tokens} the tenants'
+     * @param visibility  which entries a tenant sees
+     * @param features    the parts of the API kept in packages of their own (subscriptions)
+     * @param securityLog logs and counts each refused token as a security event; null for none
+     * @throws IllegalArgumentException when no operator token is configured, or one token is given twice
+     */
+    public AdminApi(final AdminSettings settings, final EntryStore dlq, final EntryStore rejected, final Quarantine quarantine,
+                    final Replayer replayer, final EntryVisibility visibility, final List<AdminFeature> features, final Clock clock,
+                    final SecurityLog securityLog) {
+        this.auth = new BearerAuth(settings.token().orElseThrow(() -> new IllegalArgumentException("the admin API needs admin.token")),
+            settings.tokens());
         this.securityLog = securityLog;
-        this.auth = new BearerAuth(token);
         this.dlq = new Listing("dlq", dlq, Set.of(Filters.SUBSCRIPTION, Filters.SOURCE, Filters.REASON, Filters.SINCE, Filters.UNTIL),
-            codes(Arrays.stream(DlqReason.values()).map(DlqReason::code)), Set.of(FORCE));
+            codes(Arrays.stream(DlqReason.values()).map(DlqReason::code)), Set.of(FORCE), visibility::dlq);
         this.rejected = new Listing("rejected", rejected, Set.of(Filters.SOURCE, Filters.REASON, Filters.SINCE, Filters.UNTIL),
             codes(Stream.concat(Arrays.stream(RejectReason.values()).map(RejectReason::code), Stream.of(UNKNOWN_REASON))),
-            Set.of(FORCE, IGNORE_TIMESTAMP));
+            Set.of(FORCE, IGNORE_TIMESTAMP), visibility::rejected);
         this.quarantine = quarantine;
         this.replayer = replayer;
+        this.features = List.copyOf(features);
         this.clock = clock;
         this.ids = new TimeOrderedIds(clock);
+        this.openApi = OpenApiDocument.load();
     }
 
     private static Set<String> codes(final Stream<String> codes) {
@@ -96,39 +110,36 @@ public final class AdminApi {
      * Adds the API's routes to {@code routes}, each behind the token, each failure answered by
      * {@link ErrorHandling}. {@code routes} must not copy path parameters into the query
      * ({@code new RoutingHandler(false)}): the query is checked name by name.
+     *
+     * @return the routes added, each as {@code METHOD /template}
      */
-    public void addTo(final RoutingHandler routes) {
+    public Set<String> addTo(final RoutingHandler routes) {
+        final AdminRoutes admin = new AdminRoutes(routes, auth, securityLog, ids);
         for (Listing listing : new Listing[] {dlq, rejected}) {
             final String base = "/admin/" + listing.name();
-            routes.get(base, guarded(exchange -> list(exchange, listing)));
-            routes.get(base + "/{id}", guarded(exchange -> show(exchange, listing)));
-            routes.post(base + "/replay", guarded(exchange -> bulk(exchange, listing)));
-            routes.post(base + "/{id}/replay", guarded(exchange -> replayOne(exchange, listing)));
+            admin.get(base, (exchange, caller) -> list(exchange, caller, listing));
+            admin.get(base + "/{id}", (exchange, caller) -> show(exchange, caller, listing));
+            admin.post(base + "/replay", (exchange, caller) -> bulk(exchange, caller, listing));
+            admin.post(base + "/{id}/replay", (exchange, caller) -> replayOne(exchange, caller, listing));
         }
-        routes.get("/admin/quarantine", guarded(this::quarantined));
+        admin.get("/admin/quarantine", this::quarantined);
+        admin.get(OpenApiDocument.PATH, this::openApi);
+        features.forEach(feature -> feature.addTo(admin));
+        return admin.table();
     }
 
-    private HttpHandler guarded(final HttpHandler handler) {
-        return new ErrorHandling(exchange -> {
-            if (!auth.allows(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION))) {
-                if (securityLog != null) {
-                    securityLog.refused("admin", exchange.getSourceAddress().getAddress().getHostAddress(),
-                        exchange.getRequestHeaders().getFirst(Headers.USER_AGENT), 401, "unauthorized",
-                        exchange.getRequestMethod() + " " + exchange.getRequestPath());
-                }
-                throw new Unauthorized();
-            }
-            handler.handleRequest(exchange);
-        }, ids);
+    /** Every route of this API, each as {@code METHOD /template}: what {@link #addTo} adds. */
+    public Set<String> routes() {
+        return addTo(new RoutingHandler(false));
     }
 
-    private void list(final HttpServerExchange exchange, final Listing listing) {
+    private void list(final HttpServerExchange exchange, final Caller caller, final Listing listing) {
         final Set<String> accepted = new HashSet<>(listing.filters());
         accepted.add(LIMIT);
         accepted.add(CURSOR);
         final QueryParameters query = QueryParameters.of(exchange, accepted);
         final EntryFilter filter = Filters.read(query, listing, query.integer(LIMIT, DEFAULT_LIMIT, 1, EntryFilter.MAX_LIMIT),
-            query.text(CURSOR), null);
+            query.text(CURSOR), null).within(listing.visibility().apply(caller));
         final Page page = listing.store().list(filter);
         final Map<String, Object> body = new LinkedHashMap<>();
         body.put("entries", page.entries());
@@ -137,7 +148,11 @@ public final class AdminApi {
     }
 
     /** The records the index could not read: {@code {"entries": [{topic, partition, offset, reason, at}], "total": n}}. */
-    private void quarantined(final HttpServerExchange exchange) {
+    private void quarantined(final HttpServerExchange exchange, final Caller caller) {
+        if (!caller.isOperator()) {
+            // Records the index could not read have no tenant: the operator's alone.
+            throw new NotFound("no such admin path");
+        }
         final QueryParameters query = QueryParameters.of(exchange, Set.of(LIMIT));
         final Map<String, Object> body = new LinkedHashMap<>();
         body.put("entries", quarantine.list(query.integer(LIMIT, DEFAULT_LIMIT, 1, EntryFilter.MAX_LIMIT)));
@@ -145,17 +160,33 @@ public final class AdminApi {
         json(exchange, 200, body);
     }
 
-    private void show(final HttpServerExchange exchange, final Listing listing) {
+    private void openApi(final HttpServerExchange exchange, final Caller caller) {
         QueryParameters.of(exchange, Set.of());
-        final String id = param(exchange, "id");
-        json(exchange, 200, listing.store().get(id).orElseThrow(() -> new NotFound("no " + listing.name() + " entry " + id)));
+        exchange.setStatusCode(200);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(openApi));
     }
 
-    private void replayOne(final HttpServerExchange exchange, final Listing listing) throws IOException {
+    private void show(final HttpServerExchange exchange, final Caller caller, final Listing listing) {
+        QueryParameters.of(exchange, Set.of());
+        final String id = AdminRoutes.parameter(exchange, "id");
+        json(exchange, 200, visible(caller, listing, id));
+    }
+
+    /** Entry {@code id} when {@code caller} sees it; else 404, the same answer as for an entry that does not exist. */
+    private AdminEntry visible(final Caller caller, final Listing listing, final String id) {
+        return listing.store().get(id).filter(listing.visibility().apply(caller))
+            .orElseThrow(() -> new NotFound("no " + listing.name() + " entry " + id));
+    }
+
+    private void replayOne(final HttpServerExchange exchange, final Caller caller, final Listing listing) throws IOException {
         final QueryParameters query = QueryParameters.of(exchange, listing.replayFlags());
         // The flags of one replay are in its query; a body would be ignored, so it is refused.
         JsonBody.read(exchange, Set.of());
-        final String id = param(exchange, "id");
+        final String id = AdminRoutes.parameter(exchange, "id");
+        if (!caller.isOperator()) {
+            visible(caller, listing, id);
+        }
         if (listing == dlq) {
             replayer.replayDlq(id, query.flag(FORCE));
         } else {
@@ -164,7 +195,7 @@ public final class AdminApi {
         json(exchange, 200, Map.of("id", id, "replayed", true));
     }
 
-    private void bulk(final HttpServerExchange exchange, final Listing listing) throws IOException {
+    private void bulk(final HttpServerExchange exchange, final Caller caller, final Listing listing) throws IOException {
         // Fixed before anything is read: entries this replay dead-letters again come later, and are not matched.
         final Instant arrival = clock.instant();
         QueryParameters.of(exchange, Set.of());
@@ -173,7 +204,8 @@ public final class AdminApi {
         accepted.add(DRY_RUN);
         accepted.add(ALL);
         final JsonBody body = JsonBody.read(exchange, accepted);
-        final EntryFilter filter = Filters.read(body, listing, EntryFilter.MAX_LIMIT, null, arrival);
+        final EntryFilter filter = Filters.read(body, listing, EntryFilter.MAX_LIMIT, null, arrival)
+            .within(listing.visibility().apply(caller));
         final boolean all = body.flag(ALL);
         if (!all && !Filters.any(body, listing)) {
             throw new BadRequest(BadRequest.FILTER_REQUIRED, null, "a replay by filter needs at least one of "
@@ -193,13 +225,7 @@ public final class AdminApi {
         json(exchange, 200, answer);
     }
 
-    private static String param(final HttpServerExchange exchange, final String name) {
-        return exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get(name);
-    }
-
     static void json(final HttpServerExchange exchange, final int status, final Object body) {
-        exchange.setStatusCode(status);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-        exchange.getResponseSender().send(Json.writeString(body));
+        AdminRoutes.json(exchange, status, body);
     }
 }

@@ -6,7 +6,7 @@ import io.hookgate.admin.errors.BadRequest;
  * Named values a request carries (its query, or its JSON body), read strictly: a value of the
  * wrong type is a {@link BadRequest} naming it, never a default.
  */
-interface Input {
+public interface Input {
 
     /** The text of {@code name}, or null when absent. */
     String text(String name);

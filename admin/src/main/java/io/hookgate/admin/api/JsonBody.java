@@ -17,10 +17,10 @@ import java.util.TreeSet;
  * route accepts, and give each its JSON type (a string filter, a boolean flag; {@code null} is not
  * "absent"). Anything else answers 400 {@code invalid_body} naming the key.
  */
-final class JsonBody implements Input {
+public final class JsonBody implements Input {
 
     /** Far above any filter; a larger body is not one. */
-    static final int MAX_BYTES = 64 * 1024;
+    public static final int MAX_BYTES = 64 * 1024;
 
     private final JsonNode object;
 
@@ -29,16 +29,23 @@ final class JsonBody implements Input {
     }
 
     /** Reads the body of {@code exchange}, blocking: every admin route runs on a worker thread. */
-    static JsonBody read(final HttpServerExchange exchange, final Set<String> accepted) throws IOException {
-        exchange.startBlocking();
-        final byte[] bytes;
-        try (InputStream in = exchange.getInputStream()) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
-        }
+    public static JsonBody read(final HttpServerExchange exchange, final Set<String> accepted) throws IOException {
+        final byte[] bytes = readBytes(exchange);
         if (bytes.length > MAX_BYTES) {
             throw BadRequest.body(null, "the body is larger than " + MAX_BYTES + " bytes");
         }
         return parse(bytes, accepted);
+    }
+
+    /**
+     * The body of {@code exchange}, blocking, up to one byte more than {@link #MAX_BYTES}: a longer
+     * result means a body over the limit, which the caller refuses its own way.
+     */
+    public static byte[] readBytes(final HttpServerExchange exchange) throws IOException {
+        exchange.startBlocking();
+        try (InputStream in = exchange.getInputStream()) {
+            return in.readNBytes(MAX_BYTES + 1);
+        }
     }
 
     static JsonBody parse(final byte[] bytes, final Set<String> accepted) {

@@ -1,8 +1,11 @@
 package io.hookgate.admin.api;
 
+import io.hookgate.admin.view.AdminEntry;
 import io.hookgate.admin.view.EntryStore;
 
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What one kind of entry ({@code dlq} or {@code rejected}) accepts: its filters, its reason codes
@@ -13,6 +16,8 @@ import java.util.Set;
  * @param filters     the filter names: {@code subscription} (DLQ only), {@code source}, {@code reason}, {@code since}, {@code until}
  * @param reasons     the reason codes a {@code reason} filter may name
  * @param replayFlags the flags of a replay: {@code force}, and {@code ignoreTimestamp} for rejected requests
+ * @param visibility  the entries of this kind a caller sees; the others answer 404 and are never listed or replayed
  */
-record Listing(String name, EntryStore store, Set<String> filters, Set<String> reasons, Set<String> replayFlags) {
+record Listing(String name, EntryStore store, Set<String> filters, Set<String> reasons, Set<String> replayFlags,
+               Function<Caller, Predicate<AdminEntry>> visibility) {
 }

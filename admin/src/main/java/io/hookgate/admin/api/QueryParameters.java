@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * value, or a flag other than {@code true}/{@code false} answers 400 {@code invalid_parameter}
  * naming the parameter, so that a typo never widens what a request does.
  */
-final class QueryParameters implements Input {
+public final class QueryParameters implements Input {
 
     private final Map<String, Deque<String>> values;
 
@@ -22,7 +22,7 @@ final class QueryParameters implements Input {
     }
 
     /** The query of {@code exchange}, which may name only {@code accepted}. */
-    static QueryParameters of(final HttpServerExchange exchange, final Set<String> accepted) {
+    public static QueryParameters of(final HttpServerExchange exchange, final Set<String> accepted) {
         final Map<String, Deque<String>> values = exchange.getQueryParameters();
         for (Map.Entry<String, Deque<String>> parameter : values.entrySet()) {
             final String name = parameter.getKey();
@@ -58,7 +58,7 @@ final class QueryParameters implements Input {
     }
 
     /** {@code name} as a whole number in {@code min..max}, or {@code otherwise} when absent. */
-    int integer(final String name, final int otherwise, final int min, final int max) {
+    public int integer(final String name, final int otherwise, final int min, final int max) {
         final String value = text(name);
         if (value == null) {
             return otherwise;

@@ -2,14 +2,17 @@ package io.hookgate.admin.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.admin.AdminServer;
+import io.hookgate.admin.TestConfigs;
 import io.hookgate.admin.errors.Gone;
 import io.hookgate.admin.replay.Replayer;
 import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Fixtures;
 import io.hookgate.admin.view.Quarantine;
 import io.hookgate.core.config.AdminSettings;
+import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.logging.SecurityLog;
+import io.hookgate.core.subscription.Subscriptions;
 import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -71,9 +74,11 @@ class AdminApiTest {
         }, new Topics("t."), dlq, rejected, Clock.systemUTC());
         Fixtures.indexRejected(rejected, 9, "stripe");
         securityMetrics = new SimpleMeterRegistry();
-        server = new AdminServer(new AdminSettings("127.0.0.1", 0, Optional.of(TOKEN), dir.toString()),
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), new AdminApi(TOKEN, dlq, rejected, quarantine, replayer,
-                Clock.fixed(ARRIVAL, ZoneOffset.UTC), new SecurityLog(securityMetrics, "admin", 60)));
+        final AdminSettings settings = new AdminSettings("127.0.0.1", 0, Optional.of(TOKEN), dir.toString());
+        final HookgateConfig config = TestConfigs.parse("sources: {stripe: {provider: standard-webhooks}}");
+        server = new AdminServer(settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), new AdminApi(settings, dlq,
+            rejected, quarantine, replayer, new EntryVisibility(config, Subscriptions.of(config)), List.of(),
+            Clock.fixed(ARRIVAL, ZoneOffset.UTC), new SecurityLog(securityMetrics, "admin", 60)));
         server.start();
         base = "http://127.0.0.1:" + server.port();
     }

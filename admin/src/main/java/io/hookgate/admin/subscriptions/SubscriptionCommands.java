@@ -1,0 +1,179 @@
+package io.hookgate.admin.subscriptions;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookgate.admin.api.Caller;
+import io.hookgate.admin.errors.Conflict;
+import io.hookgate.admin.errors.NotFound;
+import io.hookgate.core.config.Durations;
+import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.id.TimeOrderedIds;
+import io.hookgate.core.subscription.LiveSubscription;
+import io.hookgate.core.subscription.SecretBox;
+import io.hookgate.core.subscription.SubscriptionRecord;
+import io.hookgate.core.subscription.SubscriptionRecord.Origin;
+import io.hookgate.core.subscription.SubscriptionRecord.SealedSecret;
+import io.hookgate.core.subscription.SubscriptionRecord.State;
+import io.hookgate.core.subscription.SubscriptionSettings;
+import io.hookgate.core.subscription.Subscriptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the subscription routes do. Reads answer from the subscriptions in force; each change is
+ * read, checked, written and waited for (until in force here) one at a time in this process, so
+ * that two changes never start from the same record and every answer shows its own change.
+ *
+ * <p>Failures: {@code 404 not_found} for an id the caller does not see (a tenant sees its tenant's
+ * alone); {@code 409 declared_in_config} for a change of the fields of a subscription of the file
+ * (its state changes like any other's); {@code 409 subscription_exists}; {@code 409
+ * secrets_key_missing} for a write that must seal a secret while {@code admin.secretsKey} is not
+ * set; {@code 400 invalid_subscription} ({@link SubscriptionReader}).
+ */
+final class SubscriptionCommands {
+
+    static final String ID_PREFIX = "sub_";
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionCommands.class);
+
+    private final HookgateConfig config;
+    private final Subscriptions subscriptions;
+    private final SubscriptionStore store;
+    private final Optional<SecretBox> box;
+    private final Clock clock;
+    private final TimeOrderedIds ids;
+    private final SigningSecrets secrets = new SigningSecrets();
+    private final SubscriptionReader reader;
+
+    /** A subscription just made, and its secret in clear: answered this once. */
+    record Created(LiveSubscription subscription, String secret) {
+    }
+
+    SubscriptionCommands(final HookgateConfig config, final Subscriptions subscriptions, final SubscriptionStore store, final Clock clock) {
+        this.config = config;
+        this.subscriptions = subscriptions;
+        this.store = store;
+        this.box = config.admin().secretsKey().map(SecretBox::new);
+        this.clock = clock;
+        this.ids = new TimeOrderedIds(clock);
+        this.reader = new SubscriptionReader(config);
+    }
+
+    /** The subscriptions {@code caller} sees, of {@code tenant} and naming {@code source} when given. */
+    List<LiveSubscription> list(final Caller caller, final Optional<String> tenant, final Optional<String> source) {
+        return subscriptions.all().stream()
+            .filter(live -> caller.sees(live.config().tenant()))
+            .filter(live -> tenant.isEmpty() || live.config().tenant().equals(tenant))
+            .filter(live -> source.isEmpty() || live.config().sources().contains(source.get()))
+            .toList();
+    }
+
+    /** @throws NotFound when {@code caller} sees no subscription {@code id} */
+    LiveSubscription show(final Caller caller, final String id) {
+        return subscriptions.find(id).filter(live -> caller.sees(live.config().tenant()))
+            .orElseThrow(() -> new NotFound("no subscription " + id));
+    }
+
+    synchronized Created create(final Caller caller, final ObjectNode body) {
+        final SecretBox sealer = box();
+        final String fresh = secrets.fresh();
+        final SubscriptionRequest request = reader.create(body, caller, ID_PREFIX + ids.next(), fresh);
+        final String id = request.id();
+        if (config.subscription(id).isPresent()) {
+            throw new Conflict("subscription_exists", "subscription " + id + " exists (in the configuration file)");
+        }
+        if (subscriptions.find(id).isPresent() || storedApi(id).isPresent()) {
+            throw new Conflict("subscription_exists", "subscription " + id + " exists");
+        }
+        final String secret = request.secret().orElse(fresh);
+        final Instant now = clock.instant();
+        store.write(id, new SubscriptionRecord(SubscriptionRecord.SCHEMA_VERSION, id, Origin.API, State.ENABLED,
+            request.tenant().orElse(null), request.description().orElse(null), request.settings(),
+            List.of(new SealedSecret(sealer.seal(secret, id), null)), now, now));
+        LOG.info("Subscription {} created by the {} (sources {}, url host {})", id, caller, request.config().sources(),
+            request.config().url().getHost());
+        return new Created(inForce(id), secret);
+    }
+
+    synchronized LiveSubscription change(final Caller caller, final String id, final ObjectNode body) {
+        final LiveSubscription live = ofApi(show(caller, id));
+        final SubscriptionRecord base = storedApi(id).orElseThrow(() -> new NotFound("no subscription " + id));
+        final SubscriptionRequest request = reader.change(body, caller, id,
+            base.settings() == null ? SubscriptionSettings.empty() : base.settings(), Optional.ofNullable(base.tenant()),
+            Optional.ofNullable(base.description()), live.config().secrets());
+        final Instant now = clock.instant();
+        final List<SealedSecret> sealed = request.secret().isPresent()
+            // A secret given in a change replaces every secret at once; a rotation keeps the previous ones a while.
+            ? List.of(new SealedSecret(box().seal(request.secret().get(), id), null))
+            : base.secrets().stream().filter(secret -> secret.validAt(now)).toList();
+        store.write(id, new SubscriptionRecord(SubscriptionRecord.SCHEMA_VERSION, id, Origin.API, base.state(),
+            request.tenant().orElse(null), request.description().orElse(null), request.settings(), sealed, base.createdAt(), now));
+        LOG.info("Subscription {} changed by the {} (keys {})", id, caller, names(body));
+        return inForce(id);
+    }
+
+    synchronized void delete(final Caller caller, final String id) {
+        ofApi(show(caller, id));
+        store.write(id, null);
+        LOG.info("Subscription {} deleted by the {}", id, caller);
+    }
+
+    /** @return the new secret, in clear */
+    synchronized String rotate(final Caller caller, final String id, final ObjectNode body) {
+        ofApi(show(caller, id));
+        final SecretBox sealer = box();
+        final SecretRotation rotation = SecretRotation.read(body);
+        final SubscriptionRecord base = storedApi(id).orElseThrow(() -> new NotFound("no subscription " + id));
+        final String secret = rotation.secret().orElseGet(secrets::fresh);
+        final Instant now = clock.instant();
+        store.write(id, base.withSecrets(rotation.apply(base.secrets(), sealer.seal(secret, id), now), now));
+        LOG.info("Subscription {}: signing secret rotated by the {}, previous ones kept for {}", id, caller, Durations.format(rotation.keepPrevious()));
+        return secret;
+    }
+
+    synchronized LiveSubscription setState(final Caller caller, final String id, final State state) {
+        final LiveSubscription live = show(caller, id);
+        if (live.state() == state) {
+            return live;
+        }
+        final Instant now = clock.instant();
+        store.write(id, live.origin() == Origin.CONFIG ? SubscriptionRecord.configState(id, state, now)
+            : storedApi(id).orElseThrow(() -> new NotFound("no subscription " + id)).withState(state, now));
+        LOG.info("Subscription {} {} by the {}", id, state.code(), caller);
+        return inForce(id);
+    }
+
+    private Optional<SubscriptionRecord> storedApi(final String id) {
+        // A state of a file's subscription that the file no longer has is no subscription: an API one may take its id.
+        return store.stored(id).filter(record -> record.origin() == Origin.API);
+    }
+
+    private LiveSubscription ofApi(final LiveSubscription live) {
+        if (live.origin() == Origin.CONFIG) {
+            throw new Conflict("declared_in_config", "subscription " + live.id() + " is declared in the configuration file: change it there "
+                + "(its state changes here, with POST /admin/subscriptions/" + live.id() + "/disable and /enable)");
+        }
+        return live;
+    }
+
+    private SecretBox box() {
+        return box.orElseThrow(() -> new Conflict("secrets_key_missing", "subscriptions made through the admin API need "
+            + "admin.secretsKey to seal their signing secrets: set admin.secretsKey (base64 of 32 bytes, best as "
+            + "${HOOKGATE_SECRETS_KEY}; make one with openssl rand -base64 32), the same on every admin and dispatcher"));
+    }
+
+    private LiveSubscription inForce(final String id) {
+        // The reader of the topic is the one the write was checked with, so this holds unless the table failed: then it said why.
+        return subscriptions.find(id).orElseThrow(() -> new IllegalStateException("subscription " + id
+            + " was written but is not in force here; the log of the subscriptions table says why"));
+    }
+
+    private static List<String> names(final ObjectNode body) {
+        final List<String> names = new java.util.ArrayList<>();
+        body.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
