@@ -3,7 +3,6 @@ package io.hookgate.app.ops.subscriptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.app.cli.ExitCodes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 import java.util.Map;
 
@@ -12,21 +11,15 @@ import java.util.Map;
  * or {@code /enable} with an empty JSON object, then the state the admin API answers. Any
  * subscription's state changes this way, those of the configuration file too.
  */
-abstract class ChangeState extends SubscriptionCommand {
-
-    @Parameters(paramLabel = "ID", description = "The subscription's id.")
-    String id;
-
-    /** {@code disable} or {@code enable}: the last segment of the path, and the command's name. */
-    abstract String action();
-
-    /** The state the subscription is in once the action is done. */
-    abstract String state();
+abstract class ChangeState extends OneSubscriptionCommand {
 
     @Override
     protected int run() {
-        final JsonNode answer = ok(client().post(path(id, action()), Map.of(), Map.of()));
-        print(answer, () -> System.out.println("subscription " + answer.path("id").asText(id) + " is " + answer.path("state").asText(state())));
+        // The command's name is the path's last segment: disable, enable; and the state it leads to: disabled, enabled.
+        final String action = spec.name();
+        final JsonNode answer = ok(client().post(path(id, action), Map.of(), Map.of()));
+        print(answer, () -> System.out.println("subscription " + answer.path("id").asText(id) + " is "
+            + answer.path("state").asText(action + "d")));
         return ExitCodes.OK;
     }
 
@@ -34,29 +27,11 @@ abstract class ChangeState extends SubscriptionCommand {
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
             ExitCodes.NOT_FOUND_LINE, ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE})
     static final class Disable extends ChangeState {
-        @Override
-        String action() {
-            return "disable";
-        }
-
-        @Override
-        String state() {
-            return "disabled";
-        }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Deliver to a disabled subscription again.",
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
             ExitCodes.NOT_FOUND_LINE, ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE})
     static final class Enable extends ChangeState {
-        @Override
-        String action() {
-            return "enable";
-        }
-
-        @Override
-        String state() {
-            return "enabled";
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.hookgate.app.ops.subscriptions;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.core.json.Json;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,10 +16,7 @@ import java.util.Map;
     exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
         ExitCodes.NOT_FOUND_LINE, "4:declared in the configuration file: remove it there", ExitCodes.UNAVAILABLE_LINE,
         ExitCodes.UNAUTHORIZED_LINE})
-final class DeleteSubscription extends SubscriptionCommand {
-
-    @Parameters(paramLabel = "ID", description = "The subscription's id.")
-    String id;
+final class DeleteSubscription extends OneSubscriptionCommand {
 
     @Override
     protected int run() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.app.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,10 +18,7 @@ import java.util.Map;
     exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
         ExitCodes.NOT_FOUND_LINE, "4:declared in the configuration file: change its secret there", ExitCodes.UNAVAILABLE_LINE,
         ExitCodes.UNAUTHORIZED_LINE})
-final class RotateSecret extends SubscriptionCommand {
-
-    @Parameters(paramLabel = "ID", description = "The subscription's id.")
-    String id;
+final class RotateSecret extends OneSubscriptionCommand {
 
     @Option(names = "--secret", paramLabel = "SECRET", description = "The new secret, whsec_ and base64. Default: a fresh one.")
     String secret;

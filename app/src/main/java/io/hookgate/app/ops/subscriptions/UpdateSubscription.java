@@ -6,7 +6,6 @@ import io.hookgate.app.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,7 @@ import java.util.Map;
     exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE,
         "2:bad usage, or a change the gateway refused (each problem is listed)", ExitCodes.NOT_FOUND_LINE,
         "4:declared in the configuration file: change it there", ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE})
-final class UpdateSubscription extends SubscriptionCommand {
-
-    @Parameters(paramLabel = "ID", description = "The subscription's id.")
-    String id;
+final class UpdateSubscription extends OneSubscriptionCommand {
 
     @Mixin
     SubscriptionFields fields;
