@@ -54,7 +54,8 @@ public final class TextTable {
         for (List<String> row : rows) {
             final StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.size(); i++) {
-                line.append(i == 0 ? "" : "  ").append(i == row.size() - 1 ? row.get(i) : String.format("%-" + widths.get(i) + "s", row.get(i)));
+                final boolean last = i == row.size() - 1;
+                line.append(i == 0 ? "" : "  ").append(last ? row.get(i) : String.format("%-" + widths.get(i) + "s", row.get(i)));
             }
             out.println(line);
         }

@@ -205,8 +205,9 @@ class SubscriptionCommandsTest {
 
         assertThat(run("subscriptions", "update", "billing", "--rate-limit", "20", "--allow-insecure-url", "--admin", admin)).isZero();
         assertThat(sent(1)).isEqualTo(json("{\"rateLimitPerSecond\":20,\"allowInsecureUrl\":true}"));
-        assertThat(run("subscriptions", "update", "--description", "", "billing", "--admin", admin)).isZero();
-        assertThat(sent(2)).isEqualTo(json("{\"description\":\"\"}"));
+        assertThat(run("subscriptions", "update", "--description", "", "--allow-insecure-url", "billing", "--admin", admin)).isZero();
+        assertThat(sent(2)).as("a flag before the ID leaves the ID alone")
+            .isEqualTo(json("{\"allowInsecureUrl\":true,\"description\":\"\"}"));
         streams.reset();
         assertThat(run("subscriptions", "update", "billing", "--timeout", "5s", "--json", "--admin", admin)).isZero();
         assertThat(json(streams.out())).isEqualTo(json(BILLING));
