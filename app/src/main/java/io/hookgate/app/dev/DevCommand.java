@@ -7,6 +7,7 @@ import io.hookgate.app.run.Gateway;
 import io.hookgate.app.run.Part;
 import io.hookgate.app.sign.CurlCommand;
 import io.hookgate.app.sign.SignCommand;
+import io.hookgate.core.config.AdminSettings;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.ProcessorSettings;
 import picocli.CommandLine.Command;
@@ -43,10 +44,18 @@ public final class DevCommand implements Callable<Integer> {
         final Path dataDir = Path.of(loaded.dev().dataDir());
         final DevBroker broker = new DevBroker(dataDir.resolve("kafka"), brokerPort(loaded), loaded.dev().controllerPort());
         final boolean generatedToken = loaded.admin().token().isEmpty();
+        final boolean generatedKey = loaded.admin().secretsKey().isEmpty();
         final DevFiles files = new DevFiles(dataDir);
+        AdminSettings admin = loaded.admin().withStateDir(dataDir.resolve("admin").toString());
+        if (generatedToken) {
+            admin = admin.withTokenIfAbsent(files.tokenOrCreate());
+        }
+        if (generatedKey) {
+            // Kept, not made afresh: the subscriptions topic holds secrets sealed under it.
+            admin = admin.withSecretsKeyIfAbsent(files.secretsKeyOrCreate());
+        }
         final HookgateConfig config = loaded
-            .withAdmin((generatedToken ? loaded.admin().withTokenIfAbsent(files.tokenOrCreate()) : loaded.admin())
-                .withStateDir(dataDir.resolve("admin").toString()))
+            .withAdmin(admin)
             .withProcessor(new ProcessorSettings(dataDir.resolve("streams").toString(), loaded.processor().threads(),
                 loaded.processor().standbyReplicas(), loaded.processor().commitInterval()));
         final DemoReceiver receiver = loaded.dev().receiverPort() == 0 ? null : new DemoReceiver(config, loaded.dev().receiverPort());
@@ -67,7 +76,7 @@ public final class DevCommand implements Callable<Integer> {
             throw e;
         }
         files.writeAdminUrl(adminUrl(config, gateway));
-        printReady(config, broker, gateway, receiver, generatedToken, Duration.ofNanos(System.nanoTime() - started));
+        printReady(config, broker, gateway, receiver, generatedToken, generatedKey, Duration.ofNanos(System.nanoTime() - started));
         final LiveView live = quiet ? null : LiveView.start(config, System.out);
         ShutdownSignal.awaitThen(() -> {
             if (live != null) {
@@ -125,7 +134,7 @@ public final class DevCommand implements Callable<Integer> {
     }
 
     private void printReady(final HookgateConfig config, final DevBroker broker, final Gateway gateway,
-                                   final DemoReceiver receiver, final boolean generatedToken, final Duration took) {
+                            final DemoReceiver receiver, final boolean generatedToken, final boolean generatedKey, final Duration took) {
         final String ingressUrl = "http://" + Hosts.reachable(config.ingress().host()) + ":" + gateway.ingressPort();
         final String adminUrl = adminUrl(config, gateway);
         final String withConfig = configOption.given().map(file -> " --config " + CurlCommand.quoteIfNeeded(file.toString())).orElse("");
@@ -135,14 +144,18 @@ public final class DevCommand implements Callable<Integer> {
             .append(String.join(", ", config.sources().keySet())).append('\n');
         out.append("  admin     ").append(adminUrl).append("   /healthz /readyz /metrics /admin\n");
         out.append("  token     ").append(config.admin().token().orElseThrow())
-            .append(generatedToken ? "   (generated once, kept in " + Path.of(config.dev().dataDir()).resolve("admin-token") + ")\n"
+            .append(generatedToken ? "   (generated once, kept in " + Path.of(config.dev().dataDir()).resolve(DevFiles.TOKEN_FILE) + ")\n"
                 : "   (admin.token)\n");
+        if (generatedKey) {
+            out.append("  secrets   subscriptions' signing secrets sealed under admin.secretsKey (generated once, kept in ")
+                .append(Path.of(config.dev().dataDir()).resolve(DevFiles.SECRETS_KEY_FILE)).append(")\n");
+        }
         out.append("  kafka     ").append(broker.bootstrapServers()).append("   data in ")
             .append(Path.of(config.dev().dataDir()).toAbsolutePath().normalize()).append('\n');
         if (receiver != null) {
             out.append("  receiver  http://127.0.0.1:").append(receiver.port()).append("   demo endpoint; its log lines start with hookgate.demo-receiver\n");
         }
-        out.append("\nFor hookgate dlq and hookgate rejected in another shell (found here without them too):\n\n");
+        out.append("\nFor hookgate dlq, rejected and subscriptions in another shell (found here without them too):\n\n");
         out.append("  export HOOKGATE_ADMIN_URL=").append(adminUrl).append(" HOOKGATE_ADMIN_TOKEN=")
             .append(config.admin().token().orElseThrow()).append("\n");
         final String source = config.sources().keySet().iterator().next();
@@ -150,6 +163,8 @@ public final class DevCommand implements Callable<Integer> {
             .append(config.sources().get(source).toleranceSeconds()).append("s; ./hookgate sign --source ").append(source)
             .append(withConfig).append(" prints a fresh one):\n\n");
         out.append(SignCommand.curl(config, source, null, null, ingressUrl, Clock.systemUTC())).append("\n\n");
+        out.append("Add a subscription while it runs (docs/SUBSCRIPTIONS.md):\n\n  ./hookgate subscriptions create --url URL --source ")
+            .append(source).append(withConfig).append("\n\n");
         out.append("Ctrl-C stops everything; data is kept in ").append(config.dev().dataDir()).append("/.")
             .append(quiet ? "\n" : " What happens to each webhook follows:\n");
         System.out.println(out);

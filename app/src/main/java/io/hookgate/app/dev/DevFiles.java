@@ -1,5 +1,7 @@
 package io.hookgate.app.dev;
 
+import io.hookgate.core.subscription.SecretBox;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,16 +9,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What {@code hookgate dev} leaves under its data directory for the other commands to find the
- * gateway: {@code admin-token}, the generated admin token (made once, then kept across restarts,
- * readable by its owner only), and {@code admin-url}, where the admin API of the last start listens.
+ * gateway: {@code admin-token}, the generated admin token, and {@code secrets-key}, the generated
+ * {@code admin.secretsKey} that seals the signing secrets of subscriptions made at run time (each
+ * made once, then kept across restarts, readable by its owner only: a new key would leave the
+ * sealed secrets in the {@code subscriptions} topic unreadable), and {@code admin-url}, where the
+ * admin API of the last start listens.
  */
 public final class DevFiles {
 
     static final String TOKEN_FILE = "admin-token";
     static final String URL_FILE = "admin-url";
+    static final String SECRETS_KEY_FILE = "secrets-key";
 
     private final Path dataDir;
 
@@ -26,15 +33,27 @@ public final class DevFiles {
 
     /** The token kept from an earlier start, else a fresh one, kept for the next. */
     String tokenOrCreate() {
-        final Optional<String> kept = token();
+        return keptOrCreate(TOKEN_FILE, () -> {
+            final byte[] bytes = new byte[24];
+            new SecureRandom().nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        });
+    }
+
+    /** The secrets key kept from an earlier start, else a fresh one ({@link SecretBox#newKey()}), kept for the next. */
+    String secretsKeyOrCreate() {
+        return keptOrCreate(SECRETS_KEY_FILE, SecretBox::newKey);
+    }
+
+    /** The secret kept in {@code name}, else a fresh one of {@code fresh}, kept there readable by its owner only. */
+    private String keptOrCreate(final String name, final Supplier<String> fresh) {
+        final Optional<String> kept = read(name);
         if (kept.isPresent()) {
             return kept.get();
         }
-        final byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        final String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        write(TOKEN_FILE, token, true);
-        return token;
+        final String made = fresh.get();
+        write(name, made, true);
+        return made;
     }
 
     /** Records where the admin API listens now. */

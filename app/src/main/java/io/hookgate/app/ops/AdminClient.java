@@ -21,24 +21,34 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A client of a running gateway's admin API, for the CLI. Answers every HTTP answer as it came;
- * throws {@link CliFailure} ({@link ExitCodes#UNAVAILABLE}) when no answer comes, and
- * ({@link ExitCodes#INTERNAL}) when an answer is not the admin API's JSON.
+ * A client of a running gateway's admin API, for the CLI. Answers every HTTP answer as it came
+ * (an empty body as an empty object); throws {@link CliFailure} ({@link ExitCodes#UNAVAILABLE}) when
+ * no answer comes, and ({@link ExitCodes#INTERNAL}) when an answer is not the admin API's JSON.
  */
-final class AdminClient {
+public final class AdminClient {
 
-    /** An answer: the status and the JSON body, from {@code base}. */
-    record Answer(String base, int status, JsonNode body) {
-        boolean ok() {
+    /**
+     * An answer: the status and the JSON object of the body, from {@code base}.
+     *
+     * @param base   the admin API's base URL
+     * @param status the HTTP status
+     * @param body   the body, an object (empty when the answer had none)
+     */
+    public record Answer(String base, int status, JsonNode body) {
+
+        /** Whether the status is a success (2xx). */
+        public boolean ok() {
             return status / 100 == 2;
         }
 
         /**
          * The failure an answer that is not a success stands for: the admin API's own words
-         * ({@code code: message}, with the request id of an internal error), or what is wrong with
-         * {@code --admin} when the answer is not the admin API's.
+         * ({@code code: message}, with the offending {@code field} in brackets and every one of its
+         * {@code problems} on a line of its own, {@code   path: message}), with the exit code of its
+         * status ({@link ExitCodes#forStatus}); or what is wrong with {@code --admin} when the
+         * answer is not the admin API's.
          */
-        CliFailure failure() {
+        public CliFailure failure() {
             final String code = body.path("error").asText("http_" + status);
             if (status == 404 && body.path("message").asText().contains("/webhooks/")) {
                 return new CliFailure(ExitCodes.USAGE, base + " is a hookgate ingress port, not an admin port: give --admin the admin port "
@@ -48,9 +58,13 @@ final class AdminClient {
                 return new CliFailure(ExitCodes.USAGE, "the gateway at " + base + " has no admin token configured, so its admin API is off: "
                     + "set admin.token (hookgate dev generates one)");
             }
-            final String message = code + ": " + body.path("message").asText("");
-            return new CliFailure(ExitCodes.forStatus(status), body.hasNonNull("field") ? message + " [" + body.get("field").asText() + "]"
-                : message);
+            final StringBuilder message = new StringBuilder(code).append(": ").append(body.path("message").asText(""));
+            if (body.hasNonNull("field")) {
+                message.append(" [").append(body.get("field").asText()).append(']');
+            }
+            body.path("problems").forEach(problem -> message.append("\n  ").append(problem.path("path").asText("-")).append(": ")
+                .append(problem.path("message").asText()));
+            return new CliFailure(ExitCodes.forStatus(status), message.toString());
         }
     }
 
@@ -75,13 +89,26 @@ final class AdminClient {
         }
     }
 
-    Answer get(final String path, final Map<String, String> query) {
+    /** {@code GET path?query} (a query parameter whose value is null is left out). */
+    public Answer get(final String path, final Map<String, String> query) {
         return send(HttpRequest.newBuilder(uri(path, query)).GET());
     }
 
-    Answer post(final String path, final Map<String, String> query, final Object body) {
+    /** {@code POST path?query} with {@code body} as JSON. */
+    public Answer post(final String path, final Map<String, String> query, final Object body) {
         return send(HttpRequest.newBuilder(uri(path, query)).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(body))));
+    }
+
+    /** {@code PATCH path} with {@code body} as JSON. */
+    public Answer patch(final String path, final Object body) {
+        return send(HttpRequest.newBuilder(uri(path, Map.of())).header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(Json.write(body))));
+    }
+
+    /** {@code DELETE path}. */
+    public Answer delete(final String path) {
+        return send(HttpRequest.newBuilder(uri(path, Map.of())).DELETE());
     }
 
     private URI uri(final String path, final Map<String, String> query) {

@@ -5,34 +5,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.app.cli.TimeArgument;
-import io.hookgate.core.config.ConfigLoader;
 import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.rejection.RejectReason;
 import io.hookgate.core.text.DidYouMean;
-import io.hookgate.providers.Providers;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 
 /**
  * {@code hookgate dlq|rejected list|show|replay}: the admin API from the command line, against a
@@ -43,34 +33,13 @@ import java.util.function.UnaryOperator;
  */
 public final class EntryCommands {
 
-    public static final String TOKEN_ENV = AdminTarget.TOKEN_ENV;
+    public static final String TOKEN_ENV = AdminCommand.TOKEN_ENV;
 
     private EntryCommands() {
     }
 
-    /** What every entry command needs: where the admin API is, how to print, and how to fail. */
-    abstract static class Base implements Callable<Integer> {
-
-        @Option(names = "--admin", paramLabel = "URL",
-            description = "Admin API of a running gateway. Default: $" + AdminTarget.URL_ENV + ", else the admin port of --config, "
-                + "else where the last hookgate dev here listens, else " + AdminTarget.DEFAULT_URL + ".")
-        String admin;
-
-        @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "The gateway's configuration: its admin address and admin.token are used.")
-        Path config;
-
-        @Option(names = "--json", description = "Print JSON instead of a table.")
-        boolean json;
-
-        @Spec
-        CommandSpec spec;
-
-        /** Where the token and address are read from: the process environment (tests give their own). */
-        UnaryOperator<String> environment = System::getenv;
-
-        /** Where dev mode keeps its token and admin address when no configuration names its data directory. */
-        Path devDir = AdminTarget.DEFAULT_DEV_DIR;
+    /** What every entry command needs beside the admin API: the clock relative times are read on, and its kind. */
+    abstract static class Base extends AdminCommand {
 
         /** The clock relative times are read on. */
         Clock clock = Clock.systemUTC();
@@ -78,32 +47,6 @@ public final class EntryCommands {
         /** {@code dlq} or {@code rejected}: the name of the parent command. */
         String kind() {
             return spec.parent().name();
-        }
-
-        AdminClient client() {
-            final AdminTarget target = AdminTarget.resolve(admin, Optional.ofNullable(config), devDir, environment,
-                file -> new ConfigLoader(Providers.builtIn(), environment::apply).load(file));
-            return new AdminClient(target.url(), target.token());
-        }
-
-        @Override
-        public final Integer call() {
-            return run();
-        }
-
-        abstract int run();
-
-        /** {@code answer}'s body when it is a success, else the failure it stands for. */
-        static JsonNode ok(final AdminClient.Answer answer) {
-            if (!answer.ok()) {
-                throw answer.failure();
-            }
-            return answer.body();
-        }
-
-        /** {@code id} as one path segment. */
-        static String segment(final String id) {
-            return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
         }
     }
 
@@ -178,7 +121,7 @@ public final class EntryCommands {
         String cursor;
 
         @Override
-        int run() {
+        protected int run() {
             if (limit < 1) {
                 throw CliFailure.usage("--limit must be at least 1");
             }
@@ -205,7 +148,7 @@ public final class EntryCommands {
         @Parameters(paramLabel = "ID") String id;
 
         @Override
-        int run() {
+        protected int run() {
             final JsonNode entry = ok(client().get("/admin/" + kind() + "/" + segment(id), Map.of()));
             System.out.println(json ? Json.writeString(entry) : pretty(entry));
             return ExitCodes.OK;
@@ -237,7 +180,7 @@ public final class EntryCommands {
         boolean ignoreTimestamp;
 
         @Override
-        int run() {
+        protected int run() {
             if (ignoreTimestamp && !"rejected".equals(kind())) {
                 throw new CliFailure(ExitCodes.USAGE, "--ignore-timestamp applies to rejected requests only");
             }

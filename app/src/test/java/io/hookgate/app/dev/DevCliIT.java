@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code hookgate dev} on ports of its configuration, as a new user meets it: the banner's export
- * line and sign hint work as printed, the ops commands find it, and a restart keeps the token.
+ * line and sign hint work as printed, the ops commands find it, and a restart keeps the token and the secrets key.
  */
 class DevCliIT {
 
@@ -37,8 +37,10 @@ class DevCliIT {
             dev: {dataDir: "%s", controllerPort: %d, receiverPort: 0}
             """.formatted(freePort(), freePort(), admin, dir.resolve("data"), freePort()));
         final String first = startAndCheck(dir, config, admin, "first.log");
+        final String key = Files.readString(dir.resolve("data").resolve(DevFiles.SECRETS_KEY_FILE));
         final String second = startAndCheck(dir, config, admin, "second.log");
         assertThat(second).as("the token kept under the data directory").isEqualTo(first);
+        assertThat(Files.readString(dir.resolve("data").resolve(DevFiles.SECRETS_KEY_FILE))).as("the secrets key kept too").isEqualTo(key);
     }
 
     /** Starts dev, checks the banner and the commands it names, stops it; the token it printed. */
@@ -50,7 +52,9 @@ class DevCliIT {
             final Matcher export = EXPORT.matcher(banner);
             assertThat(export.find()).as(banner).isTrue();
             assertThat(export.group(1)).isEqualTo("http://127.0.0.1:" + admin);
-            assertThat(banner).contains("./hookgate sign --source demo --config '" + config + "'");
+            assertThat(banner).contains("./hookgate sign --source demo --config '" + config + "'")
+                .contains("./hookgate subscriptions create --url URL --source demo --config '" + config + "'")
+                .contains("sealed under admin.secretsKey (generated once, kept in " + dir.resolve("data").resolve(DevFiles.SECRETS_KEY_FILE));
 
             final Path work = Files.createDirectories(dir.resolve("work"));
             final CliRun.Result exported = CliRun.in(work).env("HOOKGATE_ADMIN_URL", export.group(1))

@@ -1,0 +1,39 @@
+package io.hookgate.app.ops.subscriptions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.app.cli.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code hookgate subscriptions list}: {@code GET /admin/subscriptions[?tenant=&source=]}, as a table or its JSON. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "List subscriptions, those of the configuration file (origin config) and those made at run time (origin api).",
+    exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
+        ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE})
+final class ListSubscriptions extends SubscriptionCommand {
+
+    @Option(names = "--tenant", paramLabel = "TENANT", description = "Subscriptions of this tenant only.")
+    String tenant;
+
+    @Option(names = "--source", paramLabel = "SOURCE", description = "Subscriptions of this source only.")
+    String source;
+
+    @Override
+    protected int run() {
+        final Map<String, String> query = new LinkedHashMap<>();
+        query.put("tenant", tenant);
+        query.put("source", source);
+        final JsonNode answer = ok(client().get(PATH, query));
+        print(answer, () -> {
+            final List<JsonNode> entries = new ArrayList<>();
+            answer.path("entries").forEach(entries::add);
+            SubscriptionView.table(System.out, entries);
+        });
+        return ExitCodes.OK;
+    }
+}
