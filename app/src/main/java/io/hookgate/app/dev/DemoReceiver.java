@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The receiver {@code hookgate dev} starts beside itself so the first run shows a delivery end to
@@ -27,14 +28,23 @@ public final class DemoReceiver implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("hookgate.demo-receiver");
 
-    private final HookgateConfig config;
+    private final Function<String, Optional<SubscriptionConfig>> subscriptions;
     private final int requestedPort;
     private final AtomicInteger verified = new AtomicInteger();
     private Undertow server;
     private int port;
 
+    /** A receiver of the subscriptions of {@code config}'s file alone. */
     public DemoReceiver(final HookgateConfig config, final int port) {
-        this.config = config;
+        this(config::subscription, port);
+    }
+
+    /**
+     * @param subscriptions the subscription of an id as in force now (dev mode's gateway's table), so that
+     *                      one made through the admin API verifies too
+     */
+    public DemoReceiver(final Function<String, Optional<SubscriptionConfig>> subscriptions, final int port) {
+        this.subscriptions = subscriptions;
         this.requestedPort = port;
     }
 
@@ -62,7 +72,7 @@ public final class DemoReceiver implements AutoCloseable {
 
     private void receive(final HttpServerExchange exchange, final byte[] body) {
         final String subscriptionId = exchange.getRelativePath().replaceFirst("^/", "");
-        final Optional<SubscriptionConfig> subscription = config.subscription(subscriptionId);
+        final Optional<SubscriptionConfig> subscription = subscriptions.apply(subscriptionId);
         final String id = exchange.getRequestHeaders().getFirst("webhook-id");
         final String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
         final String signature = exchange.getRequestHeaders().getFirst("webhook-signature");

@@ -9,6 +9,7 @@ import io.hookgate.app.sign.CurlCommand;
 import io.hookgate.app.sign.SignCommand;
 import io.hookgate.core.config.AdminSettings;
 import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.subscription.LiveSubscription;
 import io.hookgate.core.config.ProcessorSettings;
 import picocli.CommandLine.Command;
 import io.hookgate.app.tail.LiveView;
@@ -58,8 +59,9 @@ public final class DevCommand implements Callable<Integer> {
             .withAdmin(admin)
             .withProcessor(new ProcessorSettings(dataDir.resolve("streams").toString(), loaded.processor().threads(),
                 loaded.processor().standbyReplicas(), loaded.processor().commitInterval()));
-        final DemoReceiver receiver = loaded.dev().receiverPort() == 0 ? null : new DemoReceiver(config, loaded.dev().receiverPort());
         final Gateway gateway = new Gateway(config, EnumSet.allOf(Part.class), Clock.systemUTC());
+        final DemoReceiver receiver = loaded.dev().receiverPort() == 0 ? null : new DemoReceiver(id -> gateway.subscriptions()
+            .flatMap(subscriptions -> subscriptions.find(id)).map(LiveSubscription::config), loaded.dev().receiverPort());
         try {
             broker.start();
             if (receiver != null) {
@@ -163,8 +165,10 @@ public final class DevCommand implements Callable<Integer> {
             .append(config.sources().get(source).toleranceSeconds()).append("s; ./hookgate sign --source ").append(source)
             .append(withConfig).append(" prints a fresh one):\n\n");
         out.append(SignCommand.curl(config, source, null, null, ingressUrl, Clock.systemUTC())).append("\n\n");
-        out.append("Add a subscription while it runs (docs/SUBSCRIPTIONS.md):\n\n  ./hookgate subscriptions create --url URL --source ")
-            .append(source).append(withConfig).append("\n\n");
+        // The demo receiver verifies a path named after the subscription: one made now verifies there too.
+        final String url = receiver == null ? "URL" : "http://127.0.0.1:" + receiver.port() + "/orders --id orders --allow-insecure-url";
+        out.append("Add a subscription while it runs (docs/SUBSCRIPTIONS.md):\n\n  ./hookgate subscriptions create --url ").append(url)
+            .append(" --source ").append(source).append(withConfig).append("\n\n");
         out.append("Ctrl-C stops everything; data is kept in ").append(config.dev().dataDir()).append("/.")
             .append(quiet ? "\n" : " What happens to each webhook follows:\n");
         System.out.println(out);

@@ -135,7 +135,7 @@ public final class Gateway implements AutoCloseable {
         if (config.admin().token().isEmpty()) {
             return null;
         }
-        adminOperations = new AdminOperations(config, Providers.builtIn(), registry, clock);
+        adminOperations = new AdminOperations(config, Providers.builtIn(), subscriptions, registry, clock);
         adminOperations.start();
         readiness.add(adminOperations.readiness());
         return adminOperations.api();

@@ -36,15 +36,16 @@ class DevCliIT {
               demo: {provider: standard-webhooks, secrets: ["whsec_ZGVtby1zb3VyY2Utc2VjcmV0LWZvci1ob29rZ2F0ZQ=="]}
             dev: {dataDir: "%s", controllerPort: %d, receiverPort: 0}
             """.formatted(freePort(), freePort(), admin, dir.resolve("data"), freePort()));
-        final String first = startAndCheck(dir, config, admin, "first.log");
+        final String first = startAndCheck(dir, config, admin, "first.log", true);
         final String key = Files.readString(dir.resolve("data").resolve(DevFiles.SECRETS_KEY_FILE));
-        final String second = startAndCheck(dir, config, admin, "second.log");
+        final String second = startAndCheck(dir, config, admin, "second.log", false);
         assertThat(second).as("the token kept under the data directory").isEqualTo(first);
         assertThat(Files.readString(dir.resolve("data").resolve(DevFiles.SECRETS_KEY_FILE))).as("the secrets key kept too").isEqualTo(key);
     }
 
     /** Starts dev, checks the banner and the commands it names, stops it; the token it printed. */
-    private static String startAndCheck(final Path dir, final Path config, final int admin, final String log) throws Exception {
+    private static String startAndCheck(final Path dir, final Path config, final int admin, final String log, final boolean first)
+        throws Exception {
         try (ChildHookgate dev = ChildHookgate.start(dir.resolve(log), "dev", "--config", config.toString())) {
             await().atMost(Duration.ofSeconds(150)).until(() -> dev.output().contains("is ready") || !dev.isAlive());
             final String banner = dev.output();
@@ -64,6 +65,17 @@ class DevCliIT {
             assertThat(configured.exit()).as("the token found under dev.dataDir: " + configured.all()).isZero();
             final CliRun.Result signed = CliRun.in(work).run("sign", "--source", "demo", "--config", config.toString());
             assertThat(signed.exit()).as(signed.all()).isZero();
+            if (first) {
+                final CliRun.Result created = CliRun.in(work).run("subscriptions", "create", "--id", "orders", "--url",
+                    "http://127.0.0.1:9/orders", "--allow-insecure-url", "--source", "demo", "--config", config.toString());
+                assertThat(created.exit()).as(created.all()).isZero();
+                assertThat(created.all()).contains("whsec_");
+            } else {
+                // Made before the restart, its secret sealed under the kept key: still in force.
+                final CliRun.Result listed = CliRun.in(work).run("subscriptions", "list", "--config", config.toString());
+                assertThat(listed.exit()).as(listed.all()).isZero();
+                assertThat(listed.all()).contains("orders").contains("enabled").contains("http://127.0.0.1:9/orders");
+            }
             dev.stop();
             return export.group(2);
         }

@@ -112,7 +112,7 @@ public final class DlqListingBenchmark implements Callable<Integer> {
         final List<Timing> timings = new ArrayList<>();
         final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (AdminOperations operations = new AdminOperations(config.withAdmin(config.admin().withStateDir(run.tempDir("dlq-index").toString())),
-                 Providers.builtIn(), registry, Clock.systemUTC())) {
+                 Providers.builtIn(), io.hookgate.core.subscription.Subscriptions.of(config), registry, Clock.systemUTC())) {
             operations.start();
             while (operations.readiness().notReadyReason() != null) {
                 Thread.sleep(100);
