@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -101,20 +103,10 @@ public final class ConfigLoader {
         final LoggingSettings logging = LoggingSettings.from(LoggingSettings.DEF.read(root.get("logging"), "logging", problems));
         final Map<String, TenantSettings> tenants = readTenants(root.get("tenants"), problems);
 
-        final java.util.Set<String> declared = declaredIds(root.get("sources"));
-        subscriptions.values().forEach(subscription -> SubscriptionChecks.check(subscription,
-            ConfigProblems.child("subscriptions", subscription.id()), declared, sources, problems));
-        if (kafka.minInSyncReplicas() > kafka.replicationFactor()) {
-            problems.add("kafka.minInSyncReplicas", kafka.minInSyncReplicas() + " is more than kafka.replicationFactor ("
-                + kafka.replicationFactor() + "): no write could ever be acknowledged");
-        }
-        sources.values().stream().filter(source -> source.maxBodyBytes() > ingress.maxBufferedBytes()).forEach(source ->
-            problems.add(ConfigProblems.child(ConfigProblems.child("sources", source.id()), SourceConfig.MAX_BODY_BYTES.name()),
-                source.maxBodyBytes() + " does not fit in ingress." + IngressSettings.MAX_BUFFERED_MIB.name() + " ("
-                    + ingress.maxBufferedBytes() + " bytes): no body that large could be received"));
-        if (ingress.port() != 0 && ingress.port() == admin.port()) {
-            problems.add("admin.port", "same port as ingress.port (" + ingress.port() + ")");
-        }
+        // Without a readable section of sources, every source a subscription names would be a knock-on problem.
+        declaredIds(root.get("sources")).ifPresent(declared -> subscriptions.values().forEach(subscription ->
+            SubscriptionChecks.check(subscription, ConfigProblems.child("subscriptions", subscription.id()), declared, sources, problems)));
+        CrossChecks.check(kafka, ingress, sources, admin, problems);
         problems.throwIfAny();
         return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev, tracing, logging, tenants);
     }
@@ -148,33 +140,36 @@ public final class ConfigLoader {
         node.fields().forEachRemaining(entry -> {
             final String id = entry.getKey();
             final String path = ConfigProblems.child("sources", id);
+            final Optional<SourceConfig> source = readSource(id, entry.getValue(), path, catalogues, problems);
+            // After its keys, which a problem at the source's own path would keep from being read.
             if (!SourceConfig.ID.matcher(id).matches()) {
                 problems.add(path, "source id must be 1 to 64 letters, digits, '_' or '-'");
             }
-            readSource(id, entry.getValue(), path, catalogues, problems).ifPresent(source -> sources.put(id, source));
+            source.filter(read -> !problems.reported(path)).ifPresent(read -> sources.put(id, read));
         });
         return Collections.unmodifiableMap(sources);
     }
 
     private Optional<SourceConfig> readSource(final String id, final JsonNode node, final String path, final SourceCatalogues catalogues,
                                               final ConfigProblems problems) {
-        final JsonNode providerNode = node == null ? null : node.get(SourceConfig.PROVIDER.name());
-        if (providerNode == null || !providerNode.isTextual()) {
-            // Reading the common keys reports the missing provider and any other problem.
-            SourceConfig.COMMON_DEF.read(node, path, problems);
-            return Optional.empty();
-        }
-        final Optional<? extends ProviderSpec> provider = providers.find(providerNode.textValue());
+        final String providerPath = ConfigProblems.child(path, SourceConfig.PROVIDER.name());
+        final JsonNode providerNode = node != null && node.isObject() ? node.get(SourceConfig.PROVIDER.name()) : null;
+        final Optional<? extends ProviderSpec> provider = providerNode == null || !providerNode.isValueNode() || providerNode.isNull()
+            || problems.reported(providerPath) ? Optional.empty() : providers.find(providerNode.asText());
         if (provider.isEmpty()) {
-            problems.add(ConfigProblems.child(path, SourceConfig.PROVIDER.name()), "unknown provider '" + providerNode.textValue() + "'"
-                + io.hookgate.core.text.DidYouMean.nearest(providerNode.textValue(), providers.names())
-                    .map(best -> " (did you mean '" + best + "'?)").orElse("")
-                + " (known providers: " + String.join(", ", providers.names()) + ")");
+            // The keys every source has report their problems (a missing provider among them); those of a
+            // provider cannot be judged without it, so none is called unknown.
+            SourceConfig.COMMON_DEF.readKnownKeys(node, path, problems);
+            if (!problems.reported(providerPath)) {
+                problems.add(providerPath, "unknown provider '" + providerNode.asText() + "'"
+                    + io.hookgate.core.text.DidYouMean.nearest(providerNode.asText(), providers.names())
+                        .map(best -> " (did you mean '" + best + "'?)").orElse("")
+                    + " (known providers: " + String.join(", ", providers.names()) + ")");
+            }
             return Optional.empty();
         }
-        final int before = problems.size();
         final ConfigValues values = SourceConfig.COMMON_DEF.plus(provider.get().options()).read(node, path, problems);
-        if (problems.size() > before) {
+        if (problems.reported(path)) {
             return Optional.empty();
         }
         final SourceConfig source = SourceConfig.from(id, values, catalogues.build(provider.get().eventTypes(),
@@ -195,21 +190,23 @@ public final class ConfigLoader {
         node.fields().forEachRemaining(entry -> {
             final String id = entry.getKey();
             final String path = ConfigProblems.child("subscriptions", id);
+            final ConfigValues values = SubscriptionConfig.DEF.read(entry.getValue(), path, problems);
+            subscriptions.put(id, SubscriptionConfig.from(id, values, path, problems));
             if (!SubscriptionConfig.ID.matcher(id).matches()) {
                 problems.add(path, "subscription id must be 1 to 64 letters, digits, '_' or '-'");
             }
-            final ConfigValues values = SubscriptionConfig.DEF.read(entry.getValue(), path, problems);
-            subscriptions.put(id, SubscriptionConfig.from(id, values, path, problems));
         });
         return Collections.unmodifiableMap(subscriptions);
     }
 
-    private static java.util.Set<String> declaredIds(final JsonNode sources) {
-        final java.util.Set<String> ids = new java.util.HashSet<>();
-        if (sources != null && sources.isObject()) {
-            sources.fieldNames().forEachRemaining(ids::add);
+    /** The ids of every source in the file, those with problems of their own too; empty when there is no map of sources. */
+    private static Optional<Set<String>> declaredIds(final JsonNode sources) {
+        if (sources == null || !sources.isObject() || sources.isEmpty()) {
+            return Optional.empty();
         }
-        return ids;
+        final Set<String> ids = new HashSet<>();
+        sources.fieldNames().forEachRemaining(ids::add);
+        return Optional.of(ids);
     }
 
 }

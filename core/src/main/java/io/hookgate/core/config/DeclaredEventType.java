@@ -39,9 +39,8 @@ public record DeclaredEventType(String name, Optional<String> schema) {
                 problems.add(path, "expected an event type name or {name, schema}");
                 return null;
             }
-            final int before = problems.size();
             final ConfigValues values = DEF.read(node, path, problems);
-            if (problems.size() > before || !checkedName(values.get(NAME), ConfigProblems.child(path, NAME.name()), problems)) {
+            if (problems.reported(path) || !checkedName(values.get(NAME), ConfigProblems.child(path, NAME.name()), problems)) {
                 return null;
             }
             return new DeclaredEventType(values.get(NAME), Optional.ofNullable(values.get(SCHEMA)));

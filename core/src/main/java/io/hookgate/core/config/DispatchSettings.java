@@ -40,8 +40,10 @@ public record DispatchSettings(List<Duration> retryDelays, Duration maxRetryAfte
             // The default must fit a ladder of short delays.
             maxRetryAfter = Collections.max(delays);
         }
-        if (!delays.isEmpty() && maxRetryAfter.compareTo(Collections.max(delays)) > 0) {
-            problems.add(ConfigProblems.child(path, MAX_RETRY_AFTER.name()),
+        final String maxRetryAfterPath = ConfigProblems.child(path, MAX_RETRY_AFTER.name());
+        if (!delays.isEmpty() && maxRetryAfter.compareTo(Collections.max(delays)) > 0 && !problems.reported(maxRetryAfterPath)
+            && !problems.reported(ConfigProblems.child(path, RETRY_DELAYS.name()))) {
+            problems.add(maxRetryAfterPath,
                 Durations.format(maxRetryAfter) + " is longer than the longest retry delay "
                     + Durations.format(Collections.max(delays)));
         }

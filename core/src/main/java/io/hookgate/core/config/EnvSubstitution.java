@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * {@code ${NAME:-default}} by that variable, or by {@code default} when it is not set or empty. A
  * variable of {@code ${NAME}} that is not set, or any other {@code ${...}} form (a shell's
  * {@code ${NAME:?message}}, say), is a problem reported with the path of the value that holds it;
- * the value then keeps the reference as written.
+ * the value then keeps the reference as written, and is not judged further
+ * ({@link ConfigProblems#addUnresolved}).
  */
 final class EnvSubstitution {
 
@@ -61,7 +62,7 @@ final class EnvSubstitution {
         final StringBuilder result = new StringBuilder();
         while (matcher.find()) {
             final String value = resolve(matcher.group(), matcher.group(1), path, problems);
-            // An unresolved reference stays as written, so that later checks do not add a second problem ("empty").
+            // An unresolved reference stays as written: no later check reports it ("empty") a second time.
             matcher.appendReplacement(result, Matcher.quoteReplacement(value == null ? matcher.group() : value));
         }
         matcher.appendTail(result);
@@ -72,20 +73,20 @@ final class EnvSubstitution {
     private String resolve(final String reference, final String body, final String path, final ConfigProblems problems) {
         final Matcher form = FORM.matcher(body);
         if (!form.matches()) {
-            problems.add(path, "'" + reference + "' is not supported: write ${NAME}, or ${NAME:-default} for a default");
+            problems.addUnresolved(path, "'" + reference + "' is not supported: write ${NAME}, or ${NAME:-default} for a default");
             return null;
         }
         final String name = form.group(1);
         final String value = environment.apply(name);
         if (form.group(2) == null) {
             if (value == null) {
-                problems.add(path, "environment variable " + name + " is not set");
+                problems.addUnresolved(path, "environment variable " + name + " is not set");
             }
             return value;
         }
         final String fallback = form.group(3);
         if (fallback.contains("${")) {
-            problems.add(path, "'" + reference + "}' is not supported: a default cannot name another variable");
+            problems.addUnresolved(path, "'" + reference + "}' is not supported: a default cannot name another variable");
             return null;
         }
         return value == null || value.isEmpty() ? fallback : value;

@@ -75,11 +75,15 @@ public record SubscriptionConfig(
             secrets.add(values.get(SECRET));
         }
         secrets.addAll(values.get(SECRETS));
-        if (!values.isGiven(SECRET) && !values.isGiven(SECRETS)) {
-            problems.add(ConfigProblems.child(path, SECRET.name()), "required (or secrets)");
+        final String secretPath = ConfigProblems.child(path, SECRET.name());
+        if (!values.isGiven(SECRET) && !values.isGiven(SECRETS) && !problems.reported(secretPath)
+            && !problems.reported(ConfigProblems.child(path, SECRETS.name()))) {
+            problems.add(secretPath, "required (or secrets)");
         }
         final boolean insecure = values.get(ALLOW_INSECURE_URL);
-        final URI url = values.get(URL) == null ? null : checkUrl(values.get(URL), insecure, ConfigProblems.child(path, URL.name()), problems);
+        // Which URLs are allowed depends on allowInsecureUrl: with it refused, the URL is not judged by the default.
+        final URI url = values.get(URL) == null || problems.reported(ConfigProblems.child(path, ALLOW_INSECURE_URL.name())) ? null
+            : checkUrl(values.get(URL), insecure, ConfigProblems.child(path, URL.name()), problems);
         return new SubscriptionConfig(id, url, values.get(SOURCES) == null ? List.of() : values.get(SOURCES),
             values.get(EVENT_TYPES), List.copyOf(secrets), values.get(TIMEOUT), values.get(RATE_LIMIT_PER_SECOND),
             insecure, Optional.ofNullable(values.get(TENANT)), values.get(MAX_IN_FLIGHT));

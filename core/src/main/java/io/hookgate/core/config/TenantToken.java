@@ -25,9 +25,8 @@ public record TenantToken(String token, String tenant) {
     static final ValueType<java.util.List<TenantToken>> LIST = ValueType.listOf(new ValueType<>() {
         @Override
         public TenantToken read(final com.fasterxml.jackson.databind.JsonNode node, final String path, final ConfigProblems problems) {
-            final int before = problems.size();
             final ConfigValues values = DEF.read(node, path, problems);
-            return problems.size() > before ? null : new TenantToken(values.get(TOKEN), values.get(TENANT));
+            return problems.reported(path) ? null : new TenantToken(values.get(TOKEN), values.get(TENANT));
         }
 
         @Override

@@ -45,8 +45,9 @@ public record TracingSettings(boolean enabled, String exporter, String otlpEndpo
     static TracingSettings from(final ConfigValues values, final String path, final ConfigProblems problems) {
         final TracingSettings settings = new TracingSettings(values.get(ENABLED), values.get(EXPORTER), values.get(OTLP_ENDPOINT),
             values.get(OTLP_HEADERS), values.get(SERVICE_NAME), values.get(SAMPLE_RATIO), Optional.ofNullable(values.get(FILE)));
-        if (settings.enabled() && JSON_FILE.equals(settings.exporter()) && settings.file().isEmpty()) {
-            problems.add(ConfigProblems.child(path, FILE.name()), "required with exporter " + JSON_FILE);
+        final String filePath = ConfigProblems.child(path, FILE.name());
+        if (settings.enabled() && JSON_FILE.equals(settings.exporter()) && settings.file().isEmpty() && !problems.reported(filePath)) {
+            problems.add(filePath, "required with exporter " + JSON_FILE);
         }
         return settings;
     }
