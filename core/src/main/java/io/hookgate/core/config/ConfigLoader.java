@@ -88,8 +88,8 @@ public final class ConfigLoader {
             }
         });
 
-        final KafkaSettings kafka = KafkaSettings.from(KafkaSettings.DEF.read(root.get("kafka"), "kafka", problems),
-            environment.apply(KafkaSettings.BOOTSTRAP_SERVERS_ENV));
+        final KafkaSettings kafka = KafkaSettings.from(KafkaSettings.resolve(KafkaSettings.DEF.read(root.get("kafka"), "kafka", problems),
+            environment.apply(KafkaSettings.BOOTSTRAP_SERVERS_ENV), "kafka", problems));
         final IngressSettings ingress = IngressSettings.from(IngressSettings.DEF.read(root.get("ingress"), "ingress", problems));
         final Map<String, SourceConfig> sources = readSources(root.get("sources"), new SourceCatalogues(baseDirectory), problems);
         final Map<String, SubscriptionConfig> subscriptions = readSubscriptions(root.get("subscriptions"), problems);

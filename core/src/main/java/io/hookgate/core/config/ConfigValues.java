@@ -26,6 +26,13 @@ public final class ConfigValues {
         return key.defaultValue();
     }
 
+    /** These values with {@code value} for {@code key}, as the configuration applies it (given or not as before). */
+    <T> ConfigValues with(final ConfigKey<T> key, final T value) {
+        final Map<ConfigKey<?>, Object> replaced = new java.util.HashMap<>(values);
+        replaced.put(key, value);
+        return new ConfigValues(replaced, given);
+    }
+
     /** Whether the file gave a value for {@code key}. */
     public boolean isGiven(final ConfigKey<?> key) {
         return given.contains(key);

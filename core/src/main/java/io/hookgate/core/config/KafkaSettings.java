@@ -26,7 +26,7 @@ public record KafkaSettings(
     public static final ConfigKey<String> BOOTSTRAP_SERVERS = optional("bootstrapServers", ValueType.STRING, "127.0.0.1:9092",
         "Comma-separated host:port list of the Kafka cluster; " + BOOTSTRAP_SERVERS_ENV + " overrides it. "
             + "In dev mode, where the embedded broker listens.")
-        .validatedBy(Validator.nonEmpty());
+        .validatedBy(Validator.nonEmpty().and(BootstrapServers::check));
     public static final ConfigKey<String> TOPIC_PREFIX = optional("topicPrefix", ValueType.STRING, "hookgate.",
         "Prefix of every topic and consumer group hookgate uses.")
         .validatedBy(Validator.matches(Pattern.compile("[A-Za-z0-9._-]{0,100}"), "a valid topic name prefix"));
@@ -53,9 +53,24 @@ public record KafkaSettings(
     public static final ConfigDef DEF = ConfigDef.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, PROPERTIES, PARTITIONS,
         REPLICATION_FACTOR, RETENTION, CREATE_TOPICS, MIN_IN_SYNC_REPLICAS);
 
-    static KafkaSettings from(final ConfigValues values, final String bootstrapOverride) {
+    /**
+     * The values of section {@code kafka} (read at {@code path}) as they apply: {@code bootstrapServers}
+     * replaced by {@code bootstrapOverride} when that is set, after the same check (its problems
+     * reported at {@code path.bootstrapServers}, naming the variable).
+     */
+    static ConfigValues resolve(final ConfigValues values, final String bootstrapOverride, final String path,
+                                final ConfigProblems problems) {
+        if (bootstrapOverride == null || bootstrapOverride.isBlank()) {
+            return values;
+        }
+        BootstrapServers.problems(bootstrapOverride).forEach(message ->
+            problems.add(ConfigProblems.child(path, BOOTSTRAP_SERVERS.name()), BOOTSTRAP_SERVERS_ENV + " overrides it: " + message));
+        return values.with(BOOTSTRAP_SERVERS, bootstrapOverride.strip());
+    }
+
+    static KafkaSettings from(final ConfigValues values) {
         return new KafkaSettings(
-            bootstrapOverride != null && !bootstrapOverride.isBlank() ? bootstrapOverride : values.get(BOOTSTRAP_SERVERS),
+            values.get(BOOTSTRAP_SERVERS),
             values.get(TOPIC_PREFIX),
             values.get(PROPERTIES),
             values.get(PARTITIONS),
