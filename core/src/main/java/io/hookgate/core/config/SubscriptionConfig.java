@@ -43,10 +43,11 @@ public record SubscriptionConfig(
         ValueType.EVENT_TYPE_LIST, List.of(),
         "Event types to receive, * matching any run of characters; empty means all.");
     public static final ConfigKey<String> SECRET = optional("secret", ValueType.STRING, null,
-        "Signing secret, whsec_ followed by base64 (Standard Webhooks).")
+        "Signing secret: whsec_ followed by the base64 of at least 16 random bytes (Standard Webhooks); "
+            + "make one with hookgate secret new.")
         .validatedBy(SigningSecret::check);
     public static final ConfigKey<List<String>> SECRETS = optional("secrets", ValueType.STRING_LIST, List.of(),
-        "More signing secrets while rotating: each attempt carries one signature per secret.")
+        "More signing secrets while rotating, each like secret: each attempt carries one signature per secret.")
         .validatedBy(Validator.each(SigningSecret::check));
     public static final ConfigKey<Duration> TIMEOUT = optional("timeout", ValueType.DURATION, Duration.ofSeconds(10),
         "Longest wait for the endpoint's answer to one attempt.")
@@ -78,7 +79,7 @@ public record SubscriptionConfig(
         final String secretPath = ConfigProblems.child(path, SECRET.name());
         if (!values.isGiven(SECRET) && !values.isGiven(SECRETS) && !problems.reported(secretPath)
             && !problems.reported(ConfigProblems.child(path, SECRETS.name()))) {
-            problems.add(secretPath, "required (or secrets)");
+            problems.add(secretPath, "required (or secrets); make one with: hookgate secret new");
         }
         final boolean insecure = values.get(ALLOW_INSECURE_URL);
         // Which URLs are allowed depends on allowInsecureUrl: with it refused, the URL is not judged by the default.
