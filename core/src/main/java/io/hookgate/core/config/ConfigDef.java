@@ -1,6 +1,9 @@
 package io.hookgate.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -93,6 +96,19 @@ public final class ConfigDef {
             readKey(key, value, keyPath, problems, values, given);
         }
         return new ConfigValues(values, given);
+    }
+
+    /**
+     * {@code values} of this section as {@code hookgate config print} shows them: every key in the
+     * order defined, its value or default ({@code null} for none), each secret masked ({@link ConfigKey#secret()}).
+     */
+    public ObjectNode write(final ConfigValues values) {
+        final ObjectNode section = JsonNodeFactory.instance.objectNode();
+        for (ConfigKey<?> key : keys.values()) {
+            final Object value = values.get(key);
+            section.set(key.name(), value == null ? NullNode.getInstance() : key.printed(value));
+        }
+        return section;
     }
 
     private static <T> void readKey(final ConfigKey<T> key, final JsonNode node, final String path, final ConfigProblems problems,

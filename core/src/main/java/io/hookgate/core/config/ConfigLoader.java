@@ -47,7 +47,17 @@ public final class ConfigLoader {
         this.yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
+    /**
+     * The configuration in {@code file}; relative schema paths start at its directory.
+     *
+     * @throws ConfigException listing every problem, each with its path
+     */
     public HookgateConfig load(final Path file) {
+        return resolve(file).config();
+    }
+
+    /** The configuration in {@code file} like {@link #load}, with every key as it applies ({@code hookgate config print}). */
+    public ResolvedConfig resolve(final Path file) {
         final String text;
         try {
             text = Files.readString(file);
@@ -57,7 +67,7 @@ public final class ConfigLoader {
             throw new ConfigException("", "cannot read configuration file " + file + ": " + e.getMessage());
         }
         final Path directory = file.toAbsolutePath().getParent();
-        return parse(text, directory == null ? Path.of("").toAbsolutePath() : directory);
+        return resolve(text, directory == null ? Path.of("").toAbsolutePath() : directory);
     }
 
     /** The configuration in {@code text}; relative schema paths start at the working directory. */
@@ -67,6 +77,11 @@ public final class ConfigLoader {
 
     /** The configuration in {@code text}; relative schema paths start at {@code baseDirectory}. */
     public HookgateConfig parse(final String text, final Path baseDirectory) {
+        return resolve(text, baseDirectory).config();
+    }
+
+    /** The configuration in {@code text} like {@link #parse(String, Path)}, with every key as it applies. */
+    public ResolvedConfig resolve(final String text, final Path baseDirectory) {
         final JsonNode root;
         try {
             root = yaml.readTree(text);
@@ -88,30 +103,39 @@ public final class ConfigLoader {
             }
         });
 
-        final KafkaSettings kafka = KafkaSettings.from(KafkaSettings.resolve(KafkaSettings.DEF.read(root.get("kafka"), "kafka", problems),
-            environment.apply(KafkaSettings.BOOTSTRAP_SERVERS_ENV), "kafka", problems));
-        final IngressSettings ingress = IngressSettings.from(IngressSettings.DEF.read(root.get("ingress"), "ingress", problems));
-        final Map<String, SourceConfig> sources = readSources(root.get("sources"), new SourceCatalogues(baseDirectory), problems);
-        final Map<String, SubscriptionConfig> subscriptions = readSubscriptions(root.get("subscriptions"), problems);
-        final DispatchSettings dispatch = DispatchSettings.from(DispatchSettings.DEF.read(root.get("dispatch"), "dispatch", problems),
-            "dispatch", problems);
-        final AdminSettings admin = AdminSettings.from(AdminSettings.DEF.read(root.get("admin"), "admin", problems));
-        final ProcessorSettings processor = ProcessorSettings.from(ProcessorSettings.DEF.read(root.get("processor"), "processor", problems));
-        final DevSettings dev = DevSettings.from(DevSettings.DEF.read(root.get("dev"), "dev", problems));
-        final TracingSettings tracing = TracingSettings.from(TracingSettings.DEF.read(root.get("tracing"), "tracing", problems),
+        final PrintedConfig printed = new PrintedConfig(SECTIONS);
+        final KafkaSettings kafka = KafkaSettings.from(printed.section("kafka", KafkaSettings.DEF, KafkaSettings.resolve(
+            KafkaSettings.DEF.read(root.get("kafka"), "kafka", problems), environment.apply(KafkaSettings.BOOTSTRAP_SERVERS_ENV), "kafka",
+            problems)));
+        final IngressSettings ingress = IngressSettings.from(section(root, "ingress", IngressSettings.DEF, printed, problems));
+        final Map<String, SourceConfig> sources = readSources(root.get("sources"), new SourceCatalogues(baseDirectory), printed, problems);
+        final Map<String, SubscriptionConfig> subscriptions = readSubscriptions(root.get("subscriptions"), printed, problems);
+        final DispatchSettings dispatch = DispatchSettings.from(printed.section("dispatch", DispatchSettings.DEF,
+            DispatchSettings.resolve(DispatchSettings.DEF.read(root.get("dispatch"), "dispatch", problems))), "dispatch", problems);
+        final AdminSettings admin = AdminSettings.from(section(root, "admin", AdminSettings.DEF, printed, problems));
+        final ProcessorSettings processor = ProcessorSettings.from(section(root, "processor", ProcessorSettings.DEF, printed, problems));
+        final DevSettings dev = DevSettings.from(section(root, "dev", DevSettings.DEF, printed, problems));
+        final TracingSettings tracing = TracingSettings.from(section(root, "tracing", TracingSettings.DEF, printed, problems),
             "tracing", problems);
-        final LoggingSettings logging = LoggingSettings.from(LoggingSettings.DEF.read(root.get("logging"), "logging", problems));
-        final Map<String, TenantSettings> tenants = readTenants(root.get("tenants"), problems);
+        final LoggingSettings logging = LoggingSettings.from(section(root, "logging", LoggingSettings.DEF, printed, problems));
+        final Map<String, TenantSettings> tenants = readTenants(root.get("tenants"), printed, problems);
 
         // Without a readable section of sources, every source a subscription names would be a knock-on problem.
         declaredIds(root.get("sources")).ifPresent(declared -> subscriptions.values().forEach(subscription ->
             SubscriptionChecks.check(subscription, ConfigProblems.child("subscriptions", subscription.id()), declared, sources, problems)));
         CrossChecks.check(kafka, ingress, sources, admin, problems);
         problems.throwIfAny();
-        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev, tracing, logging, tenants);
+        return new ResolvedConfig(new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev, tracing,
+            logging, tenants), printed.tree());
     }
 
-    private static Map<String, TenantSettings> readTenants(final JsonNode node, final ConfigProblems problems) {
+    /** Section {@code name} of {@code root} read by {@code def}, and written to {@code printed}. */
+    private static ConfigValues section(final JsonNode root, final String name, final ConfigDef def, final PrintedConfig printed,
+                                        final ConfigProblems problems) {
+        return printed.section(name, def, def.read(root.get(name), name, problems));
+    }
+
+    private static Map<String, TenantSettings> readTenants(final JsonNode node, final PrintedConfig printed, final ConfigProblems problems) {
         final Map<String, TenantSettings> tenants = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return tenants;
@@ -122,12 +146,14 @@ public final class ConfigLoader {
         }
         node.fields().forEachRemaining(entry -> {
             final String path = ConfigProblems.child("tenants", entry.getKey());
-            tenants.put(entry.getKey(), TenantSettings.from(entry.getKey(), TenantSettings.DEF.read(entry.getValue(), path, problems)));
+            tenants.put(entry.getKey(), TenantSettings.from(entry.getKey(), printed.entry("tenants", entry.getKey(), TenantSettings.DEF,
+                TenantSettings.DEF.read(entry.getValue(), path, problems))));
         });
         return Collections.unmodifiableMap(tenants);
     }
 
-    private Map<String, SourceConfig> readSources(final JsonNode node, final SourceCatalogues catalogues, final ConfigProblems problems) {
+    private Map<String, SourceConfig> readSources(final JsonNode node, final SourceCatalogues catalogues, final PrintedConfig printed,
+                                                  final ConfigProblems problems) {
         final Map<String, SourceConfig> sources = new LinkedHashMap<>();
         if (node == null || node.isNull() || (node.isObject() && node.isEmpty())) {
             problems.add("sources", "required: at least one source");
@@ -140,7 +166,7 @@ public final class ConfigLoader {
         node.fields().forEachRemaining(entry -> {
             final String id = entry.getKey();
             final String path = ConfigProblems.child("sources", id);
-            final Optional<SourceConfig> source = readSource(id, entry.getValue(), path, catalogues, problems);
+            final Optional<SourceConfig> source = readSource(id, entry.getValue(), path, catalogues, printed, problems);
             // After its keys, which a problem at the source's own path would keep from being read.
             if (!SourceConfig.ID.matcher(id).matches()) {
                 problems.add(path, "source id must be 1 to 64 letters, digits, '_' or '-'");
@@ -151,7 +177,7 @@ public final class ConfigLoader {
     }
 
     private Optional<SourceConfig> readSource(final String id, final JsonNode node, final String path, final SourceCatalogues catalogues,
-                                              final ConfigProblems problems) {
+                                              final PrintedConfig printed, final ConfigProblems problems) {
         final String providerPath = ConfigProblems.child(path, SourceConfig.PROVIDER.name());
         final JsonNode providerNode = node != null && node.isObject() ? node.get(SourceConfig.PROVIDER.name()) : null;
         final Optional<? extends ProviderSpec> provider = providerNode == null || !providerNode.isValueNode() || providerNode.isNull()
@@ -168,7 +194,8 @@ public final class ConfigLoader {
             }
             return Optional.empty();
         }
-        final ConfigValues values = SourceConfig.COMMON_DEF.plus(provider.get().options()).read(node, path, problems);
+        final ConfigDef def = SourceConfig.COMMON_DEF.plus(provider.get().options());
+        final ConfigValues values = printed.entry("sources", id, def, def.read(node, path, problems));
         if (problems.reported(path)) {
             return Optional.empty();
         }
@@ -178,7 +205,7 @@ public final class ConfigLoader {
         return Optional.of(source);
     }
 
-    private Map<String, SubscriptionConfig> readSubscriptions(final JsonNode node, final ConfigProblems problems) {
+    private Map<String, SubscriptionConfig> readSubscriptions(final JsonNode node, final PrintedConfig printed, final ConfigProblems problems) {
         final Map<String, SubscriptionConfig> subscriptions = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return subscriptions;
@@ -190,7 +217,8 @@ public final class ConfigLoader {
         node.fields().forEachRemaining(entry -> {
             final String id = entry.getKey();
             final String path = ConfigProblems.child("subscriptions", id);
-            final ConfigValues values = SubscriptionConfig.DEF.read(entry.getValue(), path, problems);
+            final ConfigValues values = printed.entry("subscriptions", id, SubscriptionConfig.DEF,
+                SubscriptionConfig.DEF.read(entry.getValue(), path, problems));
             subscriptions.put(id, SubscriptionConfig.from(id, values, path, problems));
             if (!SubscriptionConfig.ID.matcher(id).matches()) {
                 problems.add(path, "subscription id must be 1 to 64 letters, digits, '_' or '-'");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One entry of a source's {@code eventTypes} as written: a name ({@code order.created}), or
@@ -49,6 +50,12 @@ public record DeclaredEventType(String name, Optional<String> schema) {
         @Override
         public String describe() {
             return "event type or {name, schema}";
+        }
+
+        @Override
+        public JsonNode write(final DeclaredEventType value) {
+            return value.schema().isEmpty() ? ValueType.STRING.write(value.name())
+                : DEF.write(new ConfigValues(Map.of(NAME, value.name(), SCHEMA, value.schema().get()), Set.of()));
         }
     };
 

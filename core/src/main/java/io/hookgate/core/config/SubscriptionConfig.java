@@ -45,10 +45,10 @@ public record SubscriptionConfig(
     public static final ConfigKey<String> SECRET = optional("secret", ValueType.STRING, null,
         "Signing secret: whsec_ followed by the base64 of at least 16 random bytes (Standard Webhooks); "
             + "make one with hookgate secret new.")
-        .validatedBy(SigningSecret::check);
+        .validatedBy(SigningSecret::check).secret();
     public static final ConfigKey<List<String>> SECRETS = optional("secrets", ValueType.STRING_LIST, List.of(),
         "More signing secrets while rotating, each like secret: each attempt carries one signature per secret.")
-        .validatedBy(Validator.each(SigningSecret::check));
+        .validatedBy(Validator.each(SigningSecret::check)).secret();
     public static final ConfigKey<Duration> TIMEOUT = optional("timeout", ValueType.DURATION, Duration.ofSeconds(10),
         "Longest wait for the endpoint's answer to one attempt.")
         .validatedBy(Validator.positive());

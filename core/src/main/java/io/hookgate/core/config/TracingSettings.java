@@ -26,7 +26,7 @@ public record TracingSettings(boolean enabled, String exporter, String otlpEndpo
         "Base URL of the OTLP/HTTP collector; spans are posted to <otlpEndpoint>/v1/traces.")
         .validatedBy(SourceConfig::checkUrl);
     public static final ConfigKey<Map<String, String>> OTLP_HEADERS = optional("otlpHeaders", ValueType.STRING_MAP, Map.of(),
-        "Headers sent with every export, e.g. a collector's API key (write it as ${VARIABLE}).");
+        "Headers sent with every export, e.g. a collector's API key (write it as ${VARIABLE}).").secret();
     public static final ConfigKey<String> SERVICE_NAME = optional("serviceName", ValueType.STRING, "hookgate",
         "The service.name of every span; the part (ingress, processor, dispatcher) is the hookgate.part resource attribute.")
         .validatedBy(Validator.nonEmpty());
