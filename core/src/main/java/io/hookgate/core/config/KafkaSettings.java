@@ -36,9 +36,9 @@ public record KafkaSettings(
         "Prefix of every topic and consumer group hookgate uses.")
         .validatedBy(Validator.matches(Pattern.compile("[A-Za-z0-9._-]{0,100}"), "a valid topic name prefix"));
     public static final ConfigKey<Map<String, String>> PROPERTIES = optional("properties", ValueType.STRING_MAP, Map.of(),
-        "Kafka client settings passed to every producer, consumer, admin client and Streams instance. Those whose name "
+        "Kafka client settings passed to every producer, consumer, admin client and Streams instance; those whose name "
             + "contains " + String.join(", ", KafkaSettings.SECRET_PROPERTY_WORDS) + " (sasl.jaas.config, ssl.key.password, ...) "
-            + "are secrets: hookgate config print masks them.")
+            + "are secrets.")
         .secretEntries(KafkaSettings::isSecretProperty);
     public static final ConfigKey<Integer> PARTITIONS = optional("partitions", ValueType.INT, 6,
         "Partitions of each topic hookgate creates.")
