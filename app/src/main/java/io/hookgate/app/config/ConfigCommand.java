@@ -3,9 +3,11 @@ package io.hookgate.app.config;
 import io.hookgate.app.cli.ConfigOption;
 import io.hookgate.app.run.SourceWarnings;
 import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.config.ResolvedConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -17,21 +19,34 @@ import java.util.concurrent.Callable;
     subcommands = {ConfigCommand.Check.class, ConfigCommand.Print.class})
 public final class ConfigCommand {
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check the file as the parts would at start: ok with its sources, subscriptions and warnings (exit 0), "
-            + "or every problem with its path (exit 2).")
-    static final class Check implements Callable<Integer> {
+    /** A subcommand on the file of {@code --config}, which it reads whole before it says anything. */
+    abstract static class OnFile implements Callable<Integer> {
 
         @Mixin
         private ConfigOption config;
 
         @Override
-        public Integer call() {
-            final HookgateConfig loaded = config.resolve().config();
-            System.out.println("ok: " + config.file() + ": " + count(loaded.sources().size(), "source") + ", "
+        public final Integer call() {
+            final ResolvedConfig resolved = config.resolve();
+            say(config.file(), resolved);
+            return 0;
+        }
+
+        /** Prints what the subcommand says of {@code file}, which loaded as {@code resolved}. */
+        abstract void say(Path file, ResolvedConfig resolved);
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check the file as the parts would at start: ok with its sources, subscriptions and warnings (exit 0), "
+            + "or every problem with its path (exit 2).")
+    static final class Check extends OnFile {
+
+        @Override
+        void say(final Path file, final ResolvedConfig resolved) {
+            final HookgateConfig loaded = resolved.config();
+            System.out.println("ok: " + file + ": " + count(loaded.sources().size(), "source") + ", "
                 + count(loaded.subscriptions().size(), "subscription"));
             SourceWarnings.messages(loaded).forEach(warning -> System.out.println("  warning: " + warning));
-            return 0;
         }
 
         private static String count(final int n, final String noun) {
@@ -42,15 +57,11 @@ public final class ConfigCommand {
     @Command(name = "print", mixinStandardHelpOptions = true,
         description = "Print the configuration as it applies, as YAML: variables substituted, every key of every section with "
             + "its default, every secret masked.")
-    static final class Print implements Callable<Integer> {
-
-        @Mixin
-        private ConfigOption config;
+    static final class Print extends OnFile {
 
         @Override
-        public Integer call() {
-            System.out.print(config.resolve().yaml());
-            return 0;
+        void say(final Path file, final ResolvedConfig resolved) {
+            System.out.print(resolved.yaml());
         }
     }
 }
