@@ -20,10 +20,12 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads a YAML configuration file into a {@link HookgateConfig}: substitutes {@code ${ENV}}
- * variables, reads each section against its definition, then checks what spans sections
- * (subscriptions naming sources, tenants, ports, event types known for their sources). Every problem
- * is collected and thrown at once as a {@link ConfigException}, each with its path. Schema files of
+ * Reads a YAML configuration file into a {@link HookgateConfig}: substitutes {@code ${ENV}} and
+ * {@code ${ENV:-default}} variables, reads each section against its definition, then checks what
+ * spans sections (subscriptions naming sources, tenants, ports, event types known for their
+ * sources). Every problem is collected and thrown at once as a {@link ConfigException}, each with
+ * its path, and none that only follows from another ({@link ConfigProblems#reported}); {@link #resolve}
+ * also answers every key as it applies, secrets masked ({@link ResolvedConfig}). Schema files of
  * declared event types are read relative to the configuration file's directory ({@link #load}), or
  * to the working directory for a text without a file ({@link #parse(String)}).
  */

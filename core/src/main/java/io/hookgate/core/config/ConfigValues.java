@@ -1,5 +1,6 @@
 package io.hookgate.core.config;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,7 +29,7 @@ public final class ConfigValues {
 
     /** These values with {@code value} for {@code key}, as the configuration applies it (given or not as before). */
     <T> ConfigValues with(final ConfigKey<T> key, final T value) {
-        final Map<ConfigKey<?>, Object> replaced = new java.util.HashMap<>(values);
+        final Map<ConfigKey<?>, Object> replaced = new HashMap<>(values);
         replaced.put(key, value);
         return new ConfigValues(replaced, given);
     }
