@@ -3,6 +3,7 @@ package io.hookgate.app;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.app.cli.Failures;
 import io.hookgate.app.cli.PartCommand;
+import io.hookgate.app.config.ConfigCommand;
 import io.hookgate.app.dev.DevCommand;
 import io.hookgate.app.ops.EntryCommands;
 import io.hookgate.app.ops.subscriptions.SubscriptionsCommand;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
 @Command(name = "hookgate", mixinStandardHelpOptions = true, version = "hookgate 0.1.0",
     description = "A webhook gateway on Apache Kafka.",
     subcommands = {CommandLine.HelpCommand.class, DevCommand.class, PartCommand.Ingress.class, PartCommand.Processor.class,
-        PartCommand.Dispatcher.class, TopicsCommand.class, SignCommand.class, TriggerCommand.class, TailCommand.class, SecretCommand.class, EntryCommands.Dlq.class, EntryCommands.Rejected.class,
+        PartCommand.Dispatcher.class, TopicsCommand.class, ConfigCommand.class, SignCommand.class, TriggerCommand.class, TailCommand.class,
+        SecretCommand.class, EntryCommands.Dlq.class, EntryCommands.Rejected.class,
         SubscriptionsCommand.class},
     exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
         ExitCodes.NOT_FOUND_LINE, ExitCodes.CONFLICT_LINE, ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE},

@@ -3,6 +3,7 @@ package io.hookgate.app.cli;
 import io.hookgate.app.logging.LoggingSetup;
 import io.hookgate.core.config.ConfigLoader;
 import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.config.ResolvedConfig;
 import io.hookgate.providers.Providers;
 import picocli.CommandLine.Option;
 
@@ -43,8 +44,23 @@ public final class ConfigOption {
      * @throws io.hookgate.core.config.ConfigException listing every problem with its path
      */
     public HookgateConfig load() {
-        final HookgateConfig config = new ConfigLoader(Providers.builtIn(), System::getenv).load(file());
+        final HookgateConfig config = loader().load(file());
         LoggingSetup.apply(config.logging());
         return config;
+    }
+
+    /**
+     * Loads and validates the file as {@link #load} does, without touching this process's logs, with
+     * every key as it applies ({@code hookgate config check} and {@code print}).
+     *
+     * @throws io.hookgate.core.config.ConfigException listing every problem with its path
+     */
+    public ResolvedConfig resolve() {
+        return loader().resolve(file());
+    }
+
+    /** How every command reads its file: the built-in providers, this process's environment. */
+    private static ConfigLoader loader() {
+        return new ConfigLoader(Providers.builtIn(), System::getenv);
     }
 }

@@ -14,9 +14,9 @@ import java.util.Map;
  * sources that have no secret in its details ({@code {"withoutSecret": [...]}}): every request
  * they receive is stored, then rejected as {@code no_secret}, which is rarely what was meant (a
  * variable left empty, a secret not rotated in). Each is also warned about once when the process
- * starts.
+ * starts, and by {@code hookgate config check} ({@link #messages}).
  */
-final class SourceWarnings implements Readiness {
+public final class SourceWarnings implements Readiness {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceWarnings.class);
 
@@ -28,13 +28,18 @@ final class SourceWarnings implements Readiness {
 
     /** The warnings of {@code config}, each logged now. */
     static SourceWarnings of(final HookgateConfig config) {
-        final List<String> withoutSecret = config.sources().values().stream().filter(source -> source.secrets().isEmpty())
-            .map(SourceConfig::id).sorted().toList();
-        for (String source : withoutSecret) {
-            LOG.warn("Source {} has no secret: every request to /webhooks/{} will be rejected as no_secret (set sources.{}.secrets)",
-                source, source, source);
-        }
-        return new SourceWarnings(withoutSecret);
+        messages(config).forEach(LOG::warn);
+        return new SourceWarnings(withoutSecret(config));
+    }
+
+    /** The warning of each source of {@code config} that has no secret, in the order of their ids; none when every one has. */
+    public static List<String> messages(final HookgateConfig config) {
+        return withoutSecret(config).stream().map(source -> "source " + source + " has no secret: every request to /webhooks/"
+            + source + " will be rejected as no_secret (set sources." + source + ".secrets)").toList();
+    }
+
+    private static List<String> withoutSecret(final HookgateConfig config) {
+        return config.sources().values().stream().filter(source -> source.secrets().isEmpty()).map(SourceConfig::id).sorted().toList();
     }
 
     List<String> withoutSecret() {

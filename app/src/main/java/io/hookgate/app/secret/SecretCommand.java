@@ -1,6 +1,7 @@
 package io.hookgate.app.secret;
 
 import io.hookgate.app.cli.CliFailure;
+import io.hookgate.core.config.SigningSecret;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,9 +12,6 @@ import java.util.concurrent.Callable;
 /** {@code hookgate secret new}: a fresh signing secret for a subscription (or a Standard Webhooks source). */
 @Command(name = "secret", mixinStandardHelpOptions = true, description = "Make secrets.", subcommands = SecretCommand.New.class)
 public final class SecretCommand {
-
-    /** The {@code whsec_} prefix Standard Webhooks secrets carry before the base64 of their key. */
-    static final String PREFIX = "whsec_";
 
     @Command(name = "new", mixinStandardHelpOptions = true,
         description = "Print a new signing secret, whsec_ and the base64 of random bytes (Standard Webhooks style), "
@@ -30,7 +28,7 @@ public final class SecretCommand {
             }
             final byte[] key = new byte[bytes];
             new SecureRandom().nextBytes(key);
-            System.out.println(PREFIX + Base64.getEncoder().encodeToString(key));
+            System.out.println(SigningSecret.PREFIX + Base64.getEncoder().encodeToString(key));
             return 0;
         }
     }

@@ -21,7 +21,7 @@ public record AdminSettings(String host, int port, Optional<String> token, Strin
         "Port of /healthz, /readyz, /metrics and the admin API.").validatedBy(Validator.between(0, 65_535));
     public static final ConfigKey<String> TOKEN = optional("token", ValueType.STRING, null,
         "Bearer token of the admin API; without one the admin API is off (dev mode generates one).")
-        .validatedBy(AdminSettings::checkToken);
+        .validatedBy(AdminSettings::checkToken).secret();
 
     public static final ConfigKey<String> STATE_DIR = optional("stateDir", ValueType.STRING, ".hookgate/admin",
         "Directory of the admin API's local index of the DLQ and rejected events (rebuilt from Kafka when lost).")
@@ -39,7 +39,7 @@ public record AdminSettings(String host, int port, Optional<String> token, Strin
             } catch (IllegalArgumentException e) {
                 problems.add(path, "not base64 (make one: openssl rand -base64 32)");
             }
-        });
+        }).secret();
     public static final ConfigKey<List<TenantToken>> TOKENS = optional("tokens", TenantToken.LIST, List.of(),
         "Tokens of tenants, each {token, tenant}: such a token sees and changes only its tenant's subscriptions, "
             + "deliveries, DLQ entries and the rejected requests of its sources.");

@@ -1,6 +1,9 @@
 package io.hookgate.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,16 +49,29 @@ public final class ConfigDef {
 
     /**
      * Reads the section at {@code path} from {@code node} (an object, or missing/null for an absent
-     * section), reporting each problem.
+     * section), reporting each problem. A key whose value has a problem (of its type or its check) is
+     * left at its default and not {@linkplain ConfigValues#isGiven given}.
      */
     public ConfigValues read(final JsonNode node, final String path, final ConfigProblems problems) {
+        return read(node, path, problems, true);
+    }
+
+    /**
+     * Reads the section like {@link #read}, but says nothing of keys this definition does not name:
+     * for a section whose other keys could not be judged (those of a source whose provider is unknown).
+     */
+    public ConfigValues readKnownKeys(final JsonNode node, final String path, final ConfigProblems problems) {
+        return read(node, path, problems, false);
+    }
+
+    private ConfigValues read(final JsonNode node, final String path, final ConfigProblems problems, final boolean reportUnknown) {
         final Map<ConfigKey<?>, Object> values = new HashMap<>();
         final Set<ConfigKey<?>> given = new HashSet<>();
         if (node != null && !node.isMissingNode() && !node.isNull() && !node.isObject()) {
             problems.add(path, "expected a section of keys");
             return new ConfigValues(values, given);
         }
-        if (node != null && node.isObject()) {
+        if (reportUnknown && node != null && node.isObject()) {
             node.fieldNames().forEachRemaining(name -> {
                 if (!keys.containsKey(name)) {
                     problems.add(ConfigProblems.child(path, name), "unknown key" + suggestion(name));
@@ -82,6 +98,19 @@ public final class ConfigDef {
         return new ConfigValues(values, given);
     }
 
+    /**
+     * {@code values} of this section as {@code hookgate config print} shows them: every key in the
+     * order defined, its value or default ({@code null} for none), each secret masked ({@link ConfigKey#secret()}).
+     */
+    public ObjectNode write(final ConfigValues values) {
+        final ObjectNode section = JsonNodeFactory.instance.objectNode();
+        for (ConfigKey<?> key : keys.values()) {
+            final Object value = values.get(key);
+            section.set(key.name(), value == null ? NullNode.getInstance() : key.printed(value));
+        }
+        return section;
+    }
+
     private static <T> void readKey(final ConfigKey<T> key, final JsonNode node, final String path, final ConfigProblems problems,
                                     final Map<ConfigKey<?>, Object> values, final Set<ConfigKey<?>> given) {
         final int before = problems.size();
@@ -90,6 +119,10 @@ public final class ConfigDef {
             return;
         }
         key.validator().check(value, path, problems);
+        if (problems.size() > before) {
+            // Refused: checks across keys see the default, and say nothing of this key (problems.reported).
+            return;
+        }
         values.put(key, value);
         given.add(key);
     }

@@ -11,17 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads a YAML configuration file into a {@link HookgateConfig}: substitutes {@code ${ENV}}
- * variables, reads each section against its definition, then checks what spans sections
- * (subscriptions naming sources, tenants, ports, event types known for their sources). Every problem
- * is collected and thrown at once as a {@link ConfigException}, each with its path. Schema files of
+ * Reads a YAML configuration file into a {@link HookgateConfig}: substitutes {@code ${ENV}} and
+ * {@code ${ENV:-default}} variables, reads each section against its definition, then checks what
+ * spans sections (subscriptions naming sources, tenants, ports, event types known for their
+ * sources). Every problem is collected and thrown at once as a {@link ConfigException}, each with
+ * its path, and none that only follows from another ({@link ConfigProblems#reported}); {@link #resolve}
+ * also answers every key as it applies, secrets masked ({@link ResolvedConfig}). Schema files of
  * declared event types are read relative to the configuration file's directory ({@link #load}), or
  * to the working directory for a text without a file ({@link #parse(String)}).
  */
@@ -45,7 +49,17 @@ public final class ConfigLoader {
         this.yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
+    /**
+     * The configuration in {@code file}; relative schema paths start at its directory.
+     *
+     * @throws ConfigException listing every problem, each with its path
+     */
     public HookgateConfig load(final Path file) {
+        return resolve(file).config();
+    }
+
+    /** The configuration in {@code file} like {@link #load}, with every key as it applies ({@code hookgate config print}). */
+    public ResolvedConfig resolve(final Path file) {
         final String text;
         try {
             text = Files.readString(file);
@@ -55,7 +69,7 @@ public final class ConfigLoader {
             throw new ConfigException("", "cannot read configuration file " + file + ": " + e.getMessage());
         }
         final Path directory = file.toAbsolutePath().getParent();
-        return parse(text, directory == null ? Path.of("").toAbsolutePath() : directory);
+        return resolve(text, directory == null ? Path.of("").toAbsolutePath() : directory);
     }
 
     /** The configuration in {@code text}; relative schema paths start at the working directory. */
@@ -65,6 +79,11 @@ public final class ConfigLoader {
 
     /** The configuration in {@code text}; relative schema paths start at {@code baseDirectory}. */
     public HookgateConfig parse(final String text, final Path baseDirectory) {
+        return resolve(text, baseDirectory).config();
+    }
+
+    /** The configuration in {@code text} like {@link #parse(String, Path)}, with every key as it applies. */
+    public ResolvedConfig resolve(final String text, final Path baseDirectory) {
         final JsonNode root;
         try {
             root = yaml.readTree(text);
@@ -86,40 +105,39 @@ public final class ConfigLoader {
             }
         });
 
-        final KafkaSettings kafka = KafkaSettings.from(KafkaSettings.DEF.read(root.get("kafka"), "kafka", problems),
-            environment.apply(KafkaSettings.BOOTSTRAP_SERVERS_ENV));
-        final IngressSettings ingress = IngressSettings.from(IngressSettings.DEF.read(root.get("ingress"), "ingress", problems));
-        final Map<String, SourceConfig> sources = readSources(root.get("sources"), new SourceCatalogues(baseDirectory), problems);
-        final Map<String, SubscriptionConfig> subscriptions = readSubscriptions(root.get("subscriptions"), problems);
-        final DispatchSettings dispatch = DispatchSettings.from(DispatchSettings.DEF.read(root.get("dispatch"), "dispatch", problems),
-            "dispatch", problems);
-        final AdminSettings admin = AdminSettings.from(AdminSettings.DEF.read(root.get("admin"), "admin", problems));
-        final ProcessorSettings processor = ProcessorSettings.from(ProcessorSettings.DEF.read(root.get("processor"), "processor", problems));
-        final DevSettings dev = DevSettings.from(DevSettings.DEF.read(root.get("dev"), "dev", problems));
-        final TracingSettings tracing = TracingSettings.from(TracingSettings.DEF.read(root.get("tracing"), "tracing", problems),
+        final PrintedConfig printed = new PrintedConfig(SECTIONS);
+        final KafkaSettings kafka = KafkaSettings.from(printed.section("kafka", KafkaSettings.DEF, KafkaSettings.resolve(
+            KafkaSettings.DEF.read(root.get("kafka"), "kafka", problems), environment.apply(KafkaSettings.BOOTSTRAP_SERVERS_ENV), "kafka",
+            problems)));
+        final IngressSettings ingress = IngressSettings.from(section(root, "ingress", IngressSettings.DEF, printed, problems));
+        final Map<String, SourceConfig> sources = readSources(root.get("sources"), new SourceCatalogues(baseDirectory), printed, problems);
+        final Map<String, SubscriptionConfig> subscriptions = readSubscriptions(root.get("subscriptions"), printed, problems);
+        final DispatchSettings dispatch = DispatchSettings.from(printed.section("dispatch", DispatchSettings.DEF,
+            DispatchSettings.resolve(DispatchSettings.DEF.read(root.get("dispatch"), "dispatch", problems))), "dispatch", problems);
+        final AdminSettings admin = AdminSettings.from(section(root, "admin", AdminSettings.DEF, printed, problems));
+        final ProcessorSettings processor = ProcessorSettings.from(section(root, "processor", ProcessorSettings.DEF, printed, problems));
+        final DevSettings dev = DevSettings.from(section(root, "dev", DevSettings.DEF, printed, problems));
+        final TracingSettings tracing = TracingSettings.from(section(root, "tracing", TracingSettings.DEF, printed, problems),
             "tracing", problems);
-        final LoggingSettings logging = LoggingSettings.from(LoggingSettings.DEF.read(root.get("logging"), "logging", problems));
-        final Map<String, TenantSettings> tenants = readTenants(root.get("tenants"), problems);
+        final LoggingSettings logging = LoggingSettings.from(section(root, "logging", LoggingSettings.DEF, printed, problems));
+        final Map<String, TenantSettings> tenants = readTenants(root.get("tenants"), printed, problems);
 
-        final java.util.Set<String> declared = declaredIds(root.get("sources"));
-        subscriptions.values().forEach(subscription -> SubscriptionChecks.check(subscription,
-            ConfigProblems.child("subscriptions", subscription.id()), declared, sources, problems));
-        if (kafka.minInSyncReplicas() > kafka.replicationFactor()) {
-            problems.add("kafka.minInSyncReplicas", kafka.minInSyncReplicas() + " is more than kafka.replicationFactor ("
-                + kafka.replicationFactor() + "): no write could ever be acknowledged");
-        }
-        sources.values().stream().filter(source -> source.maxBodyBytes() > ingress.maxBufferedBytes()).forEach(source ->
-            problems.add(ConfigProblems.child(ConfigProblems.child("sources", source.id()), SourceConfig.MAX_BODY_BYTES.name()),
-                source.maxBodyBytes() + " does not fit in ingress." + IngressSettings.MAX_BUFFERED_MIB.name() + " ("
-                    + ingress.maxBufferedBytes() + " bytes): no body that large could be received"));
-        if (ingress.port() != 0 && ingress.port() == admin.port()) {
-            problems.add("admin.port", "same port as ingress.port (" + ingress.port() + ")");
-        }
+        // Without a readable section of sources, every source a subscription names would be a knock-on problem.
+        declaredIds(root.get("sources")).ifPresent(declared -> subscriptions.values().forEach(subscription ->
+            SubscriptionChecks.check(subscription, ConfigProblems.child("subscriptions", subscription.id()), declared, sources, problems)));
+        CrossChecks.check(kafka, ingress, sources, admin, problems);
         problems.throwIfAny();
-        return new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev, tracing, logging, tenants);
+        return new ResolvedConfig(new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev, tracing,
+            logging, tenants), printed.tree());
     }
 
-    private static Map<String, TenantSettings> readTenants(final JsonNode node, final ConfigProblems problems) {
+    /** Section {@code name} of {@code root} read by {@code def}, and written to {@code printed}. */
+    private static ConfigValues section(final JsonNode root, final String name, final ConfigDef def, final PrintedConfig printed,
+                                        final ConfigProblems problems) {
+        return printed.section(name, def, def.read(root.get(name), name, problems));
+    }
+
+    private static Map<String, TenantSettings> readTenants(final JsonNode node, final PrintedConfig printed, final ConfigProblems problems) {
         final Map<String, TenantSettings> tenants = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return tenants;
@@ -130,12 +148,14 @@ public final class ConfigLoader {
         }
         node.fields().forEachRemaining(entry -> {
             final String path = ConfigProblems.child("tenants", entry.getKey());
-            tenants.put(entry.getKey(), TenantSettings.from(entry.getKey(), TenantSettings.DEF.read(entry.getValue(), path, problems)));
+            tenants.put(entry.getKey(), TenantSettings.from(entry.getKey(), printed.entry("tenants", entry.getKey(), TenantSettings.DEF,
+                TenantSettings.DEF.read(entry.getValue(), path, problems))));
         });
         return Collections.unmodifiableMap(tenants);
     }
 
-    private Map<String, SourceConfig> readSources(final JsonNode node, final SourceCatalogues catalogues, final ConfigProblems problems) {
+    private Map<String, SourceConfig> readSources(final JsonNode node, final SourceCatalogues catalogues, final PrintedConfig printed,
+                                                  final ConfigProblems problems) {
         final Map<String, SourceConfig> sources = new LinkedHashMap<>();
         if (node == null || node.isNull() || (node.isObject() && node.isEmpty())) {
             problems.add("sources", "required: at least one source");
@@ -148,33 +168,37 @@ public final class ConfigLoader {
         node.fields().forEachRemaining(entry -> {
             final String id = entry.getKey();
             final String path = ConfigProblems.child("sources", id);
+            final Optional<SourceConfig> source = readSource(id, entry.getValue(), path, catalogues, printed, problems);
+            // After its keys, which a problem at the source's own path would keep from being read.
             if (!SourceConfig.ID.matcher(id).matches()) {
                 problems.add(path, "source id must be 1 to 64 letters, digits, '_' or '-'");
             }
-            readSource(id, entry.getValue(), path, catalogues, problems).ifPresent(source -> sources.put(id, source));
+            source.filter(read -> !problems.reported(path)).ifPresent(read -> sources.put(id, read));
         });
         return Collections.unmodifiableMap(sources);
     }
 
     private Optional<SourceConfig> readSource(final String id, final JsonNode node, final String path, final SourceCatalogues catalogues,
-                                              final ConfigProblems problems) {
-        final JsonNode providerNode = node == null ? null : node.get(SourceConfig.PROVIDER.name());
-        if (providerNode == null || !providerNode.isTextual()) {
-            // Reading the common keys reports the missing provider and any other problem.
-            SourceConfig.COMMON_DEF.read(node, path, problems);
-            return Optional.empty();
-        }
-        final Optional<? extends ProviderSpec> provider = providers.find(providerNode.textValue());
+                                              final PrintedConfig printed, final ConfigProblems problems) {
+        final String providerPath = ConfigProblems.child(path, SourceConfig.PROVIDER.name());
+        final JsonNode providerNode = node != null && node.isObject() ? node.get(SourceConfig.PROVIDER.name()) : null;
+        final Optional<? extends ProviderSpec> provider = providerNode == null || !providerNode.isValueNode() || providerNode.isNull()
+            || problems.reported(providerPath) ? Optional.empty() : providers.find(providerNode.asText());
         if (provider.isEmpty()) {
-            problems.add(ConfigProblems.child(path, SourceConfig.PROVIDER.name()), "unknown provider '" + providerNode.textValue() + "'"
-                + io.hookgate.core.text.DidYouMean.nearest(providerNode.textValue(), providers.names())
-                    .map(best -> " (did you mean '" + best + "'?)").orElse("")
-                + " (known providers: " + String.join(", ", providers.names()) + ")");
+            // The keys every source has report their problems (a missing provider among them); those of a
+            // provider cannot be judged without it, so none is called unknown.
+            SourceConfig.COMMON_DEF.readKnownKeys(node, path, problems);
+            if (!problems.reported(providerPath)) {
+                problems.add(providerPath, "unknown provider '" + providerNode.asText() + "'"
+                    + io.hookgate.core.text.DidYouMean.nearest(providerNode.asText(), providers.names())
+                        .map(best -> " (did you mean '" + best + "'?)").orElse("")
+                    + " (known providers: " + String.join(", ", providers.names()) + ")");
+            }
             return Optional.empty();
         }
-        final int before = problems.size();
-        final ConfigValues values = SourceConfig.COMMON_DEF.plus(provider.get().options()).read(node, path, problems);
-        if (problems.size() > before) {
+        final ConfigDef def = SourceConfig.COMMON_DEF.plus(provider.get().options());
+        final ConfigValues values = printed.entry("sources", id, def, def.read(node, path, problems));
+        if (problems.reported(path)) {
             return Optional.empty();
         }
         final SourceConfig source = SourceConfig.from(id, values, catalogues.build(provider.get().eventTypes(),
@@ -183,7 +207,7 @@ public final class ConfigLoader {
         return Optional.of(source);
     }
 
-    private Map<String, SubscriptionConfig> readSubscriptions(final JsonNode node, final ConfigProblems problems) {
+    private Map<String, SubscriptionConfig> readSubscriptions(final JsonNode node, final PrintedConfig printed, final ConfigProblems problems) {
         final Map<String, SubscriptionConfig> subscriptions = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return subscriptions;
@@ -195,21 +219,24 @@ public final class ConfigLoader {
         node.fields().forEachRemaining(entry -> {
             final String id = entry.getKey();
             final String path = ConfigProblems.child("subscriptions", id);
+            final ConfigValues values = printed.entry("subscriptions", id, SubscriptionConfig.DEF,
+                SubscriptionConfig.DEF.read(entry.getValue(), path, problems));
+            subscriptions.put(id, SubscriptionConfig.from(id, values, path, problems));
             if (!SubscriptionConfig.ID.matcher(id).matches()) {
                 problems.add(path, "subscription id must be 1 to 64 letters, digits, '_' or '-'");
             }
-            final ConfigValues values = SubscriptionConfig.DEF.read(entry.getValue(), path, problems);
-            subscriptions.put(id, SubscriptionConfig.from(id, values, path, problems));
         });
         return Collections.unmodifiableMap(subscriptions);
     }
 
-    private static java.util.Set<String> declaredIds(final JsonNode sources) {
-        final java.util.Set<String> ids = new java.util.HashSet<>();
-        if (sources != null && sources.isObject()) {
-            sources.fieldNames().forEachRemaining(ids::add);
+    /** The ids of every source in the file, those with problems of their own too; empty when there is no map of sources. */
+    private static Optional<Set<String>> declaredIds(final JsonNode sources) {
+        if (sources == null || !sources.isObject() || sources.isEmpty()) {
+            return Optional.empty();
         }
-        return ids;
+        final Set<String> ids = new HashSet<>();
+        sources.fieldNames().forEachRemaining(ids::add);
+        return Optional.of(ids);
     }
 
 }

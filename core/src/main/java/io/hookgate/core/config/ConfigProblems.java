@@ -10,9 +10,26 @@ import java.util.List;
 public final class ConfigProblems {
 
     private final List<ConfigProblem> problems = new ArrayList<>();
+    private final List<String> unresolved = new ArrayList<>();
 
+    /**
+     * Adds the problem {@code message} of the value at {@code path}; dropped when that value could
+     * not be resolved ({@link #addUnresolved}), of which it would only be a knock-on.
+     */
     public void add(final String path, final String message) {
+        if (unresolved.stream().noneMatch(at -> within(path, at))) {
+            problems.add(new ConfigProblem(path, message));
+        }
+    }
+
+    /**
+     * Adds the problem of a value that could not be resolved, such as one naming an environment
+     * variable that is not set: what the value holds then is no value to check, so every later
+     * problem at {@code path} or below it is dropped.
+     */
+    public void addUnresolved(final String path, final String message) {
         problems.add(new ConfigProblem(path, message));
+        unresolved.add(path);
     }
 
     public boolean isEmpty() {
@@ -21,6 +38,16 @@ public final class ConfigProblems {
 
     public int size() {
         return problems.size();
+    }
+
+    /**
+     * Whether a problem was reported at {@code path}, below it ({@code sources.a} covers
+     * {@code sources.a.secrets[0]}) or at a section above it. A value there cannot be trusted, so a
+     * check that reads it says nothing: one mistake must be one problem, not also its knock-on
+     * effects (a subscription's http URL refused because its {@code allowInsecureUrl} was misspelt).
+     */
+    public boolean reported(final String path) {
+        return problems.stream().map(ConfigProblem::path).anyMatch(at -> within(at, path) || (!at.isEmpty() && within(path, at)));
     }
 
     public List<ConfigProblem> list() {
@@ -32,6 +59,11 @@ public final class ConfigProblems {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+    }
+
+    /** Whether {@code path} is {@code ancestor} or lies below it. */
+    private static boolean within(final String path, final String ancestor) {
+        return path.equals(ancestor) || path.startsWith(ancestor + ".") || path.startsWith(ancestor + "[");
     }
 
     /** The path of a child key: {@code child("sources", "stripe")} is {@code sources.stripe}. */

@@ -17,7 +17,10 @@ public final class ConfigReference {
             + "Generated from the definitions in `core/src/main/java/io/hookgate/core/config/` and each provider's keys;\n"
             + "`ConfigReferenceTest` keeps it equal to the code (regenerate: `./mvnw -pl app -am test -Dtest=ConfigReferenceTest "
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dconfig.update=true`).\n"
-            + "`${NAME}` in any value reads the environment variable `NAME`; durations are written `500ms`, `5s`, `5m`, `2h`, `7d`.\n");
+            + "`${NAME}` in any value reads the environment variable `NAME` (unset: a problem), `${NAME:-default}` the default when "
+            + "`NAME` is unset or empty; durations are written `500ms`, `5s`, `5m`, `2h`, `7d`.\n"
+            + "`hookgate config check` reads a file as the parts would, `hookgate config print` prints every key as it applies, "
+            + "secrets masked.\n");
         section(out, "kafka", KafkaSettings.DEF);
         section(out, "ingress", IngressSettings.DEF);
         section(out, "sources.<id>", SourceConfig.COMMON_DEF);
@@ -44,7 +47,8 @@ public final class ConfigReference {
         for (ConfigKey<?> key : def.keys()) {
             out.append("| `").append(key.name()).append("` | ").append(key.type().describe()).append(" | ")
                 .append(key.isRequired() ? "required" : format(key.defaultValue())).append(" | ")
-                .append(key.doc().replace("|", "\\|")).append(" |\n");
+                .append(key.doc().replace("|", "\\|")).append(key.isSecret() ? " Secret: masked by `hookgate config print`." : "")
+                .append(" |\n");
         }
     }
 

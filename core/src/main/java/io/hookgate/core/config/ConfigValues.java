@@ -1,5 +1,6 @@
 package io.hookgate.core.config;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +25,13 @@ public final class ConfigValues {
             return (T) values.get(key);
         }
         return key.defaultValue();
+    }
+
+    /** These values with {@code value} for {@code key}, as the configuration applies it (given or not as before). */
+    <T> ConfigValues with(final ConfigKey<T> key, final T value) {
+        final Map<ConfigKey<?>, Object> replaced = new HashMap<>(values);
+        replaced.put(key, value);
+        return new ConfigValues(replaced, given);
     }
 
     /** Whether the file gave a value for {@code key}. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One entry of a source's {@code eventTypes} as written: a name ({@code order.created}), or
@@ -39,9 +40,8 @@ public record DeclaredEventType(String name, Optional<String> schema) {
                 problems.add(path, "expected an event type name or {name, schema}");
                 return null;
             }
-            final int before = problems.size();
             final ConfigValues values = DEF.read(node, path, problems);
-            if (problems.size() > before || !checkedName(values.get(NAME), ConfigProblems.child(path, NAME.name()), problems)) {
+            if (problems.reported(path) || !checkedName(values.get(NAME), ConfigProblems.child(path, NAME.name()), problems)) {
                 return null;
             }
             return new DeclaredEventType(values.get(NAME), Optional.ofNullable(values.get(SCHEMA)));
@@ -50,6 +50,12 @@ public record DeclaredEventType(String name, Optional<String> schema) {
         @Override
         public String describe() {
             return "event type or {name, schema}";
+        }
+
+        @Override
+        public JsonNode write(final DeclaredEventType value) {
+            return value.schema().isEmpty() ? ValueType.STRING.write(value.name())
+                : DEF.write(new ConfigValues(Map.of(NAME, value.name(), SCHEMA, value.schema().get()), Set.of()));
         }
     };
 

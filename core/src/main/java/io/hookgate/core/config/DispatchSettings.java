@@ -33,15 +33,24 @@ public record DispatchSettings(List<Duration> retryDelays, Duration maxRetryAfte
     public static final ConfigDef DEF = ConfigDef.of(RETRY_DELAYS, MAX_RETRY_AFTER, MAX_PENDING_PER_PARTITION,
         MAX_QUEUED_PER_SUBSCRIPTION, SHUTDOWN_TIMEOUT);
 
+    /** The values of section {@code dispatch} as they apply: the default {@code maxRetryAfter} no longer than the longest delay. */
+    static ConfigValues resolve(final ConfigValues values) {
+        final List<Duration> delays = values.get(RETRY_DELAYS);
+        if (!values.isGiven(MAX_RETRY_AFTER) && !delays.isEmpty() && values.get(MAX_RETRY_AFTER).compareTo(Collections.max(delays)) > 0) {
+            // The default must fit a ladder of short delays.
+            return values.with(MAX_RETRY_AFTER, Collections.max(delays));
+        }
+        return values;
+    }
+
+    /** The settings of {@code values} as {@link #resolve} made them, read at {@code path}. */
     static DispatchSettings from(final ConfigValues values, final String path, final ConfigProblems problems) {
         final List<Duration> delays = values.get(RETRY_DELAYS);
-        Duration maxRetryAfter = values.get(MAX_RETRY_AFTER);
-        if (!values.isGiven(MAX_RETRY_AFTER) && !delays.isEmpty() && maxRetryAfter.compareTo(Collections.max(delays)) > 0) {
-            // The default must fit a ladder of short delays.
-            maxRetryAfter = Collections.max(delays);
-        }
-        if (!delays.isEmpty() && maxRetryAfter.compareTo(Collections.max(delays)) > 0) {
-            problems.add(ConfigProblems.child(path, MAX_RETRY_AFTER.name()),
+        final Duration maxRetryAfter = values.get(MAX_RETRY_AFTER);
+        final String maxRetryAfterPath = ConfigProblems.child(path, MAX_RETRY_AFTER.name());
+        if (!delays.isEmpty() && maxRetryAfter.compareTo(Collections.max(delays)) > 0 && !problems.reported(maxRetryAfterPath)
+            && !problems.reported(ConfigProblems.child(path, RETRY_DELAYS.name()))) {
+            problems.add(maxRetryAfterPath,
                 Durations.format(maxRetryAfter) + " is longer than the longest retry delay "
                     + Durations.format(Collections.max(delays)));
         }

@@ -12,12 +12,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces {@code ${NAME}} anywhere in a string value by the environment variable {@code NAME}.
- * A variable that is not set is a problem reported with the path of the value that names it.
+ * Replaces {@code ${NAME}} anywhere in a string value by the environment variable {@code NAME}, and
+ * {@code ${NAME:-default}} by that variable, or by {@code default} when it is not set or empty. A
+ * variable of {@code ${NAME}} that is not set, or any other {@code ${...}} form (a shell's
+ * {@code ${NAME:?message}}, say), is a problem reported with the path of the value that holds it;
+ * the value then keeps the reference as written, and is not judged further
+ * ({@link ConfigProblems#addUnresolved}).
  */
 final class EnvSubstitution {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    /** Any reference: what it holds is checked against {@link #FORM}. */
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)}");
+    /** The supported forms: a name, and optionally {@code :-} and a default. */
+    private static final Pattern FORM = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(:-(.*))?", Pattern.DOTALL);
 
     private final Function<String, String> environment;
 
@@ -51,20 +58,37 @@ final class EnvSubstitution {
     }
 
     private TextNode substitute(final String text, final String path, final ConfigProblems problems) {
-        final Matcher matcher = VARIABLE.matcher(text);
+        final Matcher matcher = REFERENCE.matcher(text);
         final StringBuilder result = new StringBuilder();
         while (matcher.find()) {
-            final String name = matcher.group(1);
-            final String value = environment.apply(name);
-            if (value == null) {
-                problems.add(path, "environment variable " + name + " is not set");
-                // Keep the reference, so that later checks do not add a second problem ("empty").
-                matcher.appendReplacement(result, Matcher.quoteReplacement(matcher.group()));
-            } else {
-                matcher.appendReplacement(result, Matcher.quoteReplacement(value));
-            }
+            final String value = resolve(matcher.group(), matcher.group(1), path, problems);
+            // An unresolved reference stays as written: no later check reports it ("empty") a second time.
+            matcher.appendReplacement(result, Matcher.quoteReplacement(value == null ? matcher.group() : value));
         }
         matcher.appendTail(result);
         return TextNode.valueOf(result.toString());
+    }
+
+    /** The text of {@code reference}, whose braces hold {@code body}; null, with the problem reported, when it has none. */
+    private String resolve(final String reference, final String body, final String path, final ConfigProblems problems) {
+        final Matcher form = FORM.matcher(body);
+        if (!form.matches()) {
+            problems.addUnresolved(path, "'" + reference + "' is not supported: write ${NAME}, or ${NAME:-default} for a default");
+            return null;
+        }
+        final String name = form.group(1);
+        final String value = environment.apply(name);
+        if (form.group(2) == null) {
+            if (value == null) {
+                problems.addUnresolved(path, "environment variable " + name + " is not set");
+            }
+            return value;
+        }
+        final String fallback = form.group(3);
+        if (fallback.contains("${")) {
+            problems.addUnresolved(path, "'" + reference + "}' is not supported: a default cannot name another variable");
+            return null;
+        }
+        return value == null || value.isEmpty() ? fallback : value;
     }
 }

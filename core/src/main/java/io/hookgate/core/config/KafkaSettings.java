@@ -1,6 +1,8 @@
 package io.hookgate.core.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -20,18 +22,24 @@ public record KafkaSettings(
     boolean createTopics,
     int minInSyncReplicas) {
 
+    /** Parts of the name of a Kafka client setting that holds a credential, lower case. */
+    static final List<String> SECRET_PROPERTY_WORDS = List.of("password", "secret", "jaas", "token", "credential", "key", "user.info");
+
     /** Overrides {@code kafka.bootstrapServers} when set. */
     public static final String BOOTSTRAP_SERVERS_ENV = "HOOKGATE_KAFKA_BOOTSTRAP_SERVERS";
 
     public static final ConfigKey<String> BOOTSTRAP_SERVERS = optional("bootstrapServers", ValueType.STRING, "127.0.0.1:9092",
         "Comma-separated host:port list of the Kafka cluster; " + BOOTSTRAP_SERVERS_ENV + " overrides it. "
             + "In dev mode, where the embedded broker listens.")
-        .validatedBy(Validator.nonEmpty());
+        .validatedBy(Validator.nonEmpty().and(BootstrapServers::check));
     public static final ConfigKey<String> TOPIC_PREFIX = optional("topicPrefix", ValueType.STRING, "hookgate.",
         "Prefix of every topic and consumer group hookgate uses.")
         .validatedBy(Validator.matches(Pattern.compile("[A-Za-z0-9._-]{0,100}"), "a valid topic name prefix"));
     public static final ConfigKey<Map<String, String>> PROPERTIES = optional("properties", ValueType.STRING_MAP, Map.of(),
-        "Kafka client settings passed to every producer, consumer, admin client and Streams instance.");
+        "Kafka client settings passed to every producer, consumer, admin client and Streams instance; those whose name "
+            + "contains " + String.join(", ", KafkaSettings.SECRET_PROPERTY_WORDS) + " (sasl.jaas.config, ssl.key.password, ...) "
+            + "are secrets.")
+        .secretEntries(KafkaSettings::isSecretProperty);
     public static final ConfigKey<Integer> PARTITIONS = optional("partitions", ValueType.INT, 6,
         "Partitions of each topic hookgate creates.")
         .validatedBy(Validator.between(1, 10_000));
@@ -53,16 +61,41 @@ public record KafkaSettings(
     public static final ConfigDef DEF = ConfigDef.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, PROPERTIES, PARTITIONS,
         REPLICATION_FACTOR, RETENTION, CREATE_TOPICS, MIN_IN_SYNC_REPLICAS);
 
-    static KafkaSettings from(final ConfigValues values, final String bootstrapOverride) {
+    /**
+     * The values of section {@code kafka} (read at {@code path}) as they apply: {@code minInSyncReplicas}
+     * 0 replaced by the number it chooses, and {@code bootstrapServers} by {@code bootstrapOverride}
+     * when that is set, after the same check (its problems reported at {@code path.bootstrapServers},
+     * naming the variable).
+     */
+    static ConfigValues resolve(final ConfigValues values, final String bootstrapOverride, final String path,
+                                final ConfigProblems problems) {
+        final ConfigValues resolved = values.with(MIN_IN_SYNC_REPLICAS,
+            minInSync(values.get(MIN_IN_SYNC_REPLICAS), values.get(REPLICATION_FACTOR)));
+        if (bootstrapOverride == null || bootstrapOverride.isBlank()) {
+            return resolved;
+        }
+        BootstrapServers.problems(bootstrapOverride).forEach(message ->
+            problems.add(ConfigProblems.child(path, BOOTSTRAP_SERVERS.name()), BOOTSTRAP_SERVERS_ENV + " overrides it: " + message));
+        return resolved.with(BOOTSTRAP_SERVERS, bootstrapOverride.strip());
+    }
+
+    /** The settings of {@code values} as {@link #resolve} made them. */
+    static KafkaSettings from(final ConfigValues values) {
         return new KafkaSettings(
-            bootstrapOverride != null && !bootstrapOverride.isBlank() ? bootstrapOverride : values.get(BOOTSTRAP_SERVERS),
+            values.get(BOOTSTRAP_SERVERS),
             values.get(TOPIC_PREFIX),
             values.get(PROPERTIES),
             values.get(PARTITIONS),
             values.get(REPLICATION_FACTOR).shortValue(),
             values.get(RETENTION),
             values.get(CREATE_TOPICS),
-            minInSync(values.get(MIN_IN_SYNC_REPLICAS), values.get(REPLICATION_FACTOR)));
+            values.get(MIN_IN_SYNC_REPLICAS));
+    }
+
+    /** Whether the Kafka client setting {@code name} holds a credential, to be masked where the configuration is shown. */
+    static boolean isSecretProperty(final String name) {
+        final String lower = name.toLowerCase(Locale.ROOT);
+        return SECRET_PROPERTY_WORDS.stream().anyMatch(lower::contains);
     }
 
     private static int minInSync(final int configured, final int replicationFactor) {

@@ -43,7 +43,7 @@ public record SourceConfig(
         "Verification scheme: stripe, github, standard-webhooks, hmac, ...");
     public static final ConfigKey<List<String>> SECRETS = optional("secrets", ValueType.STRING_LIST, List.of(),
         "Secrets to verify with; several while rotating, every one is tried. A source with none rejects everything.")
-        .validatedBy(Validator.each(Validator.nonEmpty().and(Validator.noSurroundingWhitespace())));
+        .validatedBy(Validator.each(Validator.nonEmpty().and(Validator.noSurroundingWhitespace()))).secret();
     public static final ConfigKey<String> TENANT = optional("tenant", ValueType.STRING, null,
         "Tenant owning the source; a subscription sees only its own tenant's sources.")
         .validatedBy(Validator.nonEmpty());

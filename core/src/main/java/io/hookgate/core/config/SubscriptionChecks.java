@@ -33,7 +33,8 @@ public final class SubscriptionChecks {
             if (!declared.contains(named.get(i))) {
                 problems.add(sourcePath, "no source '" + named.get(i) + "' is configured"
                     + DidYouMean.hint(named.get(i), new TreeSet<>(declared)));
-            } else if (source != null && !source.tenant().equals(subscription.tenant())) {
+            } else if (source != null && !source.tenant().equals(subscription.tenant())
+                && !problems.reported(ConfigProblems.child(path, SubscriptionConfig.TENANT.name()))) {
                 problems.add(sourcePath, "source '" + source.id() + "' belongs to tenant " + source.tenant().orElse("(none)")
                     + ", the subscription to tenant " + subscription.tenant().orElse("(none)"));
             }

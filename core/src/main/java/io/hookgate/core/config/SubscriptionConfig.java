@@ -43,11 +43,12 @@ public record SubscriptionConfig(
         ValueType.EVENT_TYPE_LIST, List.of(),
         "Event types to receive, * matching any run of characters; empty means all.");
     public static final ConfigKey<String> SECRET = optional("secret", ValueType.STRING, null,
-        "Signing secret, whsec_ followed by base64 (Standard Webhooks).")
-        .validatedBy(SigningSecret::check);
+        "Signing secret: whsec_ followed by the base64 of at least 16 random bytes (Standard Webhooks); "
+            + "make one with hookgate secret new.")
+        .validatedBy(SigningSecret::check).secret();
     public static final ConfigKey<List<String>> SECRETS = optional("secrets", ValueType.STRING_LIST, List.of(),
-        "More signing secrets while rotating: each attempt carries one signature per secret.")
-        .validatedBy(Validator.each(SigningSecret::check));
+        "More signing secrets while rotating, each like secret: each attempt carries one signature per secret.")
+        .validatedBy(Validator.each(SigningSecret::check)).secret();
     public static final ConfigKey<Duration> TIMEOUT = optional("timeout", ValueType.DURATION, Duration.ofSeconds(10),
         "Longest wait for the endpoint's answer to one attempt.")
         .validatedBy(Validator.positive());
@@ -75,11 +76,15 @@ public record SubscriptionConfig(
             secrets.add(values.get(SECRET));
         }
         secrets.addAll(values.get(SECRETS));
-        if (!values.isGiven(SECRET) && !values.isGiven(SECRETS)) {
-            problems.add(ConfigProblems.child(path, SECRET.name()), "required (or secrets)");
+        final String secretPath = ConfigProblems.child(path, SECRET.name());
+        if (!values.isGiven(SECRET) && !values.isGiven(SECRETS) && !problems.reported(secretPath)
+            && !problems.reported(ConfigProblems.child(path, SECRETS.name()))) {
+            problems.add(secretPath, "required (or secrets); make one with: hookgate secret new");
         }
         final boolean insecure = values.get(ALLOW_INSECURE_URL);
-        final URI url = values.get(URL) == null ? null : checkUrl(values.get(URL), insecure, ConfigProblems.child(path, URL.name()), problems);
+        // Which URLs are allowed depends on allowInsecureUrl: with it refused, the URL is not judged by the default.
+        final URI url = values.get(URL) == null || problems.reported(ConfigProblems.child(path, ALLOW_INSECURE_URL.name())) ? null
+            : checkUrl(values.get(URL), insecure, ConfigProblems.child(path, URL.name()), problems);
         return new SubscriptionConfig(id, url, values.get(SOURCES) == null ? List.of() : values.get(SOURCES),
             values.get(EVENT_TYPES), List.copyOf(secrets), values.get(TIMEOUT), values.get(RATE_LIMIT_PER_SECOND),
             insecure, Optional.ofNullable(values.get(TENANT)), values.get(MAX_IN_FLIGHT));

@@ -9,7 +9,7 @@ import static io.hookgate.core.config.ConfigKey.required;
 public record TenantToken(String token, String tenant) {
 
     public static final ConfigKey<String> TOKEN = required("token", ValueType.STRING,
-        "Bearer token of this tenant, at least 16 characters.").validatedBy(AdminSettings::checkToken);
+        "Bearer token of this tenant, at least 16 characters.").validatedBy(AdminSettings::checkToken).secret();
     public static final ConfigKey<String> TENANT = required("tenant", ValueType.STRING,
         "The tenant whose things this token sees.").validatedBy(Validator.nonEmpty());
 
@@ -25,14 +25,18 @@ public record TenantToken(String token, String tenant) {
     static final ValueType<java.util.List<TenantToken>> LIST = ValueType.listOf(new ValueType<>() {
         @Override
         public TenantToken read(final com.fasterxml.jackson.databind.JsonNode node, final String path, final ConfigProblems problems) {
-            final int before = problems.size();
             final ConfigValues values = DEF.read(node, path, problems);
-            return problems.size() > before ? null : new TenantToken(values.get(TOKEN), values.get(TENANT));
+            return problems.reported(path) ? null : new TenantToken(values.get(TOKEN), values.get(TENANT));
         }
 
         @Override
         public String describe() {
             return "{token, tenant}";
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.JsonNode write(final TenantToken value) {
+            return DEF.write(new ConfigValues(java.util.Map.of(TOKEN, value.token(), TENANT, value.tenant()), java.util.Set.of()));
         }
     });
 }

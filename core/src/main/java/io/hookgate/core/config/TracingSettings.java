@@ -26,7 +26,7 @@ public record TracingSettings(boolean enabled, String exporter, String otlpEndpo
         "Base URL of the OTLP/HTTP collector; spans are posted to <otlpEndpoint>/v1/traces.")
         .validatedBy(SourceConfig::checkUrl);
     public static final ConfigKey<Map<String, String>> OTLP_HEADERS = optional("otlpHeaders", ValueType.STRING_MAP, Map.of(),
-        "Headers sent with every export, e.g. a collector's API key (write it as ${VARIABLE}).");
+        "Headers sent with every export, e.g. a collector's API key (write it as ${VARIABLE}).").secret();
     public static final ConfigKey<String> SERVICE_NAME = optional("serviceName", ValueType.STRING, "hookgate",
         "The service.name of every span; the part (ingress, processor, dispatcher) is the hookgate.part resource attribute.")
         .validatedBy(Validator.nonEmpty());
@@ -45,8 +45,9 @@ public record TracingSettings(boolean enabled, String exporter, String otlpEndpo
     static TracingSettings from(final ConfigValues values, final String path, final ConfigProblems problems) {
         final TracingSettings settings = new TracingSettings(values.get(ENABLED), values.get(EXPORTER), values.get(OTLP_ENDPOINT),
             values.get(OTLP_HEADERS), values.get(SERVICE_NAME), values.get(SAMPLE_RATIO), Optional.ofNullable(values.get(FILE)));
-        if (settings.enabled() && JSON_FILE.equals(settings.exporter()) && settings.file().isEmpty()) {
-            problems.add(ConfigProblems.child(path, FILE.name()), "required with exporter " + JSON_FILE);
+        final String filePath = ConfigProblems.child(path, FILE.name());
+        if (settings.enabled() && JSON_FILE.equals(settings.exporter()) && settings.file().isEmpty() && !problems.reported(filePath)) {
+            problems.add(filePath, "required with exporter " + JSON_FILE);
         }
         return settings;
     }

@@ -1,6 +1,13 @@
 package io.hookgate.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.hookgate.core.net.CidrBlock;
 
 import java.time.Duration;
@@ -12,7 +19,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * How a YAML value becomes a Java value. A value that does not fit is reported to the
+ * How a YAML value becomes a Java value, and back. A value that does not fit is reported to the
  * {@link ConfigProblems} with its path and read as {@code null}.
  *
  * @param <T> the Java type of the value
@@ -24,6 +31,9 @@ public interface ValueType<T> {
 
     /** A short name for documentation: {@code string}, {@code duration}, {@code list of string}. */
     String describe();
+
+    /** {@code value} (never null) as the file would write it: what {@link #read} turns back into {@code value}. */
+    JsonNode write(T value);
 
     ValueType<String> STRING = new ValueType<>() {
         @Override
@@ -38,6 +48,11 @@ public interface ValueType<T> {
         @Override
         public String describe() {
             return "string";
+        }
+
+        @Override
+        public JsonNode write(final String value) {
+            return TextNode.valueOf(value);
         }
     };
 
@@ -62,6 +77,11 @@ public interface ValueType<T> {
         public String describe() {
             return "integer";
         }
+
+        @Override
+        public JsonNode write(final Integer value) {
+            return IntNode.valueOf(value);
+        }
     };
 
     ValueType<Boolean> BOOLEAN = new ValueType<>() {
@@ -80,6 +100,11 @@ public interface ValueType<T> {
         @Override
         public String describe() {
             return "boolean";
+        }
+
+        @Override
+        public JsonNode write(final Boolean value) {
+            return BooleanNode.valueOf(value);
         }
     };
 
@@ -104,6 +129,11 @@ public interface ValueType<T> {
         public String describe() {
             return "number";
         }
+
+        @Override
+        public JsonNode write(final Double value) {
+            return DoubleNode.valueOf(value);
+        }
     };
 
     ValueType<Duration> DURATION = new ValueType<>() {
@@ -124,6 +154,11 @@ public interface ValueType<T> {
         @Override
         public String describe() {
             return "duration";
+        }
+
+        @Override
+        public JsonNode write(final Duration value) {
+            return TextNode.valueOf(Durations.format(value));
         }
     };
 
@@ -152,6 +187,13 @@ public interface ValueType<T> {
         public String describe() {
             return "map of string";
         }
+
+        @Override
+        public JsonNode write(final Map<String, String> value) {
+            final ObjectNode map = JsonNodeFactory.instance.objectNode();
+            value.forEach(map::put);
+            return map;
+        }
     };
 
     ValueType<List<CidrBlock>> CIDR_LIST = listOf(parsedString("CIDR block", CidrBlock::parse));
@@ -160,7 +202,7 @@ public interface ValueType<T> {
 
     /**
      * A string turned into a {@code T} by {@code parser}, whose {@link IllegalArgumentException}
-     * message becomes the problem reported.
+     * message becomes the problem reported; a {@code T}'s {@code toString} is the text it was read from.
      */
     static <T> ValueType<T> parsedString(final String description, final Function<String, T> parser) {
         return new ValueType<>() {
@@ -181,6 +223,11 @@ public interface ValueType<T> {
             @Override
             public String describe() {
                 return description;
+            }
+
+            @Override
+            public JsonNode write(final T value) {
+                return TextNode.valueOf(value.toString());
             }
         };
     }
@@ -212,6 +259,13 @@ public interface ValueType<T> {
             @Override
             public String describe() {
                 return "list of " + element.describe();
+            }
+
+            @Override
+            public JsonNode write(final List<E> value) {
+                final ArrayNode list = JsonNodeFactory.instance.arrayNode();
+                value.forEach(each -> list.add(element.write(each)));
+                return list;
             }
         };
     }

@@ -141,7 +141,7 @@ public class ConfigLoaderTest {
             "subscriptions.billing.url: must be https (set allowInsecureUrl: true for an internal receiver)",
             "subscriptions.billing.eventTypes[0]: 'invoice.[a-z]' is not an event type pattern "
                 + "(letters, digits, _ . : / - and * for any run of characters)",
-            "subscriptions.billing.secret: secret is not whsec_ followed by base64",
+            "subscriptions.billing.secret: must start with whsec_ (a Standard Webhooks secret); make one with: hookgate secret new",
             "subscriptions.billing.sources[1]: no source 'nowhere' is configured (known: custom, gh, stripe)",
             "subscriptions.internal.url: refused: 127.0.0.1 is a loopback address (set allowInsecureUrl: true for an internal receiver)",
             "dispatch.retryDelays[1]: must be longer than 0");
