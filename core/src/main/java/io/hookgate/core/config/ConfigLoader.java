@@ -138,20 +138,32 @@ public final class ConfigLoader {
     }
 
     private static Map<String, TenantSettings> readTenants(final JsonNode node, final PrintedConfig printed, final ConfigProblems problems) {
-        final Map<String, TenantSettings> tenants = new LinkedHashMap<>();
+        return readMap(node, "tenants", "tenant ids to their limits", problems, (id, value, path) ->
+            TenantSettings.from(id, printed.entry("tenants", id, TenantSettings.DEF, TenantSettings.DEF.read(value, path, problems))));
+    }
+
+    /** How one entry of a map section is read: its id, its value and its path. */
+    private interface EntryReader<T> {
+        T read(String id, JsonNode value, String path);
+    }
+
+    /**
+     * The entries of the optional map section {@code section} (absent: none), each read by {@code reader},
+     * in file order; a section that is not a map is a problem.
+     */
+    private static <T> Map<String, T> readMap(final JsonNode node, final String section, final String what, final ConfigProblems problems,
+                                              final EntryReader<T> reader) {
+        final Map<String, T> entries = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
-            return tenants;
+            return entries;
         }
         if (!node.isObject()) {
-            problems.add("tenants", "expected a map of tenant ids to their limits");
-            return tenants;
+            problems.add(section, "expected a map of " + what);
+            return entries;
         }
-        node.fields().forEachRemaining(entry -> {
-            final String path = ConfigProblems.child("tenants", entry.getKey());
-            tenants.put(entry.getKey(), TenantSettings.from(entry.getKey(), printed.entry("tenants", entry.getKey(), TenantSettings.DEF,
-                TenantSettings.DEF.read(entry.getValue(), path, problems))));
-        });
-        return Collections.unmodifiableMap(tenants);
+        node.fields().forEachRemaining(entry -> entries.put(entry.getKey(),
+            reader.read(entry.getKey(), entry.getValue(), ConfigProblems.child(section, entry.getKey()))));
+        return Collections.unmodifiableMap(entries);
     }
 
     private Map<String, SourceConfig> readSources(final JsonNode node, final SourceCatalogues catalogues, final PrintedConfig printed,
@@ -208,25 +220,14 @@ public final class ConfigLoader {
     }
 
     private Map<String, SubscriptionConfig> readSubscriptions(final JsonNode node, final PrintedConfig printed, final ConfigProblems problems) {
-        final Map<String, SubscriptionConfig> subscriptions = new LinkedHashMap<>();
-        if (node == null || node.isNull()) {
-            return subscriptions;
-        }
-        if (!node.isObject()) {
-            problems.add("subscriptions", "expected a map of subscription ids to subscriptions");
-            return subscriptions;
-        }
-        node.fields().forEachRemaining(entry -> {
-            final String id = entry.getKey();
-            final String path = ConfigProblems.child("subscriptions", id);
-            final ConfigValues values = printed.entry("subscriptions", id, SubscriptionConfig.DEF,
-                SubscriptionConfig.DEF.read(entry.getValue(), path, problems));
-            subscriptions.put(id, SubscriptionConfig.from(id, values, path, problems));
+        return readMap(node, "subscriptions", "subscription ids to subscriptions", problems, (id, value, path) -> {
+            final ConfigValues values = printed.entry("subscriptions", id, SubscriptionConfig.DEF, SubscriptionConfig.DEF.read(value, path, problems));
+            final SubscriptionConfig subscription = SubscriptionConfig.from(id, values, path, problems);
             if (!SubscriptionConfig.ID.matcher(id).matches()) {
                 problems.add(path, "subscription id must be 1 to 64 letters, digits, '_' or '-'");
             }
+            return subscription;
         });
-        return Collections.unmodifiableMap(subscriptions);
     }
 
     /** The ids of every source in the file, those with problems of their own too; empty when there is no map of sources. */
