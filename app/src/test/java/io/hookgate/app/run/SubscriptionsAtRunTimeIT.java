@@ -154,6 +154,27 @@ class SubscriptionsAtRunTimeIT {
             new String(received.body(), StandardCharsets.UTF_8).contains("\"" + id + "\""))).toList();
     }
 
+    /** Waits for a delivery of each of {@code ids} at {@code path}; says where each event got to when one is missing. */
+    static void awaitDelivered(final List<String> ids, final String path) {
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesOf(ids, path).size() == ids.size());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            final io.hookgate.core.topics.Topics topics = new io.hookgate.core.topics.Topics("rt.");
+            final StringBuilder where = new StringBuilder();
+            for (String topic : List.of(topics.verified("demo"), topics.dispatch(), topics.attempts(), topics.retry(Duration.ofSeconds(1)),
+                topics.dlq())) {
+                final long count = io.hookgate.core.testing.TopicReader.readAll(kafka.bootstrapServers(), topic).stream()
+                    .filter(r -> ids.stream().anyMatch(id -> r.value() != null && new String(r.value(), StandardCharsets.UTF_8).contains(id)
+                        || r.key() != null && r.key().contains(id) || java.util.stream.StreamSupport.stream(r.headers().spliterator(), false)
+                        .anyMatch(h -> new String(h.value(), StandardCharsets.UTF_8).contains(id)))).count();
+                where.append(topic).append('=').append(count).append(' ');
+            }
+            receiver.received().forEach(r -> where.append("\n  received at ").append(r.path()).append(": ")
+                .append(text(r), 0, Math.min(120, text(r).length())));
+            throw new AssertionError("not every one of " + ids + " was delivered at " + path + "; records: " + where, e);
+        }
+    }
+
     static String text(final RecordingReceiver.Received received) {
         return new String(received.body(), StandardCharsets.UTF_8);
     }
@@ -173,7 +194,7 @@ class SubscriptionsAtRunTimeIT {
 
         // Spread over both partitions: both processors fan out, both dispatchers deliver.
         final List<String> ids = send(12);
-        await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesOf(ids, "/a").size() == ids.size());
+        awaitDelivered(ids, "/a");
         for (RecordingReceiver.Received delivery : deliveriesOf(ids, "/a")) {
             new Webhook(secret).verify(text(delivery), delivery.headers());
         }
@@ -192,7 +213,7 @@ class SubscriptionsAtRunTimeIT {
         inForceEverywhere("url change", answeredAt, subscriptions -> subscriptions.find("orders")
             .map(live -> live.config().url().getPath().equals("/b")).orElse(false));
         final List<String> ids = send(6);
-        await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesOf(ids, "/b").size() == ids.size());
+        awaitDelivered(ids, "/b");
         assertThat(deliveriesOf(ids, "/a")).isEmpty();
     }
 
@@ -207,7 +228,7 @@ class SubscriptionsAtRunTimeIT {
         inForceEverywhere("secret rotation", answeredAt, subscriptions -> subscriptions.find("orders")
             .map(live -> live.config().secrets().size() == 2).orElse(false));
         final List<String> ids = send(4);
-        await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesOf(ids, "/b").size() == ids.size());
+        awaitDelivered(ids, "/b");
         for (RecordingReceiver.Received delivery : deliveriesOf(ids, "/b")) {
             new Webhook(next).verify(text(delivery), delivery.headers());
             new Webhook(secret).verify(text(delivery), delivery.headers());
@@ -232,7 +253,7 @@ class SubscriptionsAtRunTimeIT {
         assertThat(enabled.statusCode()).isEqualTo(200);
         inForceEverywhere("enable", enabledAt, subscriptions -> subscriptions.find("orders").map(LiveSubscription::enabled).orElse(false));
         final List<String> ids = send(4);
-        await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesOf(ids, "/b").size() == ids.size());
+        awaitDelivered(ids, "/b");
     }
 
     @Test

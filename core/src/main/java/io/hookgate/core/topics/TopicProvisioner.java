@@ -47,18 +47,19 @@ public final class TopicProvisioner {
      */
     private void awaitLeaders(final List<String> topics) throws InterruptedException, ExecutionException, TimeoutException {
         final long deadline = System.nanoTime() + timeout.toNanos();
-        final Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> partitions = new java.util.HashMap<>();
-        admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS).forEach((name, description) ->
-            description.partitions().forEach(p -> partitions.put(new org.apache.kafka.common.TopicPartition(name, p.partition()),
-                org.apache.kafka.clients.admin.OffsetSpec.latest())));
         while (true) {
             try {
+                // Described and answered only once the broker knows them: a topic just created may not be known yet.
+                final Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> partitions = new java.util.HashMap<>();
+                admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS).forEach((name, description) ->
+                    description.partitions().forEach(p -> partitions.put(new org.apache.kafka.common.TopicPartition(name, p.partition()),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest())));
                 // Answered only by a broker that is the partition's leader.
                 admin.listOffsets(partitions).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 return;
             } catch (ExecutionException e) {
                 if (System.nanoTime() > deadline) {
-                    throw e;
+                    throw new ExecutionException("the topics created have no leader yet: " + e.getCause().getMessage(), e.getCause());
                 }
                 Thread.sleep(50);
             }

@@ -44,7 +44,11 @@ public final class DeliveryClient implements AutoCloseable {
     private final CloseableHttpAsyncClient open;
     private final ScheduledExecutorService timer;
     private final Clock clock;
-    private final Map<String, URI> targets = new ConcurrentHashMap<>();
+    /** The target of each subscription's URL, made once per URL: a subscription's URL can change while it runs. */
+    private final Map<String, Target> targets = new ConcurrentHashMap<>();
+
+    private record Target(URI url, URI target) {
+    }
 
     /**
      * @param resolver the guarded client's name lookup (the system's in production, a fake in tests)
@@ -82,7 +86,8 @@ public final class DeliveryClient implements AutoCloseable {
     /** Posts {@code body} with {@code headers} to {@code subscription}'s URL. Never completes exceptionally. */
     public CompletableFuture<HttpOutcome> post(final SubscriptionConfig subscription, final HttpHeaders headers, final byte[] body) {
         final CompletableFuture<HttpOutcome> result = new CompletableFuture<>();
-        final URI target = targets.computeIfAbsent(subscription.id(), id -> target(subscription.url()));
+        final URI target = targets.compute(subscription.id(), (id, known) -> known != null && known.url().equals(subscription.url())
+            ? known : new Target(subscription.url(), target(subscription.url()))).target();
         final AsyncRequestBuilder request = AsyncRequestBuilder.post(target)
             .setEntity(AsyncEntityProducers.create(body, ContentType.APPLICATION_JSON));
         headers.asList().forEach(header -> request.addHeader(header.name(), header.value()));
