@@ -166,7 +166,7 @@ public final class DevCommand implements Callable<Integer> {
             .append(withConfig).append(" prints a fresh one):\n\n");
         out.append(SignCommand.curl(config, source, null, null, ingressUrl, Clock.systemUTC())).append("\n\n");
         // The demo receiver verifies a path named after the subscription: one made now verifies there too.
-        final String url = receiver == null ? "URL" : "http://127.0.0.1:" + receiver.port() + "/orders --id orders --allow-insecure-url";
+        final String url = receiver == null ? "URL" : "http://127.0.0.1:" + receiver.port() + "/hello --id hello --allow-insecure-url";
         out.append("Add a subscription while it runs (docs/SUBSCRIPTIONS.md):\n\n  ./hookgate subscriptions create --url ").append(url)
             .append(" --source ").append(source).append(withConfig).append("\n\n");
         out.append("Ctrl-C stops everything; data is kept in ").append(config.dev().dataDir()).append("/.")
