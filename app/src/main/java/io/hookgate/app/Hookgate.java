@@ -10,6 +10,7 @@ import io.hookgate.app.ops.subscriptions.SubscriptionsCommand;
 import io.hookgate.app.secret.SecretCommand;
 import io.hookgate.app.sign.SignCommand;
 import io.hookgate.app.sign.TriggerCommand;
+import io.hookgate.app.tail.ListenCommand;
 import io.hookgate.app.tail.TailCommand;
 import io.hookgate.app.topics.TopicsCommand;
 import picocli.CommandLine;
@@ -26,12 +27,13 @@ import picocli.CommandLine.Command;
     subcommands = {CommandLine.HelpCommand.class, DevCommand.class, PartCommand.Ingress.class, PartCommand.Processor.class,
         PartCommand.Dispatcher.class, TopicsCommand.class, ConfigCommand.class, SignCommand.class, TriggerCommand.class, TailCommand.class,
         SecretCommand.class, EntryCommands.Dlq.class, EntryCommands.Rejected.class,
-        SubscriptionsCommand.class},
+        SubscriptionsCommand.class,
+        ListenCommand.class},
     exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
         ExitCodes.NOT_FOUND_LINE, ExitCodes.CONFLICT_LINE, ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE},
     footerHeading = "%nEnvironment:%n",
     footer = {
-        "  HOOKGATE_ADMIN_URL     admin API of a running gateway, for dlq, rejected and subscriptions (else --admin, --config)",
+        "  HOOKGATE_ADMIN_URL     admin API of a running gateway, for dlq, rejected, subscriptions and listen (else --admin, --config)",
         "  HOOKGATE_ADMIN_TOKEN   its bearer token (hookgate dev prints an export line with it)",
         "  HOOKGATE_KAFKA_BOOTSTRAP_SERVERS   overrides kafka.bootstrapServers of the configuration",
         "  HOOKGATE_JAVA_OPTS     JVM options of ./hookgate (default -Xms64m -Xmx1g -XX:+UseSerialGC)",
