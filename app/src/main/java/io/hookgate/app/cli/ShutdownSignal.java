@@ -55,14 +55,18 @@ public final class ShutdownSignal {
             work.run();
         } finally {
             ended.countDown();
-        }
-        if (!stopping.get()) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM began to stop after the work ended: the hook runs, finds the work ended and returns at once.
-                return;
+            if (!stopping.get()) {
+                forget(hook);
             }
+        }
+    }
+
+    /** Removes {@code hook}; false when the JVM began to stop meanwhile (the hook then runs, finds the work ended and returns). */
+    private static boolean forget(final Thread hook) {
+        try {
+            return Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException stopping) {
+            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.hookgate.app.tail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.standardwebhooks.Webhook;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.app.run.Gateway;
@@ -7,6 +8,7 @@ import io.hookgate.app.testing.ChildHookgate;
 import io.hookgate.app.testing.CliRun;
 import io.hookgate.app.testing.Gateways;
 import io.hookgate.app.testing.SignedSends;
+import io.hookgate.core.json.Json;
 import io.hookgate.core.subscription.SecretBox;
 import io.hookgate.core.testing.KafkaTestCluster;
 import io.hookgate.core.testing.RecordingReceiver;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,8 +63,13 @@ class ListenIT {
             final Gateway gateway = Gateways.running(Gateways.config(Files.readString(config)));
             final String admin = "http://127.0.0.1:" + gateway.adminPort();
             try (ChildHookgate listen = ChildHookgate.start(dir.resolve("listen.log"), "listen", "--config", config.toString(),
-                "--admin", admin, "--forward-to", receiver.url("/hook"))) {
+                "--admin", admin, "--forward-to", receiver.url("/hook"));
+                 ChildHookgate scripted = ChildHookgate.start(dir.resolve("json.log"), Map.of("HOOKGATE_ADMIN_TOKEN", TOKEN), "listen",
+                     "--admin", admin, "--config", config.toString(), "--kafka", kafka.bootstrapServers(), "--source", "demo",
+                     "--events", "order.*", "--json",
+                     "--forward-to", receiver.url("/json"))) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> listen.output().contains("Ready!") || !listen.isAlive());
+                await().atMost(Duration.ofSeconds(60)).until(() -> !scripted.output().isEmpty() || !scripted.isAlive());
                 final String started = listen.output();
                 assertThat(started).as(started).contains("Ready! Forwarding demo -> " + receiver.url("/hook") + " (secret whsec_");
                 final Matcher secret = SECRET.matcher(started);
@@ -78,6 +86,23 @@ class ListenIT {
                 new Webhook(secret.group(1)).verify(new String(delivery.body(), StandardCharsets.UTF_8), delivery.headers());
                 await().atMost(Duration.ofSeconds(30)).until(() -> listen.output().contains("delivered"));
                 assertThat(listen.output()).containsPattern("delivered +demo +" + id.group(1) + " msg_listen_1 +204 in \\d+ ms");
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> scripted.output().lines().count() >= 2 || !scripted.isAlive());
+                final List<String> json = scripted.output().lines().toList();
+                assertThat(json).as(scripted.output()).hasSizeGreaterThanOrEqualTo(2);
+                final JsonNode made = Json.mapper().readTree(json.get(0));
+                assertThat(made.get("id").asText()).startsWith("listen-");
+                assertThat(made.get("secret").asText()).startsWith("whsec_");
+                assertThat(made.get("eventTypes").get(0).asText()).isEqualTo("order.*");
+                assertThat(made.get("allowInsecureUrl").asBoolean()).isTrue();
+                final JsonNode attempt = Json.mapper().readTree(json.get(1));
+                assertThat(attempt.get("subscription").asText()).isEqualTo(made.get("id").asText());
+                assertThat(attempt.get("outcome").asText()).isEqualTo("delivered");
+                assertThat(attempt.at("/attempt/status").asInt()).isEqualTo(204);
+                assertThat(receiver.receivedAt("/json")).hasSize(1);
+                scripted.stop();
+                assertThat(scripted.output()).contains("Deleted subscription " + made.get("id").asText());
+                assertThat(get(admin, made.get("id").asText()).statusCode()).isEqualTo(404);
 
                 listen.stop();
                 assertThat(listen.output()).contains("Deleted subscription " + id.group(1)).doesNotContain("\tat ", "Exception");
