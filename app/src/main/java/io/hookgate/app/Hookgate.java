@@ -1,7 +1,9 @@
 package io.hookgate.app;
 
+import io.hookgate.app.cli.CompletionCommand;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.app.cli.Failures;
+import io.hookgate.app.cli.HelpCommand;
 import io.hookgate.app.cli.PartCommand;
 import io.hookgate.app.config.ConfigCommand;
 import io.hookgate.app.dev.DevCommand;
@@ -10,6 +12,7 @@ import io.hookgate.app.ops.subscriptions.SubscriptionsCommand;
 import io.hookgate.app.secret.SecretCommand;
 import io.hookgate.app.sign.SignCommand;
 import io.hookgate.app.sign.TriggerCommand;
+import io.hookgate.app.tail.ListenCommand;
 import io.hookgate.app.tail.TailCommand;
 import io.hookgate.app.topics.TopicsCommand;
 import picocli.CommandLine;
@@ -23,21 +26,32 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hookgate", mixinStandardHelpOptions = true, version = "hookgate 0.1.0",
     description = "A webhook gateway on Apache Kafka.",
-    subcommands = {CommandLine.HelpCommand.class, DevCommand.class, PartCommand.Ingress.class, PartCommand.Processor.class,
+    subcommands = {HelpCommand.class, DevCommand.class, PartCommand.Ingress.class, PartCommand.Processor.class,
         PartCommand.Dispatcher.class, TopicsCommand.class, ConfigCommand.class, SignCommand.class, TriggerCommand.class, TailCommand.class,
         SecretCommand.class, EntryCommands.Dlq.class, EntryCommands.Rejected.class,
-        SubscriptionsCommand.class},
+        SubscriptionsCommand.class,
+        ListenCommand.class,
+        CompletionCommand.class},
     exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
         ExitCodes.NOT_FOUND_LINE, ExitCodes.CONFLICT_LINE, ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE},
     footerHeading = "%nEnvironment:%n",
     footer = {
-        "  HOOKGATE_ADMIN_URL     admin API of a running gateway, for dlq, rejected and subscriptions (else --admin, --config)",
-        "  HOOKGATE_ADMIN_TOKEN   its bearer token (hookgate dev prints an export line with it)",
-        "  HOOKGATE_KAFKA_BOOTSTRAP_SERVERS   overrides kafka.bootstrapServers of the configuration",
-        "  HOOKGATE_JAVA_OPTS     JVM options of ./hookgate (default -Xms64m -Xmx1g -XX:+UseSerialGC)",
-        "  HOOKGATE_DEBUG         set to 1 to print the stack trace of an unexpected failure",
+        "  HOOKGATE_ADMIN_URL      admin API of a running gateway, for dlq, rejected,",
+        "                          subscriptions and listen (else --admin, --config)",
+        "  HOOKGATE_ADMIN_TOKEN    its bearer token (hookgate dev prints an export line)",
+        "  HOOKGATE_KAFKA_BOOTSTRAP_SERVERS",
+        "                          overrides kafka.bootstrapServers of the configuration;",
+        "                          where listen reads deliveries without --config",
+        "  HOOKGATE_SECRETS_KEY    the usual variable of admin.secretsKey, the key that",
+        "                          seals run-time subscriptions' secrets:",
+        "                          secretsKey: \"$${HOOKGATE_SECRETS_KEY}\"",
+        "  HOOKGATE_JAVA_OPTS      JVM options of ./hookgate",
+        "                          (default -Xms64m -Xmx1g -XX:+UseSerialGC)",
+        "  HOOKGATE_DEBUG          1 prints the stack trace of an unexpected failure",
         "",
-        "'hookgate help COMMAND' or 'hookgate COMMAND --help' tells more of each command."})
+        "'hookgate help COMMAND' or 'hookgate COMMAND --help' tells more of a command.",
+        "'source <(hookgate completion)' completes commands and options (bash, zsh);",
+        "the build writes a manual page of each command to app/target/man (AsciiDoc)."})
 public final class Hookgate {
 
     public static final int CONFIG_ERROR = ExitCodes.USAGE;

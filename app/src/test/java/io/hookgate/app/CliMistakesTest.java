@@ -53,7 +53,16 @@ class CliMistakesTest {
         mistakes.put(List.of("dlq", "list", "-c", dir.resolve("missing.yaml").toString()), "missing.yaml does not exist");
         mistakes.put(List.of("dve"), "unknown command 'dve'; did you mean 'dev'?");
         mistakes.put(List.of("frobnicate"), "unknown command 'frobnicate'; the commands are help, dev, ingress");
-        mistakes.put(List.of("help", "nosuch"), "Unknown subcommand 'nosuch'");
+        mistakes.put(List.of("help", "nosuch"), "unknown command 'nosuch'; the commands are help, dev");
+        mistakes.put(List.of("help", "dve"), "unknown command 'dve'; did you mean 'dev'?");
+        mistakes.put(List.of("help", "dlq", "lst"), "unknown command 'lst'; did you mean 'list'?");
+        mistakes.put(List.of("hlep"), "unknown command 'hlep'; did you mean 'help'?");
+        mistakes.put(List.of("config", "chek"), "unknown command 'chek'; did you mean 'check'?");
+        mistakes.put(List.of("config"), "'hookgate config' needs one of its commands: check, print");
+        mistakes.put(List.of("dlq"), "'hookgate dlq' needs one of its commands: list, show, replay");
+        mistakes.put(List.of("lisen"), "unknown command 'lisen'; did you mean 'listen'?");
+        mistakes.put(List.of("sign", "--sorce", "demo", "-c", c), "unknown option '--sorce'; did you mean '--source'?");
+        mistakes.put(List.of("listen", "--forward", "http://localhost:3000/hook"), "unknown option '--forward'; did you mean '--forward-to'?");
         final Map<List<String>, Integer> exits = new LinkedHashMap<>();
         mistakes.keySet().forEach(args -> exits.put(args, ExitCodes.USAGE));
         exits.put(List.of("dlq", "list", "-c", c, "--admin", closed), ExitCodes.UNAVAILABLE);
@@ -100,9 +109,14 @@ class CliMistakesTest {
     void helpNamesEveryCommandExitCodesAndEnvironment() {
         assertThat(Hookgate.run("help")).isZero();
         assertThat(streams.out()).contains("Exit codes:", "Environment:", "HOOKGATE_ADMIN_URL", "HOOKGATE_ADMIN_TOKEN",
-            "HOOKGATE_JAVA_OPTS", "HOOKGATE_KAFKA_BOOTSTRAP_SERVERS", "dlq", "rejected", "sign");
+            "HOOKGATE_JAVA_OPTS", "HOOKGATE_KAFKA_BOOTSTRAP_SERVERS", "HOOKGATE_SECRETS_KEY", "secretsKey: \"${HOOKGATE_SECRETS_KEY}\"",
+            "hookgate completion", "dlq", "rejected", "sign", "listen", "completion");
+        assertThat(streams.out().lines()).as("within 80 columns").allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
         streams.reset();
         assertThat(Hookgate.run("help", "sign")).isZero();
         assertThat(streams.out()).contains("Usage: hookgate sign", "--body");
+        streams.reset();
+        assertThat(Hookgate.run("help", "dlq", "replay")).isZero();
+        assertThat(streams.out()).startsWith("Usage: hookgate dlq replay");
     }
 }

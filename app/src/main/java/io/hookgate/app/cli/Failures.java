@@ -1,24 +1,18 @@
 package io.hookgate.app.cli;
 
 import io.hookgate.core.config.ConfigException;
-import io.hookgate.core.text.DidYouMean;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
  * How every {@code hookgate} command fails: one line on stderr in the CLI's words, and the
- * {@link ExitCodes exit code} of its kind. A usage mistake names the nearest command or option and
- * the {@code --help} to read; no stack trace reaches a user unless {@code HOOKGATE_DEBUG} is set.
+ * {@link ExitCodes exit code} of its kind. A usage mistake names the nearest command or option
+ * ({@link UsageMessage}) and the {@code --help} to read; no stack trace reaches a user unless {@code HOOKGATE_DEBUG} is set.
  */
 public final class Failures implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
@@ -64,32 +58,10 @@ public final class Failures implements CommandLine.IExecutionExceptionHandler, C
     public int handleParseException(final ParameterException problem, final String[] args) {
         final CommandLine line = problem.getCommandLine();
         final PrintWriter err = line.getErr();
-        err.println("hookgate: " + message(problem));
+        err.println("hookgate: " + UsageMessage.of(problem, args));
         err.println("Try '" + line.getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return ExitCodes.USAGE;
-    }
-
-    /** The problem in the CLI's words: an unknown command or option with the one it most likely meant. */
-    private static String message(final ParameterException problem) {
-        if (!(problem instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
-            return problem.getMessage();
-        }
-        final String word = unmatched.getUnmatched().get(0);
-        final CommandSpec spec = problem.getCommandLine().getCommandSpec();
-        final List<String> known = new ArrayList<>();
-        if (word.startsWith("-")) {
-            for (OptionSpec option : spec.options()) {
-                known.addAll(List.of(option.names()));
-            }
-            return "unknown option '" + word + "'" + DidYouMean.nearest(word, known).map(best -> "; did you mean '" + best + "'?").orElse("");
-        }
-        if (spec.subcommands().isEmpty()) {
-            return problem.getMessage();
-        }
-        known.addAll(spec.subcommands().keySet());
-        return "unknown command '" + word + "'" + DidYouMean.nearest(word, known).map(best -> "; did you mean '" + best + "'?")
-            .orElse("; the commands are " + String.join(", ", known));
     }
 
     private boolean debug() {

@@ -3,6 +3,7 @@ package io.hookgate.app.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.app.cli.CliFailure;
 import io.hookgate.core.config.ConfigLoader;
+import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.providers.Providers;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,9 +66,26 @@ public abstract class AdminCommand implements Callable<Integer> {
      * @throws CliFailure when no token can be found or the address is not an http(s) URL
      */
     protected AdminClient client() {
-        final AdminTarget target = AdminTarget.resolve(admin, Optional.ofNullable(config), devDir, environment,
-            file -> new ConfigLoader(Providers.builtIn(), environment::apply).load(file));
+        final AdminTarget target = AdminTarget.resolve(admin, Optional.ofNullable(config), devDir, environment, this::load);
         return new AdminClient(target.url(), target.token());
+    }
+
+    /**
+     * The configuration of {@code --config}, read as the admin address and token are; empty when none was given.
+     *
+     * @throws io.hookgate.core.config.ConfigException listing every problem of the file
+     */
+    protected Optional<HookgateConfig> configuration() {
+        return Optional.ofNullable(config).map(this::load);
+    }
+
+    /** The environment variable {@code name} as this command reads it (the process's, unless {@link #lookIn} said otherwise), or null. */
+    protected String variable(final String name) {
+        return environment.apply(name);
+    }
+
+    private HookgateConfig load(final Path file) {
+        return new ConfigLoader(Providers.builtIn(), environment::apply).load(file);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.hookgate.app.tail;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * One thing that happened to a webhook, as {@code hookgate tail} and dev mode print it.
@@ -12,6 +13,9 @@ import java.time.Instant;
  * @param detail what more there is to say (a reason, a status and time, a type)
  */
 record LiveLine(Instant at, Kind kind, String source, String who, String detail) {
+
+    /** The order lines are printed in: by time, then by step. */
+    static final Comparator<LiveLine> ORDER = Comparator.comparing(LiveLine::at).thenComparing(LiveLine::kind);
 
     /** What can happen to a webhook, in the order it happens. */
     enum Kind {

@@ -7,18 +7,18 @@ import java.io.PrintStream;
 /** The live lines of a gateway printed on a thread of their own, as dev mode shows them below its banner, until closed. */
 public final class LiveView implements AutoCloseable {
 
-    private final LiveFeed feed;
+    private final LiveFeed<LiveLine> feed;
     private final Thread thread;
 
-    private LiveView(final LiveFeed feed, final Thread thread) {
+    private LiveView(final LiveFeed<LiveLine> feed, final Thread thread) {
         this.feed = feed;
         this.thread = thread;
     }
 
     /** Starts following {@code config}'s gateway from now on, printing to {@code out} (coloured on a terminal). */
     public static LiveView start(final HookgateConfig config, final PrintStream out) {
-        final LiveFeed feed = new LiveFeed(config);
-        feed.start(null, TailCommand.REACH_TIMEOUT, config.kafka().bootstrapServers());
+        final LiveFeed<LiveLine> feed = LiveFeed.everything(config);
+        feed.start(null, TailCommand.REACH_TIMEOUT);
         final LinePrinter printer = new LinePrinter(out, LinePrinter.terminal(System.getenv("NO_COLOR")));
         final Thread thread = new Thread(() -> feed.run(printer::print), "hookgate-live");
         thread.setDaemon(true);

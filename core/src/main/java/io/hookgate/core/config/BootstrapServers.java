@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  * What {@code kafka.bootstrapServers} must be: a comma-separated list of {@code host:port} (an IPv6
  * host in brackets, {@code [::1]:9092}; a listener name before {@code ://} allowed), each with a port
  * of 1 to 65535. Kafka would otherwise refuse the list only when a part starts, or, for a host
- * without a port, wait for a broker it can never reach.
+ * without a port, wait for a broker it can never reach. Also the check of a command's {@code --kafka}.
  */
-final class BootstrapServers {
+public final class BootstrapServers {
 
     private static final Pattern LISTENER = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,5}");
@@ -26,7 +26,7 @@ final class BootstrapServers {
     }
 
     /** What is wrong with {@code servers}, one message per wrong entry; empty when it is a list Kafka can use. */
-    static List<String> problems(final String servers) {
+    public static List<String> problems(final String servers) {
         final List<String> problems = new ArrayList<>();
         if (servers.isBlank()) {
             return problems;
