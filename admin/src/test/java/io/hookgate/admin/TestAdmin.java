@@ -49,7 +49,7 @@ public final class TestAdmin implements AutoCloseable {
                      final Clock clock) {
         dlq = new EntryStore(dir.resolve("dlq"));
         rejected = new EntryStore(dir.resolve("rejected"));
-        quarantine = new Quarantine(dlq, rejected, new SimpleMeterRegistry(), Clock.systemUTC(), List.of());
+        quarantine = new Quarantine(List.of(dlq, rejected), new SimpleMeterRegistry(), Clock.systemUTC(), List.of());
         producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         final Replayer replayer = new Replayer(producer, ref -> {
             throw new Gone("the original at " + ref.topic() + " offset " + ref.offset() + " is gone");

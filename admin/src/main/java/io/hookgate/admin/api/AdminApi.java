@@ -36,9 +36,12 @@ import java.util.stream.Stream;
  * ({@code /admin/dlq}) and rejected requests ({@code /admin/rejected}), the records the index could
  * not read ({@code /admin/quarantine}), the routes of its {@link AdminFeature}s (subscriptions), and
  * {@code GET /admin/openapi.json}, the OpenAPI 3.1 document of all of them. Lists answer
- * {@code {"entries": [...], "nextCursor": ...}}; a replay of an entry already replayed answers 409
- * unless {@code ?force=true}; a replay by filter answers {@code {"matched", "replayed", "skipped",
- * "gone", "dryRun", "until"}}.
+ * {@code {"entries": [...], "nextCursor": ...}} (the DLQ filters by subscription, source, reason,
+ * event id and time); a replay of an entry already replayed answers 409 unless {@code ?force=true},
+ * and a replay answers {@code {"id", "replayed": true, "forced"}}, {@code forced} saying whether the
+ * entry had been replayed before; a replay by filter answers {@code {"matched", "replayed",
+ * "skipped", "gone", "forced", "dryRun", "until"}}, {@code forced} saying whether any entry replayed
+ * had been replayed before.
  *
  * <p>Tokens: {@code admin.token} is the operator's and sees everything; each {@code admin.tokens}
  * entry is a tenant's, which sees only its tenant's DLQ entries and the rejected requests of its
@@ -89,7 +92,8 @@ public final class AdminApi {
         this.auth = new BearerAuth(settings.token().orElseThrow(() -> new IllegalArgumentException("the admin API needs admin.token")),
             settings.tokens());
         this.securityLog = securityLog;
-        this.dlq = new Listing("dlq", dlq, Set.of(Filters.SUBSCRIPTION, Filters.SOURCE, Filters.REASON, Filters.SINCE, Filters.UNTIL),
+        this.dlq = new Listing("dlq", dlq, Set.of(Filters.SUBSCRIPTION, Filters.SOURCE, Filters.REASON, Filters.EVENT_ID, Filters.SINCE,
+            Filters.UNTIL),
             codes(Arrays.stream(DlqReason.values()).map(DlqReason::code)), Set.of(FORCE), visibility::dlq);
         this.rejected = new Listing("rejected", rejected, Set.of(Filters.SOURCE, Filters.REASON, Filters.SINCE, Filters.UNTIL),
             codes(Stream.concat(Arrays.stream(RejectReason.values()).map(RejectReason::code), Stream.of(UNKNOWN_REASON))),
@@ -140,7 +144,7 @@ public final class AdminApi {
         final QueryParameters query = QueryParameters.of(exchange, accepted);
         final EntryFilter filter = Filters.read(query, listing, query.integer(LIMIT, DEFAULT_LIMIT, 1, EntryFilter.MAX_LIMIT),
             query.text(CURSOR), null).within(listing.visibility().apply(caller));
-        final Page page = listing.store().list(filter);
+        final Page<AdminEntry> page = listing.store().list(filter);
         final Map<String, Object> body = new LinkedHashMap<>();
         body.put("entries", page.entries());
         body.put("nextCursor", page.nextCursor());
@@ -187,12 +191,13 @@ public final class AdminApi {
         if (!caller.isOperator()) {
             visible(caller, listing, id);
         }
-        if (listing == dlq) {
-            replayer.replayDlq(id, query.flag(FORCE));
-        } else {
-            replayer.replayRejected(id, query.flag(FORCE), query.flag(IGNORE_TIMESTAMP));
-        }
-        json(exchange, 200, Map.of("id", id, "replayed", true));
+        final boolean forced = listing == dlq ? replayer.replayDlq(id, query.flag(FORCE))
+            : replayer.replayRejected(id, query.flag(FORCE), query.flag(IGNORE_TIMESTAMP));
+        final Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id);
+        answer.put("replayed", true);
+        answer.put("forced", forced);
+        json(exchange, 200, answer);
     }
 
     private void bulk(final HttpServerExchange exchange, final Caller caller, final Listing listing) throws IOException {
@@ -220,6 +225,7 @@ public final class AdminApi {
         answer.put("replayed", result.replayed());
         answer.put("skipped", result.skipped());
         answer.put("gone", result.gone());
+        answer.put("forced", result.forced() > 0);
         answer.put("dryRun", dryRun);
         answer.put("until", filter.until());
         json(exchange, 200, answer);

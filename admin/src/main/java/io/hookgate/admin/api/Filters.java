@@ -12,6 +12,7 @@ final class Filters {
     static final String SUBSCRIPTION = "subscription";
     static final String SOURCE = "source";
     static final String REASON = "reason";
+    static final String EVENT_ID = "eventId";
     static final String SINCE = "since";
     static final String UNTIL = "until";
 
@@ -37,7 +38,7 @@ final class Filters {
         if (since != null && until != null && !since.isBefore(until)) {
             throw input.invalid(SINCE, "must be before until (" + until + ")");
         }
-        return new EntryFilter(input.text(SUBSCRIPTION), input.text(SOURCE), reason, since, until, limit, cursor);
+        return new EntryFilter(input.text(SUBSCRIPTION), input.text(SOURCE), reason, input.text(EVENT_ID), since, until, limit, cursor);
     }
 
     /** Whether {@code input} names at least one filter. */

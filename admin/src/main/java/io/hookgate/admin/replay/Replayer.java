@@ -81,29 +81,32 @@ public final class Replayer {
     /**
      * Replays DLQ entry {@code id}.
      *
+     * @return whether it had been replayed before (and {@code force} let it go again)
      * @throws NotFound when there is no such entry
      * @throws Conflict when it was replayed already and {@code force} is false
      */
-    public void replayDlq(final String id, final boolean force) {
-        expect(id, attemptDlq(id, force));
+    public boolean replayDlq(final String id, final boolean force) {
+        return expect(id, attemptDlq(id, force));
     }
 
     /**
      * Replays rejected request {@code id}, its replay window waived when {@code ignoreTimestamp}.
      *
+     * @return whether it had been replayed before (and {@code force} let it go again)
      * @throws NotFound when there is no such entry
      * @throws Conflict when it was replayed already and {@code force} is false
      */
-    public void replayRejected(final String id, final boolean force, final boolean ignoreTimestamp) {
-        expect(id, attemptRejected(id, force, ignoreTimestamp));
+    public boolean replayRejected(final String id, final boolean force, final boolean ignoreTimestamp) {
+        return expect(id, attemptRejected(id, force, ignoreTimestamp));
     }
 
-    private static void expect(final String id, final ReplayOutcome outcome) {
-        switch (outcome) {
-            case REPLAYED -> { }
+    private static boolean expect(final String id, final ReplayOutcome outcome) {
+        return switch (outcome) {
+            case REPLAYED -> false;
+            case FORCED -> true;
             case ALREADY_REPLAYED -> throw new Conflict("already_replayed", id + " was already replayed; add ?force=true to replay it again");
             case NOT_FOUND -> throw new NotFound("no entry " + id);
-        }
+        };
     }
 
     private ReplayOutcome attemptDlq(final String id, final boolean force) {
@@ -162,19 +165,23 @@ public final class Replayer {
         long replayed = 0;
         long skipped = 0;
         long gone = 0;
+        long forced = 0;
         EntryFilter page = filter;
         while (true) {
-            final Page result = store.list(page);
+            final Page<AdminEntry> result = store.list(page);
             for (AdminEntry entry : result.entries()) {
                 matched++;
                 if (entry.replay().replayed() && !force) {
                     skipped++;
                 } else if (dryRun) {
                     replayed++;
+                    forced += entry.replay().replayed() ? 1 : 0;
                 } else {
                     try {
-                        if (replayOne.apply(entry.id()) == ReplayOutcome.REPLAYED) {
+                        final ReplayOutcome outcome = replayOne.apply(entry.id());
+                        if (outcome == ReplayOutcome.REPLAYED || outcome == ReplayOutcome.FORCED) {
                             replayed++;
+                            forced += outcome == ReplayOutcome.FORCED ? 1 : 0;
                         } else {
                             skipped++;
                         }
@@ -186,7 +193,7 @@ public final class Replayer {
                 }
             }
             if (result.nextCursor() == null) {
-                return new BulkReplay(matched, replayed, skipped, gone);
+                return new BulkReplay(matched, replayed, skipped, gone, forced);
             }
             page = page.afterCursor(result.nextCursor());
         }
@@ -210,7 +217,7 @@ public final class Replayer {
             final ReplayState next = state.next(Instant.now(clock));
             send(new ProducerRecord<>(topics.replays(), (kind + ":" + id).getBytes(StandardCharsets.UTF_8), Json.write(next)));
             store.putReplayState(id, next);
-            return ReplayOutcome.REPLAYED;
+            return state.replayed() ? ReplayOutcome.FORCED : ReplayOutcome.REPLAYED;
         }
     }
 

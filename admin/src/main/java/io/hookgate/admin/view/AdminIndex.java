@@ -64,7 +64,7 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         this.topics = new Topics(config.kafka().topicPrefix());
         this.dlq = new EntryStore(directory.resolve("dlq"));
         this.rejected = new EntryStore(directory.resolve("rejected"));
-        this.quarantine = new Quarantine(dlq, rejected, registry, clock, List.of(topics.dlq(), topics.rejected(), topics.replays()));
+        this.quarantine = new Quarantine(List.of(dlq, rejected), registry, clock, List.of(topics.dlq(), topics.rejected(), topics.replays()));
         this.consumer = new KafkaConsumer<>(KafkaClients.config(config.kafka(), topics.dispatcherGroup() + "-admin-index", Map.of(
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
             ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",

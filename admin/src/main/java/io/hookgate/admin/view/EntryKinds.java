@@ -47,8 +47,8 @@ final class EntryKinds {
         if (entry.id().isEmpty() || entry.deadAt() == null) {
             throw new UnreadableRecord("value is not a DLQ entry: it needs a non-empty id and deadAt");
         }
-        return new AdminEntry(entry.id(), entry.subscription(), entry.source(), entry.eventId(), entry.task() == null ? null : entry.task().eventRef().ingressId(),
-            null, null, entry.reason().code(), entry.detail(), entry.deadAt(), entry.attempts(), null, null);
+        return new AdminEntry(entry.id(), entry.subscription(), entry.source(), entry.eventId(),
+            entry.task() == null ? null : entry.task().deliveryId(), entry.task() == null ? null : entry.task().eventRef().ingressId(), null, null, entry.reason().code(), entry.detail(), entry.deadAt(), entry.attempts(), null, null);
     }
 
     /**
@@ -72,7 +72,7 @@ final class EntryKinds {
         }
         final String source = new String(record.key(), StandardCharsets.UTF_8);
         final RequestCopy request = RequestCopy.of(record, redaction);
-        return new AdminEntry("rej_" + record.partition() + "_" + record.offset(), null, source, null,
+        return new AdminEntry("rej_" + record.partition() + "_" + record.offset(), null, source, null, null,
             RawRecordCodec.lastValue(record.headers(), RawRecordCodec.INGRESS_ID), request.client(), request.userAgent(), reason, detail, at,
             List.of(DeliveryAttempt.failed(1, at, reason + (detail.isEmpty() ? "" : ": " + detail), 0)), null, request);
     }
