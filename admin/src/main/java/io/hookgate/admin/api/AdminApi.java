@@ -9,7 +9,9 @@ import io.hookgate.admin.view.EntryFilter;
 import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Page;
 import io.hookgate.admin.view.Quarantine;
+import io.hookgate.admin.view.Redeliveries;
 import io.hookgate.core.config.AdminSettings;
+import io.hookgate.core.delivery.DeliveryAttempt;
 import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.id.TimeOrderedIds;
 import io.hookgate.core.logging.SecurityLog;
@@ -20,6 +22,7 @@ import io.undertow.util.Headers;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -28,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,7 +45,9 @@ import java.util.stream.Stream;
  * and a replay answers {@code {"id", "replayed": true, "forced"}}, {@code forced} saying whether the
  * entry had been replayed before; a replay by filter answers {@code {"matched", "replayed",
  * "skipped", "gone", "forced", "dryRun", "until"}}, {@code forced} saying whether any entry replayed
- * had been replayed before.
+ * had been replayed before. A replayed DLQ entry's {@code replay} says how its redelivery went,
+ * from the delivery log: {@code redelivery} is {@code delivered}, {@code failed} (dead-lettered
+ * again) or {@code pending}.
  *
  * <p>Tokens: {@code admin.token} is the operator's and sees everything; each {@code admin.tokens}
  * entry is a tenant's, which sees only its tenant's DLQ entries and the rejected requests of its
@@ -67,6 +73,11 @@ public final class AdminApi {
     private static final String ALL = "all";
     /** Rejected entries whose reason header is missing or unknown to this version are indexed with this reason. */
     private static final String UNKNOWN_REASON = "unknown";
+    /**
+     * How far before the time of a replay its redelivery's attempts may have started (the clocks of the
+     * admin part and the dispatcher differ a little); never before the entry's own last attempt.
+     */
+    static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
 
     private final BearerAuth auth;
     private final Listing dlq;
@@ -82,28 +93,47 @@ public final class AdminApi {
     /**
      * @param settings    its {@code token} (required) is the operator's, its {@code tokens} the tenants'
      * @param visibility  which entries a tenant sees
+     * @param redeliveries how the redelivery of a replayed DLQ entry went (the delivery log)
      * @param features    the parts of the API kept in packages of their own (subscriptions)
      * @param securityLog logs and counts each refused token as a security event; null for none
      * @throws IllegalArgumentException when no operator token is configured, or one token is given twice
      */
     public AdminApi(final AdminSettings settings, final EntryStore dlq, final EntryStore rejected, final Quarantine quarantine,
-                    final Replayer replayer, final EntryVisibility visibility, final List<AdminFeature> features, final Clock clock,
-                    final SecurityLog securityLog) {
+                    final Replayer replayer, final EntryVisibility visibility, final Redeliveries redeliveries,
+                    final List<AdminFeature> features, final Clock clock, final SecurityLog securityLog) {
         this.auth = new BearerAuth(settings.token().orElseThrow(() -> new IllegalArgumentException("the admin API needs admin.token")),
             settings.tokens());
         this.securityLog = securityLog;
         this.dlq = new Listing("dlq", dlq, Set.of(Filters.SUBSCRIPTION, Filters.SOURCE, Filters.REASON, Filters.EVENT_ID, Filters.SINCE,
             Filters.UNTIL),
-            codes(Arrays.stream(DlqReason.values()).map(DlqReason::code)), Set.of(FORCE), visibility::dlq);
+            codes(Arrays.stream(DlqReason.values()).map(DlqReason::code)), Set.of(FORCE), visibility::dlq,
+            entry -> withRedelivery(entry, redeliveries));
         this.rejected = new Listing("rejected", rejected, Set.of(Filters.SOURCE, Filters.REASON, Filters.SINCE, Filters.UNTIL),
             codes(Stream.concat(Arrays.stream(RejectReason.values()).map(RejectReason::code), Stream.of(UNKNOWN_REASON))),
-            Set.of(FORCE, IGNORE_TIMESTAMP), visibility::rejected);
+            Set.of(FORCE, IGNORE_TIMESTAMP), visibility::rejected, UnaryOperator.identity());
         this.quarantine = quarantine;
         this.replayer = replayer;
         this.features = List.copyOf(features);
         this.clock = clock;
         this.ids = new TimeOrderedIds(clock);
         this.openApi = OpenApiDocument.load();
+    }
+
+    /**
+     * {@code entry}, when it was replayed, with how its redelivery went: the attempts of its delivery
+     * that started after its own last attempt and at most {@link #CLOCK_SLACK} before the last replay.
+     */
+    static AdminEntry withRedelivery(final AdminEntry entry, final Redeliveries redeliveries) {
+        if (entry.deliveryId() == null || entry.replay() == null || !entry.replay().replayed() || entry.replay().lastAt() == null) {
+            return entry;
+        }
+        Instant since = entry.replay().lastAt().minus(CLOCK_SLACK);
+        for (DeliveryAttempt attempt : entry.attempts() == null ? List.<DeliveryAttempt>of() : entry.attempts()) {
+            if (attempt.at() != null && !attempt.at().isBefore(since)) {
+                since = attempt.at().plusMillis(1);
+            }
+        }
+        return entry.withReplay(entry.replay().withRedelivery(redeliveries.redelivery(entry.deliveryId(), since)));
     }
 
     private static Set<String> codes(final Stream<String> codes) {
@@ -146,7 +176,7 @@ public final class AdminApi {
             query.text(CURSOR), null).within(listing.visibility().apply(caller));
         final Page<AdminEntry> page = listing.store().list(filter);
         final Map<String, Object> body = new LinkedHashMap<>();
-        body.put("entries", page.entries());
+        body.put("entries", page.entries().stream().map(listing.shown()).toList());
         body.put("nextCursor", page.nextCursor());
         json(exchange, 200, body);
     }
@@ -174,7 +204,7 @@ public final class AdminApi {
     private void show(final HttpServerExchange exchange, final Caller caller, final Listing listing) {
         QueryParameters.of(exchange, Set.of());
         final String id = AdminRoutes.parameter(exchange, "id");
-        json(exchange, 200, visible(caller, listing, id));
+        json(exchange, 200, listing.shown().apply(visible(caller, listing, id)));
     }
 
     /** Entry {@code id} when {@code caller} sees it; else 404, the same answer as for an entry that does not exist. */

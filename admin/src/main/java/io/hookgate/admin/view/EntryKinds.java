@@ -2,6 +2,7 @@ package io.hookgate.admin.view;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.hookgate.core.delivery.AttemptEntry;
 import io.hookgate.core.delivery.DeliveryAttempt;
 import io.hookgate.core.delivery.DlqEntry;
 import io.hookgate.core.json.Json;
@@ -17,7 +18,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * How records of {@code dispatch.dlq} and {@code events.rejected} become entries operators see.
+ * How records of {@code dispatch.dlq}, {@code events.rejected} and {@code dispatch.attempts} become
+ * entries operators see.
  * Reading is pure (nothing is written), so that a record it cannot read is the record's fault:
  * it throws {@link UnreadableRecord}, and the index quarantines the record.
  */
@@ -49,6 +51,27 @@ final class EntryKinds {
         }
         return new AdminEntry(entry.id(), entry.subscription(), entry.source(), entry.eventId(),
             entry.task() == null ? null : entry.task().deliveryId(), entry.task() == null ? null : entry.task().eventRef().ingressId(), null, null, entry.reason().code(), entry.detail(), entry.deadAt(), entry.attempts(), null, null);
+    }
+
+    /**
+     * An attempts record as the attempt it logs.
+     *
+     * @throws UnreadableRecord when it is not an attempt entry with a start time
+     */
+    static AttemptEntry attempt(final ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            throw new UnreadableRecord("no value (the attempts topic is not compacted: a tombstone means nothing there)");
+        }
+        final AttemptEntry entry;
+        try {
+            entry = Json.read(record.value(), AttemptEntry.class);
+        } catch (UncheckedIOException e) {
+            throw new UnreadableRecord("value is not an attempt entry: " + describe(e.getCause()), e);
+        }
+        if (entry == null || entry.attempt().at() == null || entry.deliveryId().isEmpty()) {
+            throw new UnreadableRecord("value is not an attempt entry: it needs a delivery id and the attempt's start");
+        }
+        return entry;
     }
 
     /**

@@ -77,7 +77,7 @@ class AdminApiTest {
         final AdminSettings settings = new AdminSettings("127.0.0.1", 0, Optional.of(TOKEN), dir.toString());
         final HookgateConfig config = TestConfigs.parse("sources: {stripe: {provider: standard-webhooks}}");
         server = new AdminServer(settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), new AdminApi(settings, dlq,
-            rejected, quarantine, replayer, new EntryVisibility(config, Subscriptions.of(config)), List.of(),
+            rejected, quarantine, replayer, new EntryVisibility(config, Subscriptions.of(config)), (id, since) -> "pending", List.of(),
             Clock.fixed(ARRIVAL, ZoneOffset.UTC), new SecurityLog(securityMetrics, "admin", 60)));
         server.start();
         base = "http://127.0.0.1:" + server.port();
