@@ -1,5 +1,6 @@
 package io.hookgate.admin.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookgate.admin.errors.BadRequest;
 import io.hookgate.admin.errors.NotFound;
 import io.hookgate.admin.replay.BulkReplay;
@@ -8,12 +9,14 @@ import io.hookgate.admin.view.AdminEntry;
 import io.hookgate.admin.view.EntryFilter;
 import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Page;
+import io.hookgate.admin.view.PayloadView;
 import io.hookgate.admin.view.Quarantine;
 import io.hookgate.admin.view.Redeliveries;
 import io.hookgate.core.config.AdminSettings;
 import io.hookgate.core.delivery.DeliveryAttempt;
 import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.id.TimeOrderedIds;
+import io.hookgate.core.json.Json;
 import io.hookgate.core.logging.SecurityLog;
 import io.hookgate.core.rejection.RejectReason;
 import io.undertow.server.HttpServerExchange;
@@ -45,9 +48,10 @@ import java.util.stream.Stream;
  * and a replay answers {@code {"id", "replayed": true, "forced"}}, {@code forced} saying whether the
  * entry had been replayed before; a replay by filter answers {@code {"matched", "replayed",
  * "skipped", "gone", "forced", "dryRun", "until"}}, {@code forced} saying whether any entry replayed
- * had been replayed before. A replayed DLQ entry's {@code replay} says how its redelivery went,
- * from the delivery log: {@code redelivery} is {@code delivered}, {@code failed} (dead-lettered
- * again) or {@code pending}.
+ * had been replayed before. An entry's show has its {@code payload} ({@link PayloadView}: a DLQ
+ * entry's envelope, a rejected request's body read from Kafka with its credentials hidden). A
+ * replayed DLQ entry's {@code replay} says how its redelivery went, from the delivery log:
+ * {@code redelivery} is {@code delivered}, {@code failed} (dead-lettered again) or {@code pending}.
  *
  * <p>Tokens: {@code admin.token} is the operator's and sees everything; each {@code admin.tokens}
  * entry is a tenant's, which sees only its tenant's DLQ entries and the rejected requests of its
@@ -107,10 +111,10 @@ public final class AdminApi {
         this.dlq = new Listing("dlq", dlq, Set.of(Filters.SUBSCRIPTION, Filters.SOURCE, Filters.REASON, Filters.EVENT_ID, Filters.SINCE,
             Filters.UNTIL),
             codes(Arrays.stream(DlqReason.values()).map(DlqReason::code)), Set.of(FORCE), visibility::dlq,
-            entry -> withRedelivery(entry, redeliveries));
+            entry -> withRedelivery(entry, redeliveries), replayer::dlqPayload);
         this.rejected = new Listing("rejected", rejected, Set.of(Filters.SOURCE, Filters.REASON, Filters.SINCE, Filters.UNTIL),
             codes(Stream.concat(Arrays.stream(RejectReason.values()).map(RejectReason::code), Stream.of(UNKNOWN_REASON))),
-            Set.of(FORCE, IGNORE_TIMESTAMP), visibility::rejected, UnaryOperator.identity());
+            Set.of(FORCE, IGNORE_TIMESTAMP), visibility::rejected, UnaryOperator.identity(), replayer::rejectedPayload);
         this.quarantine = quarantine;
         this.replayer = replayer;
         this.features = List.copyOf(features);
@@ -204,7 +208,9 @@ public final class AdminApi {
     private void show(final HttpServerExchange exchange, final Caller caller, final Listing listing) {
         QueryParameters.of(exchange, Set.of());
         final String id = AdminRoutes.parameter(exchange, "id");
-        json(exchange, 200, listing.shown().apply(visible(caller, listing, id)));
+        final ObjectNode answer = Json.mapper().valueToTree(listing.shown().apply(visible(caller, listing, id)));
+        answer.set("payload", Json.mapper().valueToTree(listing.payload().apply(id)));
+        json(exchange, 200, answer);
     }
 
     /** Entry {@code id} when {@code caller} sees it; else 404, the same answer as for an entry that does not exist. */

@@ -10,6 +10,7 @@ import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Page;
 import io.hookgate.admin.view.ReplayState;
 import io.hookgate.admin.view.OriginalRef;
+import io.hookgate.admin.view.PayloadView;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DlqEntry;
 import io.hookgate.core.json.Json;
@@ -148,6 +149,31 @@ public final class Replayer {
                 LOG.info("Replayed rejected id={} source={} ingressId={}", id, source, ingressId);
             }
         });
+    }
+
+    /** The envelope DLQ entry {@code id} would replay, as its show answers it. */
+    public PayloadView dlqPayload(final String id) {
+        return dlq.payload(id).map(payload -> Json.read(payload, DlqEntry.class))
+            .map(entry -> entry.replayable() ? PayloadView.of(entry.task().envelope().bytes())
+                : PayloadView.unavailable("the DLQ entry did not keep the envelope (" + entry.detail() + ")"))
+            .orElseGet(() -> PayloadView.unavailable("no DLQ entry " + id));
+    }
+
+    /**
+     * The body rejected request {@code id} would replay, read from Kafka as the ingress stored it, its
+     * credentials hidden ({@link PayloadView#redacted}); unavailable when it is gone or Kafka does not answer.
+     */
+    public PayloadView rejectedPayload(final String id) {
+        final var payload = rejected.payload(id);
+        if (payload.isEmpty()) {
+            return PayloadView.unavailable("no rejected entry " + id);
+        }
+        try {
+            final byte[] body = originals.fetch(Json.read(payload.get(), OriginalRef.class)).value();
+            return PayloadView.redacted(body == null ? new byte[0] : body);
+        } catch (Gone | Unavailable e) {
+            return PayloadView.unavailable(e.getMessage());
+        }
     }
 
     /** Replays every DLQ entry {@code filter} matches (all pages), skipping those already replayed unless forced. */

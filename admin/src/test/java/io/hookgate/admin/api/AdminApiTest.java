@@ -117,6 +117,16 @@ class AdminApiTest {
     }
 
     @Test
+    void aShowHasThePayloadAReplayWouldSend() throws Exception {
+        final JsonNode dlqEntry = json(call("GET", "/admin/dlq/dlq_0", null));
+        assertThat(dlqEntry.path("payload").path("json").path("eventId").asText()).isEqualTo("evt_0");
+        assertThat(dlqEntry.path("payload").path("json").path("payload").path("type").asText()).isEqualTo("thing.happened");
+        final JsonNode rejectedEntry = json(call("GET", "/admin/rejected/rej_0_9", null));
+        assertThat(rejectedEntry.path("payload").path("unavailable").asText()).contains("gone");
+        assertThat(json(call("GET", "/admin/dlq", null)).path("entries").get(0).has("payload")).as("not in listings").isFalse();
+    }
+
+    @Test
     void theDlqFindsAnEventsEntriesAndReplaysThemByEventId() throws Exception {
         final JsonNode found = json(call("GET", "/admin/dlq?eventId=evt_3", null));
         assertThat(found.get("entries")).hasSize(1);

@@ -120,6 +120,8 @@ class RejectedReplayIT {
                 }
 
                 final Replayer replayer = new Replayer(producer, originals, TOPICS, index.dlq(), index.rejected(), Clock.systemUTC());
+                // Its show has the body as stored, read from Kafka.
+                assertThat(replayer.rejectedPayload("rej_0_0").json().path("amount").decimalValue()).isEqualByComparingTo("1.50");
                 replayer.replayRejected("rej_0_0", false, false);
                 final ConsumerRecord<byte[], byte[]> replayed = readOne(kafka, TOPICS.raw());
                 assertThat(replayed.value()).isEqualTo(BODY);
@@ -143,6 +145,7 @@ class RejectedReplayIT {
                 try (Admin admin = kafka.admin()) {
                     admin.deleteRecords(Map.of(new TopicPartition(TOPICS.rejected(), 0), RecordsToDelete.beforeOffset(1))).all().get();
                 }
+                assertThat(replayer.rejectedPayload("rej_0_0").unavailable()).contains("gone");
                 assertThatThrownBy(() -> replayer.replayRejected("rej_0_0", true, false)).isInstanceOf(Gone.class)
                     .hasMessageContaining("retention");
                 assertThat(index.rejected().replayState("rej_0_0").count()).as("a replay not done is not recorded").isEqualTo(1);

@@ -3,6 +3,7 @@ package io.hookgate.core.delivery;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.hookgate.core.request.CredentialNames;
+import io.hookgate.core.text.Utf8;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -95,7 +96,7 @@ public record SubscriberResponse(Map<String, String> headers, String body, long 
     }
 
     private static String text(final byte[] bytes, final int length, final boolean truncated) {
-        final int end = truncated ? completeEnd(bytes, length) : length;
+        final int end = truncated ? Utf8.wholeCharactersEnd(bytes, length) : length;
         final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
         final String decoded;
@@ -109,18 +110,5 @@ public record SubscriberResponse(Map<String, String> headers, String body, long 
         decoded.codePoints().forEach(c -> text.appendCodePoint(Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r'
             ? REPLACEMENT : c));
         return text.toString();
-    }
-
-    /** The end of the last whole UTF-8 character within the first {@code length} bytes. */
-    private static int completeEnd(final byte[] bytes, final int length) {
-        for (int back = 1; back <= Math.min(4, length); back++) {
-            final int b = bytes[length - back] & 0xFF;
-            if ((b & 0xC0) != 0x80) {
-                // A lead byte (or ASCII): is its sequence whole?
-                final int needed = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-                return needed > back ? length - back : length;
-            }
-        }
-        return length;
     }
 }
