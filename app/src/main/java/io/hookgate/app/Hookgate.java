@@ -5,6 +5,7 @@ import io.hookgate.app.cli.Failures;
 import io.hookgate.app.cli.PartCommand;
 import io.hookgate.app.dev.DevCommand;
 import io.hookgate.app.ops.EntryCommands;
+import io.hookgate.app.ops.deliveries.DeliveriesCommand;
 import io.hookgate.app.ops.subscriptions.SubscriptionsCommand;
 import io.hookgate.app.secret.SecretCommand;
 import io.hookgate.app.sign.SignCommand;
@@ -24,12 +25,12 @@ import picocli.CommandLine.Command;
     description = "A webhook gateway on Apache Kafka.",
     subcommands = {CommandLine.HelpCommand.class, DevCommand.class, PartCommand.Ingress.class, PartCommand.Processor.class,
         PartCommand.Dispatcher.class, TopicsCommand.class, SignCommand.class, TriggerCommand.class, TailCommand.class, SecretCommand.class, EntryCommands.Dlq.class, EntryCommands.Rejected.class,
-        SubscriptionsCommand.class},
+        SubscriptionsCommand.class, DeliveriesCommand.class},
     exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
         ExitCodes.NOT_FOUND_LINE, ExitCodes.CONFLICT_LINE, ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE},
     footerHeading = "%nEnvironment:%n",
     footer = {
-        "  HOOKGATE_ADMIN_URL     admin API of a running gateway, for dlq, rejected and subscriptions (else --admin, --config)",
+        "  HOOKGATE_ADMIN_URL     admin API of a running gateway, for dlq, rejected, subscriptions and deliveries (else --admin, --config)",
         "  HOOKGATE_ADMIN_TOKEN   its bearer token (hookgate dev prints an export line with it)",
         "  HOOKGATE_KAFKA_BOOTSTRAP_SERVERS   overrides kafka.bootstrapServers of the configuration",
         "  HOOKGATE_JAVA_OPTS     JVM options of ./hookgate (default -Xms64m -Xmx1g -XX:+UseSerialGC)",
