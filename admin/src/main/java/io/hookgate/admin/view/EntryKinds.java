@@ -34,18 +34,7 @@ final class EntryKinds {
      * @throws UnreadableRecord when it is not a DLQ entry with what the index needs
      */
     static AdminEntry dlq(final ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() == null) {
-            throw new UnreadableRecord("no value (the DLQ topic is not compacted: a tombstone means nothing there)");
-        }
-        final DlqEntry entry;
-        try {
-            entry = Json.read(record.value(), DlqEntry.class);
-        } catch (UncheckedIOException e) {
-            throw new UnreadableRecord("value is not a DLQ entry: " + describe(e.getCause()), e);
-        }
-        if (entry == null) {
-            throw new UnreadableRecord("value is JSON null, not a DLQ entry");
-        }
+        final DlqEntry entry = value(record, DlqEntry.class, "DLQ", "a DLQ entry");
         if (entry.id().isEmpty() || entry.deadAt() == null) {
             throw new UnreadableRecord("value is not a DLQ entry: it needs a non-empty id and deadAt");
         }
@@ -59,19 +48,32 @@ final class EntryKinds {
      * @throws UnreadableRecord when it is not an attempt entry with a start time
      */
     static AttemptEntry attempt(final ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() == null) {
-            throw new UnreadableRecord("no value (the attempts topic is not compacted: a tombstone means nothing there)");
-        }
-        final AttemptEntry entry;
-        try {
-            entry = Json.read(record.value(), AttemptEntry.class);
-        } catch (UncheckedIOException e) {
-            throw new UnreadableRecord("value is not an attempt entry: " + describe(e.getCause()), e);
-        }
-        if (entry == null || entry.attempt().at() == null || entry.deliveryId().isEmpty()) {
+        final AttemptEntry entry = value(record, AttemptEntry.class, "attempts", "an attempt entry");
+        if (entry.attempt().at() == null || entry.deliveryId().isEmpty()) {
             throw new UnreadableRecord("value is not an attempt entry: it needs a delivery id and the attempt's start");
         }
         return entry;
+    }
+
+    /**
+     * The value of {@code record} (of a topic that is not compacted) as {@code type}, {@code what} it is meant to be.
+     *
+     * @throws UnreadableRecord when it has none, or it is not that
+     */
+    private static <T> T value(final ConsumerRecord<byte[], byte[]> record, final Class<T> type, final String topic, final String what) {
+        if (record.value() == null) {
+            throw new UnreadableRecord("no value (the " + topic + " topic is not compacted: a tombstone means nothing there)");
+        }
+        final T value;
+        try {
+            value = Json.read(record.value(), type);
+        } catch (UncheckedIOException e) {
+            throw new UnreadableRecord("value is not " + what + ": " + describe(e.getCause()), e);
+        }
+        if (value == null) {
+            throw new UnreadableRecord("value is JSON null, not " + what);
+        }
+        return value;
     }
 
     /**
