@@ -2,6 +2,8 @@ package io.hookgate.admin;
 
 import io.hookgate.admin.api.AdminApi;
 import io.hookgate.admin.api.EntryVisibility;
+import io.hookgate.admin.deliveries.BreakerStates;
+import io.hookgate.admin.deliveries.DeliveriesApi;
 import io.hookgate.admin.replay.KafkaOriginalRecords;
 import io.hookgate.admin.replay.Replayer;
 import io.hookgate.admin.subscriptions.KafkaSubscriptionStore;
@@ -31,11 +33,12 @@ import java.util.Map;
 
 /**
  * The operators' side of a process with an admin token, assembled: the local index of the DLQ,
- * rejected and replay topics (credentials redacted by the sources' configuration), the reader of
- * originals, the producer that replays and writes subscriptions (idempotent, {@code acks=all}),
- * the store of the {@code subscriptions} topic's records, and the {@link AdminApi} over them with
- * its subscriptions routes. Closing it closes them all, but not the {@link Subscriptions} it was
- * given.
+ * rejected, replay and attempts topics (credentials redacted by the sources' configuration), the
+ * reader of originals, the producer that replays and writes subscriptions (idempotent,
+ * {@code acks=all}), the store of the {@code subscriptions} topic's records, and the
+ * {@link AdminApi} over them with its subscriptions routes and the delivery log's
+ * ({@link DeliveriesApi}; breaker states unknown). Closing it closes them all, but not the
+ * {@link Subscriptions} it was given.
  */
 public final class AdminOperations implements AutoCloseable {
 
@@ -71,8 +74,10 @@ public final class AdminOperations implements AutoCloseable {
                 new ByteArraySerializer(), new ByteArraySerializer());
             subscriptionStore = new KafkaSubscriptionStore(config, producer, subscriptions, SUBSCRIPTION_TIMEOUT);
             final Replayer replayer = new Replayer(producer, originals, topics, index.dlq(), index.rejected(), clock);
-            api = new AdminApi(config.admin(), index.dlq(), index.rejected(), index.quarantine(), replayer,
-                new EntryVisibility(config, subscriptions), List.of(new SubscriptionApi(config, subscriptions, subscriptionStore, clock)),
+            final EntryVisibility visibility = new EntryVisibility(config, subscriptions);
+            api = new AdminApi(config.admin(), index.dlq(), index.rejected(), index.quarantine(), replayer, visibility, index.deliveries(),
+                List.of(new SubscriptionApi(config, subscriptions, subscriptionStore, clock),
+                    new DeliveriesApi(index.deliveries(), subscriptions, visibility, BreakerStates.UNKNOWN, clock)),
                 clock, new SecurityLog(registry, "admin", config.logging().securityEventsPerMinute()));
         } catch (IllegalArgumentException e) {
             close();

@@ -6,6 +6,9 @@ import io.hookgate.admin.api.AdminFeature;
 import io.hookgate.admin.api.EntryVisibility;
 import io.hookgate.admin.errors.Gone;
 import io.hookgate.admin.replay.Replayer;
+import io.hookgate.admin.deliveries.BreakerStates;
+import io.hookgate.admin.deliveries.DeliveriesApi;
+import io.hookgate.admin.view.DeliveryStore;
 import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Quarantine;
 import io.hookgate.core.config.AdminSettings;
@@ -31,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The admin API over HTTP for unit tests: a server on a free port with a real index (RocksDB) in
- * {@code dir}, a mock producer, the given subscriptions and features; originals are always gone.
+ * {@code dir}, a mock producer, the given subscriptions and features and the delivery log's routes;
+ * originals are always gone.
  */
 public final class TestAdmin implements AutoCloseable {
 
@@ -39,6 +43,7 @@ public final class TestAdmin implements AutoCloseable {
 
     public final EntryStore dlq;
     public final EntryStore rejected;
+    public final DeliveryStore deliveries;
     public final Quarantine quarantine;
     public final MockProducer<byte[], byte[]> producer;
     public final AdminApi api;
@@ -49,14 +54,18 @@ public final class TestAdmin implements AutoCloseable {
                      final Clock clock) {
         dlq = new EntryStore(dir.resolve("dlq"));
         rejected = new EntryStore(dir.resolve("rejected"));
-        quarantine = new Quarantine(dlq, rejected, new SimpleMeterRegistry(), Clock.systemUTC(), List.of());
+        deliveries = new DeliveryStore(dir.resolve("deliveries"));
+        quarantine = new Quarantine(List.of(dlq, rejected, deliveries), new SimpleMeterRegistry(), Clock.systemUTC(), List.of());
         producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         final Replayer replayer = new Replayer(producer, ref -> {
             throw new Gone("the original at " + ref.topic() + " offset " + ref.offset() + " is gone");
         }, new Topics("t."), dlq, rejected, clock);
         final AdminSettings admin = config.admin();
         final AdminSettings settings = new AdminSettings("127.0.0.1", 0, admin.token(), dir.toString(), admin.secretsKey(), admin.tokens());
-        api = new AdminApi(settings, dlq, rejected, quarantine, replayer, new EntryVisibility(config, subscriptions), features, clock, null);
+        final EntryVisibility visibility = new EntryVisibility(config, subscriptions);
+        final List<AdminFeature> all = new java.util.ArrayList<>(features);
+        all.add(new DeliveriesApi(deliveries, subscriptions, visibility, BreakerStates.UNKNOWN, clock));
+        api = new AdminApi(settings, dlq, rejected, quarantine, replayer, visibility, deliveries, all, clock, null);
         server = new AdminServer(settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), api);
         server.start();
         base = "http://127.0.0.1:" + server.port();
@@ -88,5 +97,6 @@ public final class TestAdmin implements AutoCloseable {
         server.close();
         dlq.close();
         rejected.close();
+        deliveries.close();
     }
 }

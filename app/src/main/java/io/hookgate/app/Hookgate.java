@@ -8,6 +8,7 @@ import io.hookgate.app.cli.PartCommand;
 import io.hookgate.app.config.ConfigCommand;
 import io.hookgate.app.dev.DevCommand;
 import io.hookgate.app.ops.EntryCommands;
+import io.hookgate.app.ops.deliveries.DeliveriesCommand;
 import io.hookgate.app.ops.subscriptions.SubscriptionsCommand;
 import io.hookgate.app.secret.SecretCommand;
 import io.hookgate.app.sign.SignCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
         PartCommand.Dispatcher.class, TopicsCommand.class, ConfigCommand.class, SignCommand.class, TriggerCommand.class, TailCommand.class,
         SecretCommand.class, EntryCommands.Dlq.class, EntryCommands.Rejected.class,
         SubscriptionsCommand.class,
+        DeliveriesCommand.class,
         ListenCommand.class,
         CompletionCommand.class},
     exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
@@ -37,7 +39,8 @@ import picocli.CommandLine.Command;
     footerHeading = "%nEnvironment:%n",
     footer = {
         "  HOOKGATE_ADMIN_URL      admin API of a running gateway, for dlq, rejected,",
-        "                          subscriptions and listen (else --admin, --config)",
+        "                          subscriptions, deliveries and listen (else --admin,",
+        "                          --config)",
         "  HOOKGATE_ADMIN_TOKEN    its bearer token (hookgate dev prints an export line)",
         "  HOOKGATE_KAFKA_BOOTSTRAP_SERVERS",
         "                          overrides kafka.bootstrapServers of the configuration;",

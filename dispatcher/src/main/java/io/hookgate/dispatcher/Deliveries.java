@@ -236,7 +236,7 @@ final class Deliveries {
         final Instant now = clock.instant();
         final Duration took = Duration.between(startedAt, now);
         final DeliveryAttempt attempt = outcome.status() > 0
-            ? DeliveryAttempt.answered(task.attempt(), startedAt, outcome.status(), took.toMillis())
+            ? DeliveryAttempt.answered(task.attempt(), startedAt, outcome.status(), took.toMillis()).withResponse(outcome.response())
             : DeliveryAttempt.failed(task.attempt(), startedAt, outcome.error(), took.toMillis());
         final Verdict verdict = ladder.after(task.attempt(), outcome, now);
         AttemptTracing.end(span, outcome, verdict instanceof Verdict.Delivered ? "delivered" : verdict instanceof Verdict.Retry ? "retry" : "dlq");

@@ -1,5 +1,6 @@
 package io.hookgate.admin.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookgate.admin.errors.BadRequest;
 import io.hookgate.admin.errors.NotFound;
 import io.hookgate.admin.replay.BulkReplay;
@@ -8,10 +9,14 @@ import io.hookgate.admin.view.AdminEntry;
 import io.hookgate.admin.view.EntryFilter;
 import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Page;
+import io.hookgate.admin.view.PayloadView;
 import io.hookgate.admin.view.Quarantine;
+import io.hookgate.admin.view.Redeliveries;
 import io.hookgate.core.config.AdminSettings;
+import io.hookgate.core.delivery.DeliveryAttempt;
 import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.id.TimeOrderedIds;
+import io.hookgate.core.json.Json;
 import io.hookgate.core.logging.SecurityLog;
 import io.hookgate.core.rejection.RejectReason;
 import io.undertow.server.HttpServerExchange;
@@ -20,6 +25,7 @@ import io.undertow.util.Headers;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -28,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -36,9 +43,15 @@ import java.util.stream.Stream;
  * ({@code /admin/dlq}) and rejected requests ({@code /admin/rejected}), the records the index could
  * not read ({@code /admin/quarantine}), the routes of its {@link AdminFeature}s (subscriptions), and
  * {@code GET /admin/openapi.json}, the OpenAPI 3.1 document of all of them. Lists answer
- * {@code {"entries": [...], "nextCursor": ...}}; a replay of an entry already replayed answers 409
- * unless {@code ?force=true}; a replay by filter answers {@code {"matched", "replayed", "skipped",
- * "gone", "dryRun", "until"}}.
+ * {@code {"entries": [...], "nextCursor": ...}} (the DLQ filters by subscription, source, reason,
+ * event id and time); a replay of an entry already replayed answers 409 unless {@code ?force=true},
+ * and a replay answers {@code {"id", "replayed": true, "forced"}}, {@code forced} saying whether the
+ * entry had been replayed before; a replay by filter answers {@code {"matched", "replayed",
+ * "skipped", "gone", "forced", "dryRun", "until"}}, {@code forced} saying whether any entry replayed
+ * had been replayed before. An entry's show has its {@code payload} ({@link PayloadView}: a DLQ
+ * entry's envelope, a rejected request's body read from Kafka with its credentials hidden). A
+ * replayed DLQ entry's {@code replay} says how its redelivery went, from the delivery log:
+ * {@code redelivery} is {@code delivered}, {@code failed} (dead-lettered again) or {@code pending}.
  *
  * <p>Tokens: {@code admin.token} is the operator's and sees everything; each {@code admin.tokens}
  * entry is a tenant's, which sees only its tenant's DLQ entries and the rejected requests of its
@@ -64,6 +77,11 @@ public final class AdminApi {
     private static final String ALL = "all";
     /** Rejected entries whose reason header is missing or unknown to this version are indexed with this reason. */
     private static final String UNKNOWN_REASON = "unknown";
+    /**
+     * How far before the time of a replay its redelivery's attempts may have started (the clocks of the
+     * admin part and the dispatcher differ a little); never before the entry's own last attempt.
+     */
+    static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
 
     private final BearerAuth auth;
     private final Listing dlq;
@@ -79,27 +97,47 @@ public final class AdminApi {
     /**
      * @param settings    its {@code token} (required) is the operator's, its {@code tokens} the tenants'
      * @param visibility  which entries a tenant sees
+     * @param redeliveries how the redelivery of a replayed DLQ entry went (the delivery log)
      * @param features    the parts of the API kept in packages of their own (subscriptions)
      * @param securityLog logs and counts each refused token as a security event; null for none
      * @throws IllegalArgumentException when no operator token is configured, or one token is given twice
      */
     public AdminApi(final AdminSettings settings, final EntryStore dlq, final EntryStore rejected, final Quarantine quarantine,
-                    final Replayer replayer, final EntryVisibility visibility, final List<AdminFeature> features, final Clock clock,
-                    final SecurityLog securityLog) {
+                    final Replayer replayer, final EntryVisibility visibility, final Redeliveries redeliveries,
+                    final List<AdminFeature> features, final Clock clock, final SecurityLog securityLog) {
         this.auth = new BearerAuth(settings.token().orElseThrow(() -> new IllegalArgumentException("the admin API needs admin.token")),
             settings.tokens());
         this.securityLog = securityLog;
-        this.dlq = new Listing("dlq", dlq, Set.of(Filters.SUBSCRIPTION, Filters.SOURCE, Filters.REASON, Filters.SINCE, Filters.UNTIL),
-            codes(Arrays.stream(DlqReason.values()).map(DlqReason::code)), Set.of(FORCE), visibility::dlq);
+        this.dlq = new Listing("dlq", dlq, Set.of(Filters.SUBSCRIPTION, Filters.SOURCE, Filters.REASON, Filters.EVENT_ID, Filters.SINCE,
+            Filters.UNTIL),
+            codes(Arrays.stream(DlqReason.values()).map(DlqReason::code)), Set.of(FORCE), visibility::dlq,
+            entry -> withRedelivery(entry, redeliveries), replayer::dlqPayload);
         this.rejected = new Listing("rejected", rejected, Set.of(Filters.SOURCE, Filters.REASON, Filters.SINCE, Filters.UNTIL),
             codes(Stream.concat(Arrays.stream(RejectReason.values()).map(RejectReason::code), Stream.of(UNKNOWN_REASON))),
-            Set.of(FORCE, IGNORE_TIMESTAMP), visibility::rejected);
+            Set.of(FORCE, IGNORE_TIMESTAMP), visibility::rejected, UnaryOperator.identity(), replayer::rejectedPayload);
         this.quarantine = quarantine;
         this.replayer = replayer;
         this.features = List.copyOf(features);
         this.clock = clock;
         this.ids = new TimeOrderedIds(clock);
         this.openApi = OpenApiDocument.load();
+    }
+
+    /**
+     * {@code entry}, when it was replayed, with how its redelivery went: the attempts of its delivery
+     * that started after its own last attempt and at most {@link #CLOCK_SLACK} before the last replay.
+     */
+    static AdminEntry withRedelivery(final AdminEntry entry, final Redeliveries redeliveries) {
+        if (entry.deliveryId() == null || entry.replay() == null || !entry.replay().replayed() || entry.replay().lastAt() == null) {
+            return entry;
+        }
+        Instant since = entry.replay().lastAt().minus(CLOCK_SLACK);
+        for (DeliveryAttempt attempt : entry.attempts() == null ? List.<DeliveryAttempt>of() : entry.attempts()) {
+            if (attempt.at() != null && !attempt.at().isBefore(since)) {
+                since = attempt.at().plusMillis(1);
+            }
+        }
+        return entry.withReplay(entry.replay().withRedelivery(redeliveries.redelivery(entry.deliveryId(), since)));
     }
 
     private static Set<String> codes(final Stream<String> codes) {
@@ -140,9 +178,9 @@ public final class AdminApi {
         final QueryParameters query = QueryParameters.of(exchange, accepted);
         final EntryFilter filter = Filters.read(query, listing, query.integer(LIMIT, DEFAULT_LIMIT, 1, EntryFilter.MAX_LIMIT),
             query.text(CURSOR), null).within(listing.visibility().apply(caller));
-        final Page page = listing.store().list(filter);
+        final Page<AdminEntry> page = listing.store().list(filter);
         final Map<String, Object> body = new LinkedHashMap<>();
-        body.put("entries", page.entries());
+        body.put("entries", page.entries().stream().map(listing.shown()).toList());
         body.put("nextCursor", page.nextCursor());
         json(exchange, 200, body);
     }
@@ -170,7 +208,9 @@ public final class AdminApi {
     private void show(final HttpServerExchange exchange, final Caller caller, final Listing listing) {
         QueryParameters.of(exchange, Set.of());
         final String id = AdminRoutes.parameter(exchange, "id");
-        json(exchange, 200, visible(caller, listing, id));
+        final ObjectNode answer = Json.mapper().valueToTree(listing.shown().apply(visible(caller, listing, id)));
+        answer.set("payload", Json.mapper().valueToTree(listing.payload().apply(id)));
+        json(exchange, 200, answer);
     }
 
     /** Entry {@code id} when {@code caller} sees it; else 404, the same answer as for an entry that does not exist. */
@@ -187,12 +227,13 @@ public final class AdminApi {
         if (!caller.isOperator()) {
             visible(caller, listing, id);
         }
-        if (listing == dlq) {
-            replayer.replayDlq(id, query.flag(FORCE));
-        } else {
-            replayer.replayRejected(id, query.flag(FORCE), query.flag(IGNORE_TIMESTAMP));
-        }
-        json(exchange, 200, Map.of("id", id, "replayed", true));
+        final boolean forced = listing == dlq ? replayer.replayDlq(id, query.flag(FORCE))
+            : replayer.replayRejected(id, query.flag(FORCE), query.flag(IGNORE_TIMESTAMP));
+        final Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id);
+        answer.put("replayed", true);
+        answer.put("forced", forced);
+        json(exchange, 200, answer);
     }
 
     private void bulk(final HttpServerExchange exchange, final Caller caller, final Listing listing) throws IOException {
@@ -220,6 +261,7 @@ public final class AdminApi {
         answer.put("replayed", result.replayed());
         answer.put("skipped", result.skipped());
         answer.put("gone", result.gone());
+        answer.put("forced", result.forced() > 0);
         answer.put("dryRun", dryRun);
         answer.put("until", filter.until());
         json(exchange, 200, answer);

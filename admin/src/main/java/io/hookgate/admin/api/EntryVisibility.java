@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Which DLQ and rejected entries a {@link Caller} sees. The operator sees every entry. A tenant sees
- * a DLQ entry when the subscription it was meant for belongs to the tenant now (an entry of a
- * subscription since deleted is the operator's alone), and a rejected request when its source
- * belongs to the tenant.
+ * Which DLQ and rejected entries (and deliveries) a {@link Caller} sees. The operator sees every
+ * entry. A tenant sees a DLQ entry or a delivery when the subscription it was meant for belongs to
+ * the tenant now (one of a subscription since deleted is the operator's alone), and a rejected
+ * request when its source belongs to the tenant.
  */
 public final class EntryVisibility {
 
@@ -27,10 +27,19 @@ public final class EntryVisibility {
 
     /** The DLQ entries {@code caller} sees. */
     public Predicate<AdminEntry> dlq(final Caller caller) {
+        final Predicate<String> seen = subscriptions(caller);
+        return entry -> seen.test(entry.subscription());
+    }
+
+    /**
+     * The subscription ids whose things (DLQ entries, deliveries, health) {@code caller} sees: every
+     * one for the operator; for a tenant, those that belong to its tenant now (not null, not deleted).
+     */
+    public Predicate<String> subscriptions(final Caller caller) {
         if (caller.isOperator()) {
-            return entry -> true;
+            return subscription -> true;
         }
-        return entry -> entry.subscription() != null && subscriptions.find(entry.subscription())
+        return subscription -> subscription != null && subscriptions.find(subscription)
             .map(live -> caller.sees(live.config().tenant())).orElse(false);
     }
 

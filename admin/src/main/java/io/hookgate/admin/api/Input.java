@@ -2,6 +2,9 @@ package io.hookgate.admin.api;
 
 import io.hookgate.admin.errors.BadRequest;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 /**
  * Named values a request carries (its query, or its JSON body), read strictly: a value of the
  * wrong type is a {@link BadRequest} naming it, never a default.
@@ -16,4 +19,17 @@ public interface Input {
 
     /** The failure to answer for {@code name}, as this input's kind of bad request. */
     BadRequest invalid(String name, String message);
+
+    /** {@code name} as an ISO-8601 instant, or null when absent. */
+    default Instant instant(final String name) {
+        final String text = text(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "not an ISO-8601 instant such as 2026-11-23T10:00:00Z");
+        }
+    }
 }

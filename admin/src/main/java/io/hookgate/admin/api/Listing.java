@@ -2,10 +2,12 @@ package io.hookgate.admin.api;
 
 import io.hookgate.admin.view.AdminEntry;
 import io.hookgate.admin.view.EntryStore;
+import io.hookgate.admin.view.PayloadView;
 
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * What one kind of entry ({@code dlq} or {@code rejected}) accepts: its filters, its reason codes
@@ -17,7 +19,9 @@ import java.util.function.Predicate;
  * @param reasons     the reason codes a {@code reason} filter may name
  * @param replayFlags the flags of a replay: {@code force}, and {@code ignoreTimestamp} for rejected requests
  * @param visibility  the entries of this kind a caller sees; the others answer 404 and are never listed or replayed
+ * @param shown       an entry as it is answered (what the index keeps, with what is read when it is shown)
+ * @param payload     the payload of entry {@code id}, for its show: what a replay would send
  */
 record Listing(String name, EntryStore store, Set<String> filters, Set<String> reasons, Set<String> replayFlags,
-               Function<Caller, Predicate<AdminEntry>> visibility) {
+               Function<Caller, Predicate<AdminEntry>> visibility, UnaryOperator<AdminEntry> shown, Function<String, PayloadView> payload) {
 }

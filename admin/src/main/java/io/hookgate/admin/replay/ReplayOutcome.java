@@ -2,8 +2,10 @@ package io.hookgate.admin.replay;
 
 /** What asking for one replay did. */
 enum ReplayOutcome {
-    /** Sent again. */
+    /** Sent again, for the first time. */
     REPLAYED,
+    /** Sent again although it had been replayed before: {@code force} allowed it. */
+    FORCED,
     /** Already replayed successfully, and not forced: nothing sent. */
     ALREADY_REPLAYED,
     /** No such entry. */

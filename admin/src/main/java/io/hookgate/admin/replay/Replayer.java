@@ -10,6 +10,7 @@ import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Page;
 import io.hookgate.admin.view.ReplayState;
 import io.hookgate.admin.view.OriginalRef;
+import io.hookgate.admin.view.PayloadView;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DlqEntry;
 import io.hookgate.core.json.Json;
@@ -81,29 +82,32 @@ public final class Replayer {
     /**
      * Replays DLQ entry {@code id}.
      *
+     * @return whether it had been replayed before (and {@code force} let it go again)
      * @throws NotFound when there is no such entry
      * @throws Conflict when it was replayed already and {@code force} is false
      */
-    public void replayDlq(final String id, final boolean force) {
-        expect(id, attemptDlq(id, force));
+    public boolean replayDlq(final String id, final boolean force) {
+        return expect(id, attemptDlq(id, force));
     }
 
     /**
      * Replays rejected request {@code id}, its replay window waived when {@code ignoreTimestamp}.
      *
+     * @return whether it had been replayed before (and {@code force} let it go again)
      * @throws NotFound when there is no such entry
      * @throws Conflict when it was replayed already and {@code force} is false
      */
-    public void replayRejected(final String id, final boolean force, final boolean ignoreTimestamp) {
-        expect(id, attemptRejected(id, force, ignoreTimestamp));
+    public boolean replayRejected(final String id, final boolean force, final boolean ignoreTimestamp) {
+        return expect(id, attemptRejected(id, force, ignoreTimestamp));
     }
 
-    private static void expect(final String id, final ReplayOutcome outcome) {
-        switch (outcome) {
-            case REPLAYED -> { }
+    private static boolean expect(final String id, final ReplayOutcome outcome) {
+        return switch (outcome) {
+            case REPLAYED -> false;
+            case FORCED -> true;
             case ALREADY_REPLAYED -> throw new Conflict("already_replayed", id + " was already replayed; add ?force=true to replay it again");
             case NOT_FOUND -> throw new NotFound("no entry " + id);
-        }
+        };
     }
 
     private ReplayOutcome attemptDlq(final String id, final boolean force) {
@@ -147,6 +151,31 @@ public final class Replayer {
         });
     }
 
+    /** The envelope DLQ entry {@code id} would replay, as its show answers it. */
+    public PayloadView dlqPayload(final String id) {
+        return dlq.payload(id).map(payload -> Json.read(payload, DlqEntry.class))
+            .map(entry -> entry.replayable() ? PayloadView.of(entry.task().envelope().bytes())
+                : PayloadView.unavailable("the DLQ entry did not keep the envelope (" + entry.detail() + ")"))
+            .orElseGet(() -> PayloadView.unavailable("no DLQ entry " + id));
+    }
+
+    /**
+     * The body rejected request {@code id} would replay, read from Kafka as the ingress stored it, its
+     * credentials hidden ({@link PayloadView#redacted}); unavailable when it is gone or Kafka does not answer.
+     */
+    public PayloadView rejectedPayload(final String id) {
+        final var payload = rejected.payload(id);
+        if (payload.isEmpty()) {
+            return PayloadView.unavailable("no rejected entry " + id);
+        }
+        try {
+            final byte[] body = originals.fetch(Json.read(payload.get(), OriginalRef.class)).value();
+            return PayloadView.redacted(body == null ? new byte[0] : body);
+        } catch (Gone | Unavailable e) {
+            return PayloadView.unavailable(e.getMessage());
+        }
+    }
+
     /** Replays every DLQ entry {@code filter} matches (all pages), skipping those already replayed unless forced. */
     public BulkReplay replayDlq(final EntryFilter filter, final boolean dryRun, final boolean force) {
         return bulk(dlq, filter, dryRun, force, id -> attemptDlq(id, force));
@@ -162,19 +191,23 @@ public final class Replayer {
         long replayed = 0;
         long skipped = 0;
         long gone = 0;
+        long forced = 0;
         EntryFilter page = filter;
         while (true) {
-            final Page result = store.list(page);
+            final Page<AdminEntry> result = store.list(page);
             for (AdminEntry entry : result.entries()) {
                 matched++;
                 if (entry.replay().replayed() && !force) {
                     skipped++;
                 } else if (dryRun) {
                     replayed++;
+                    forced += entry.replay().replayed() ? 1 : 0;
                 } else {
                     try {
-                        if (replayOne.apply(entry.id()) == ReplayOutcome.REPLAYED) {
+                        final ReplayOutcome outcome = replayOne.apply(entry.id());
+                        if (outcome == ReplayOutcome.REPLAYED || outcome == ReplayOutcome.FORCED) {
                             replayed++;
+                            forced += outcome == ReplayOutcome.FORCED ? 1 : 0;
                         } else {
                             skipped++;
                         }
@@ -186,7 +219,7 @@ public final class Replayer {
                 }
             }
             if (result.nextCursor() == null) {
-                return new BulkReplay(matched, replayed, skipped, gone);
+                return new BulkReplay(matched, replayed, skipped, gone, forced);
             }
             page = page.afterCursor(result.nextCursor());
         }
@@ -210,7 +243,7 @@ public final class Replayer {
             final ReplayState next = state.next(Instant.now(clock));
             send(new ProducerRecord<>(topics.replays(), (kind + ":" + id).getBytes(StandardCharsets.UTF_8), Json.write(next)));
             store.putReplayState(id, next);
-            return ReplayOutcome.REPLAYED;
+            return state.replayed() ? ReplayOutcome.FORCED : ReplayOutcome.REPLAYED;
         }
     }
 

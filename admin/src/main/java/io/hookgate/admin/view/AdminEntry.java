@@ -14,6 +14,8 @@ import java.util.List;
  * @param subscription the subscription (DLQ entries), or null
  * @param source       the source id
  * @param eventId      the event id, or null for a rejected request (it was never identified)
+ * @param deliveryId   the delivery's {@code webhook-id} (DLQ entries of a task), or null: what finds its
+ *                     attempts in the delivery log, a replay's among them
  * @param ingressId    the ingress id of the request
  * @param client       the client address the ingress saw (rejected requests), or null
  * @param userAgent    the User-Agent the client sent (rejected requests), or null
@@ -25,11 +27,12 @@ import java.util.List;
  * @param request      a rejected request as received, credentials redacted; null for DLQ entries
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"id", "subscription", "source", "eventId", "ingressId", "client", "userAgent", "reason", "detail", "at", "attempts", "replay", "request"})
-public record AdminEntry(String id, String subscription, String source, String eventId, String ingressId, String client,
+@JsonPropertyOrder({"id", "subscription", "source", "eventId", "deliveryId", "ingressId", "client", "userAgent", "reason", "detail", "at", "attempts", "replay", "request"})
+public record AdminEntry(String id, String subscription, String source, String eventId, String deliveryId, String ingressId, String client,
                          String userAgent, String reason, String detail, Instant at, List<DeliveryAttempt> attempts, ReplayState replay, RequestCopy request) {
 
     public AdminEntry withReplay(final ReplayState state) {
-        return new AdminEntry(id, subscription, source, eventId, ingressId, client, userAgent, reason, detail, at, attempts, state, request);
+        return new AdminEntry(id, subscription, source, eventId, deliveryId, ingressId, client, userAgent, reason, detail, at, attempts, state,
+            request);
     }
 }

@@ -4,6 +4,8 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.kafka.KafkaClients;
+import io.hookgate.core.delivery.AttemptEntry;
+import io.hookgate.core.topics.TopicSpec;
 import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,14 +16,17 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.rocksdb.AbstractWriteBatch;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteBatchWithIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,14 +34,16 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The admin API's materialised view of {@code dispatch.dlq}, {@code events.rejected} and
- * {@code admin.replays}: one thread reads every partition of them (no consumer group: each process
- * with the admin API keeps its own full index) into {@link EntryStore}s, committing each batch of
- * entries with the offsets it covers, so a restart resumes where it stopped and a lost directory
- * is rebuilt from Kafka. A rejected request is kept as its {@link RequestCopy redacted copy} and the
- * coordinates of its original, never with its credentials in clear.
+ * The admin API's materialised view of {@code dispatch.dlq}, {@code events.rejected},
+ * {@code admin.replays} and {@code dispatch.attempts}: one thread reads every partition of them (no
+ * consumer group: each process with the admin API keeps its own full index) into {@link EntryStore}s
+ * and the {@link DeliveryStore} (the delivery log), committing each batch of entries with the offsets
+ * it covers, so a restart resumes where it stopped and a lost directory is rebuilt from Kafka. A
+ * rejected request is kept as its {@link RequestCopy redacted copy} and the coordinates of its
+ * original, never with its credentials in clear. Once an hour it forgets the deliveries the attempts
+ * topic no longer holds, and the minute counts older than any health window.
  *
- * <p>No record stops it: a record it cannot read, in any of the three topics, goes to the
+ * <p>No record stops it: a record it cannot read, in any of the four topics, goes to the
  * {@link Quarantine} (kept, counted, logged, listed) and the index goes on with the next one. Only
  * a failure of its own store stops it, and readiness then says so.
  */
@@ -44,10 +51,14 @@ public final class AdminIndex implements Readiness, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminIndex.class);
     private static final Duration TOPIC_RETRY = Duration.ofSeconds(5);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private final Topics topics;
     private final EntryStore dlq;
     private final EntryStore rejected;
+    private final DeliveryStore deliveries;
+    private final Duration attemptsKept;
+    private final Clock clock;
     private final Quarantine quarantine;
     private final Redaction redaction;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -64,7 +75,11 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         this.topics = new Topics(config.kafka().topicPrefix());
         this.dlq = new EntryStore(directory.resolve("dlq"));
         this.rejected = new EntryStore(directory.resolve("rejected"));
-        this.quarantine = new Quarantine(dlq, rejected, registry, clock, List.of(topics.dlq(), topics.rejected(), topics.replays()));
+        this.deliveries = new DeliveryStore(directory.resolve("deliveries"));
+        this.attemptsKept = topics.all(config).stream().filter(spec -> spec.name().equals(topics.attempts())).findFirst()
+            .map(TopicSpec::retention).orElse(config.kafka().retention());
+        this.clock = clock;
+        this.quarantine = new Quarantine(List.of(dlq, rejected, deliveries), registry, clock, indexed());
         this.consumer = new KafkaConsumer<>(KafkaClients.config(config.kafka(), topics.dispatcherGroup() + "-admin-index", Map.of(
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
             ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -83,6 +98,16 @@ public final class AdminIndex implements Readiness, AutoCloseable {
 
     public EntryStore rejected() {
         return rejected;
+    }
+
+    /** The delivery log. */
+    public DeliveryStore deliveries() {
+        return deliveries;
+    }
+
+    /** The topics this index reads. */
+    private List<String> indexed() {
+        return List.of(topics.dlq(), topics.rejected(), topics.replays(), topics.attempts());
     }
 
     /** The records this index could not read. */
@@ -107,8 +132,13 @@ public final class AdminIndex implements Readiness, AutoCloseable {
             }
             final Map<TopicPartition, Long> catchUpTo = consumer.endOffsets(partitions);
             waiting = null;
+            Instant pruned = Instant.EPOCH;
             while (running) {
                 apply(consumer.poll(Duration.ofMillis(200)));
+                if (Duration.between(pruned, clock.instant()).compareTo(PRUNE_EVERY) >= 0) {
+                    pruned = clock.instant();
+                    prune(pruned);
+                }
                 // Positions, not stored offsets: transaction markers end the rejected topic.
                 if (!caughtUp && catchUpTo.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
                     caughtUp = true;
@@ -135,7 +165,7 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         while (running) {
             final List<TopicPartition> partitions = new ArrayList<>();
             final List<String> missing = new ArrayList<>();
-            for (String topic : List.of(topics.dlq(), topics.rejected(), topics.replays())) {
+            for (String topic : indexed()) {
                 final List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
                 if (infos == null || infos.isEmpty()) {
                     missing.add(topic);
@@ -157,11 +187,20 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         return List.of();
     }
 
+    private void prune(final Instant now) throws RocksDBException {
+        final long forgotten = deliveries.prune(now.minus(DeliveryStore.STATS_KEPT), now.minus(attemptsKept));
+        if (forgotten > 0) {
+            LOG.info("Admin index forgot {} deliveries whose last attempt is older than {} (the attempts topic's retention)", forgotten,
+                attemptsKept);
+        }
+    }
+
     private void apply(final ConsumerRecords<byte[], byte[]> records) throws RocksDBException {
         if (records.isEmpty()) {
             return;
         }
-        try (WriteBatch dlqBatch = new WriteBatch(); WriteBatch rejectedBatch = new WriteBatch()) {
+        try (WriteBatch dlqBatch = new WriteBatch(); WriteBatch rejectedBatch = new WriteBatch();
+             WriteBatchWithIndex attemptsBatch = new WriteBatchWithIndex(true)) {
             final Map<TopicPartition, Long> next = new HashMap<>();
             for (ConsumerRecord<byte[], byte[]> record : records) {
                 final TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -178,6 +217,11 @@ public final class AdminIndex implements Readiness, AutoCloseable {
                         rejected.add(rejectedBatch, entry, Json.write(new OriginalRef(record.topic(), record.partition(), record.offset(),
                             entry.ingressId())));
                     }
+                } else if (record.topic().equals(topics.attempts())) {
+                    final AttemptEntry attempt = read(record, deliveries, attemptsBatch, EntryKinds::attempt);
+                    if (attempt != null) {
+                        deliveries.add(attemptsBatch, attempt);
+                    }
                 } else {
                     final ReplayRecord replay = read(record, dlq, dlqBatch, ReplayRecord::of);
                     if (replay != null) {
@@ -186,11 +230,14 @@ public final class AdminIndex implements Readiness, AutoCloseable {
                 }
             }
             for (Map.Entry<TopicPartition, Long> position : next.entrySet()) {
-                storeOf(position.getKey().topic()).position(position.getKey().topic().equals(topics.rejected()) ? rejectedBatch : dlqBatch,
-                    position.getKey(), position.getValue());
+                final String topic = position.getKey().topic();
+                final AbstractWriteBatch batch = topic.equals(topics.rejected()) ? rejectedBatch
+                    : topic.equals(topics.attempts()) ? attemptsBatch : dlqBatch;
+                storeOf(topic).position(batch, position.getKey(), position.getValue());
             }
             dlq.write(dlqBatch);
             rejected.write(rejectedBatch);
+            deliveries.write(attemptsBatch);
         }
     }
 
@@ -199,7 +246,7 @@ public final class AdminIndex implements Readiness, AutoCloseable {
      * quarantined in {@code batch}, beside the offset that passes it. Readers are pure, so whatever
      * they throw is the record's fault, never the store's.
      */
-    private <T> T read(final ConsumerRecord<byte[], byte[]> record, final EntryStore store, final WriteBatch batch,
+    private <T> T read(final ConsumerRecord<byte[], byte[]> record, final IndexStore store, final AbstractWriteBatch batch,
                        final Function<ConsumerRecord<byte[], byte[]>, T> reader) throws RocksDBException {
         try {
             return reader.apply(record);
@@ -221,7 +268,10 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         }
     }
 
-    private EntryStore storeOf(final String topic) {
+    private IndexStore storeOf(final String topic) {
+        if (topic.equals(topics.attempts())) {
+            return deliveries;
+        }
         return topic.equals(topics.rejected()) ? rejected : dlq;
     }
 
@@ -239,7 +289,7 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         if (caughtUp) {
             return null;
         }
-        return waiting != null ? waiting : "admin index catching up with the DLQ and rejected topics";
+        return waiting != null ? waiting : "admin index catching up with the DLQ, rejected and attempts topics";
     }
 
     @Override
@@ -258,5 +308,6 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         }
         dlq.close();
         rejected.close();
+        deliveries.close();
     }
 }

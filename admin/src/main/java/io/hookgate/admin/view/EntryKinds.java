@@ -2,6 +2,7 @@ package io.hookgate.admin.view;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.hookgate.core.delivery.AttemptEntry;
 import io.hookgate.core.delivery.DeliveryAttempt;
 import io.hookgate.core.delivery.DlqEntry;
 import io.hookgate.core.json.Json;
@@ -17,7 +18,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * How records of {@code dispatch.dlq} and {@code events.rejected} become entries operators see.
+ * How records of {@code dispatch.dlq}, {@code events.rejected} and {@code dispatch.attempts} become
+ * entries operators see.
  * Reading is pure (nothing is written), so that a record it cannot read is the record's fault:
  * it throws {@link UnreadableRecord}, and the index quarantines the record.
  */
@@ -32,23 +34,46 @@ final class EntryKinds {
      * @throws UnreadableRecord when it is not a DLQ entry with what the index needs
      */
     static AdminEntry dlq(final ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() == null) {
-            throw new UnreadableRecord("no value (the DLQ topic is not compacted: a tombstone means nothing there)");
-        }
-        final DlqEntry entry;
-        try {
-            entry = Json.read(record.value(), DlqEntry.class);
-        } catch (UncheckedIOException e) {
-            throw new UnreadableRecord("value is not a DLQ entry: " + describe(e.getCause()), e);
-        }
-        if (entry == null) {
-            throw new UnreadableRecord("value is JSON null, not a DLQ entry");
-        }
+        final DlqEntry entry = value(record, DlqEntry.class, "DLQ", "a DLQ entry");
         if (entry.id().isEmpty() || entry.deadAt() == null) {
             throw new UnreadableRecord("value is not a DLQ entry: it needs a non-empty id and deadAt");
         }
-        return new AdminEntry(entry.id(), entry.subscription(), entry.source(), entry.eventId(), entry.task() == null ? null : entry.task().eventRef().ingressId(),
-            null, null, entry.reason().code(), entry.detail(), entry.deadAt(), entry.attempts(), null, null);
+        return new AdminEntry(entry.id(), entry.subscription(), entry.source(), entry.eventId(),
+            entry.task() == null ? null : entry.task().deliveryId(), entry.task() == null ? null : entry.task().eventRef().ingressId(), null, null, entry.reason().code(), entry.detail(), entry.deadAt(), entry.attempts(), null, null);
+    }
+
+    /**
+     * An attempts record as the attempt it logs.
+     *
+     * @throws UnreadableRecord when it is not an attempt entry with a start time
+     */
+    static AttemptEntry attempt(final ConsumerRecord<byte[], byte[]> record) {
+        final AttemptEntry entry = value(record, AttemptEntry.class, "attempts", "an attempt entry");
+        if (entry.attempt().at() == null || entry.deliveryId().isEmpty()) {
+            throw new UnreadableRecord("value is not an attempt entry: it needs a delivery id and the attempt's start");
+        }
+        return entry;
+    }
+
+    /**
+     * The value of {@code record} (of a topic that is not compacted) as {@code type}, {@code what} it is meant to be.
+     *
+     * @throws UnreadableRecord when it has none, or it is not that
+     */
+    private static <T> T value(final ConsumerRecord<byte[], byte[]> record, final Class<T> type, final String topic, final String what) {
+        if (record.value() == null) {
+            throw new UnreadableRecord("no value (the " + topic + " topic is not compacted: a tombstone means nothing there)");
+        }
+        final T value;
+        try {
+            value = Json.read(record.value(), type);
+        } catch (UncheckedIOException e) {
+            throw new UnreadableRecord("value is not " + what + ": " + describe(e.getCause()), e);
+        }
+        if (value == null) {
+            throw new UnreadableRecord("value is JSON null, not " + what);
+        }
+        return value;
     }
 
     /**
@@ -72,7 +97,7 @@ final class EntryKinds {
         }
         final String source = new String(record.key(), StandardCharsets.UTF_8);
         final RequestCopy request = RequestCopy.of(record, redaction);
-        return new AdminEntry("rej_" + record.partition() + "_" + record.offset(), null, source, null,
+        return new AdminEntry("rej_" + record.partition() + "_" + record.offset(), null, source, null, null,
             RawRecordCodec.lastValue(record.headers(), RawRecordCodec.INGRESS_ID), request.client(), request.userAgent(), reason, detail, at,
             List.of(DeliveryAttempt.failed(1, at, reason + (detail.isEmpty() ? "" : ": " + detail), 0)), null, request);
     }

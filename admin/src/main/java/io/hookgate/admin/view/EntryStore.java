@@ -1,111 +1,62 @@
 package io.hookgate.admin.view;
 
-import io.hookgate.admin.errors.BadRequest;
 import io.hookgate.core.json.Json;
-import org.apache.kafka.common.TopicPartition;
-import org.rocksdb.Options;
-import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
-import org.rocksdb.WriteOptions;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+
+import static io.hookgate.admin.view.IndexKeys.compare;
+import static io.hookgate.admin.view.IndexKeys.concat;
+import static io.hookgate.admin.view.IndexKeys.cursor;
+import static io.hookgate.admin.view.IndexKeys.cursorKey;
+import static io.hookgate.admin.view.IndexKeys.key;
+import static io.hookgate.admin.view.IndexKeys.textFrom;
+import static io.hookgate.admin.view.IndexKeys.time;
+import static io.hookgate.admin.view.IndexKeys.upperBound;
+import static io.hookgate.admin.view.IndexKeys.utf8;
 
 /**
  * A local, persistent index of one kind of entry (DLQ or rejected) in RocksDB, so that listing
  * with a filter reads only the matching range whatever the size of the topic. Keys, ordered as
- * bytes:
+ * bytes, beside those of every {@link IndexStore}:
  * <pre>
  * e id                          the entry (JSON)
  * p id                          what replay needs (the DLQ entry, or the raw record)
  * t time id                     by time
- * i field value 0 time id       by subscription (S), source (O) and reason (R), then time
+ * i field value 0 time id       by subscription (S), source (O), reason (R) and event id (E), then time
  * r id                          its replay state
- * o topic 0 partition           the next offset to read, written with the entries it covers
- * q topic 0 partition offset    a record that could not be read (quarantined), written with the offset that passes it
- * v                             the format of this index, {@value #FORMAT}
  * </pre>
  * An index of another format (format 1 kept originals with their credentials in clear; format 2
- * lacked the client and user agent of rejected entries) is deleted at open, and rebuilt from Kafka.
- * Thread-safe (RocksDB is).
+ * lacked the client and user agent of rejected entries; format 3 the delivery id of DLQ entries and
+ * the event id index) is deleted at open, and rebuilt from Kafka. Thread-safe (RocksDB is).
  */
-public final class EntryStore implements AutoCloseable {
+public final class EntryStore extends IndexStore {
 
     /** Entries examined at most for one page, so one page answers in bounded time whatever the filter. */
     static final int SCAN_BUDGET = 200_000;
 
     /** The format of the keys and values; a change deletes older indexes, which are rebuilt from Kafka. */
-    static final String FORMAT = "3";
-    private static final Logger LOG = LoggerFactory.getLogger(EntryStore.class);
+    static final String FORMAT = "4";
 
-    private static final byte[] FORMAT_KEY = {'v'};
     private static final byte ENTRY = 'e';
     private static final byte PAYLOAD = 'p';
     private static final byte TIME = 't';
     private static final byte INDEX = 'i';
     private static final byte REPLAY = 'r';
-    private static final byte OFFSET = 'o';
-    private static final byte QUARANTINE = 'q';
     private static final byte SUBSCRIPTION = 'S';
     private static final byte SOURCE = 'O';
     private static final byte REASON = 'R';
-
-    private final RocksDB db;
-    private final Options options;
-    private final WriteOptions writeOptions;
+    private static final byte EVENT_ID = 'E';
 
     public EntryStore(final Path directory) {
-        // Native objects need the library loaded first, field initialisers included.
-        RocksDB.loadLibrary();
-        writeOptions = new WriteOptions();
-        options = new Options().setCreateIfMissing(true);
-        try {
-            Files.createDirectories(directory);
-            db = openCurrent(directory);
-        } catch (RocksDBException | java.io.IOException e) {
-            options.close();
-            writeOptions.close();
-            throw new IllegalStateException("cannot open the admin index in " + directory + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Opens the index in {@code directory}, deleting it first when it is of another format. */
-    private RocksDB openCurrent(final Path directory) throws RocksDBException {
-        final RocksDB opened = RocksDB.open(options, directory.toString());
-        final byte[] format = opened.get(FORMAT_KEY);
-        if (format != null && FORMAT.equals(new String(format, StandardCharsets.US_ASCII))) {
-            return opened;
-        }
-        final boolean empty;
-        try (RocksIterator iterator = opened.newIterator()) {
-            iterator.seekToFirst();
-            empty = !iterator.isValid();
-        }
-        if (empty) {
-            opened.put(FORMAT_KEY, FORMAT.getBytes(StandardCharsets.US_ASCII));
-            return opened;
-        }
-        opened.close();
-        LOG.warn("The admin index in {} has another format; deleting it (an old one may hold credentials in clear) and rebuilding it from Kafka",
-            directory);
-        RocksDB.destroyDB(directory.toString(), options);
-        final RocksDB fresh = RocksDB.open(options, directory.toString());
-        fresh.put(FORMAT_KEY, FORMAT.getBytes(StandardCharsets.US_ASCII));
-        return fresh;
+        super(directory, FORMAT);
     }
 
     /** Adds {@code entry} and its indexes to {@code batch}. */
@@ -118,6 +69,7 @@ public final class EntryStore implements AutoCloseable {
         index(batch, SUBSCRIPTION, entry.subscription(), time, id);
         index(batch, SOURCE, entry.source(), time, id);
         index(batch, REASON, entry.reason(), time, id);
+        index(batch, EVENT_ID, entry.eventId(), time, id);
     }
 
     private static void index(final WriteBatch batch, final byte field, final String value, final byte[] time, final byte[] id)
@@ -125,49 +77,6 @@ public final class EntryStore implements AutoCloseable {
         if (value != null) {
             batch.put(key(INDEX, new byte[] {field}, utf8(value), new byte[] {0}, time, id), new byte[0]);
         }
-    }
-
-    /** Adds the next offset to read of {@code partition} to {@code batch}. */
-    void position(final WriteBatch batch, final TopicPartition partition, final long nextOffset) throws RocksDBException {
-        batch.put(offsetKey(partition), ByteBuffer.allocate(Long.BYTES).putLong(nextOffset).array());
-    }
-
-    /** Adds {@code record} to the quarantined records in {@code batch}. */
-    void quarantine(final WriteBatch batch, final QuarantinedRecord record) throws RocksDBException {
-        batch.put(key(QUARANTINE, utf8(record.topic()), new byte[] {0}, ByteBuffer.allocate(Integer.BYTES + Long.BYTES)
-            .putInt(record.partition()).putLong(record.offset()).array()), Json.write(record));
-    }
-
-    /** The first {@code limit} quarantined records, by topic, partition and offset. */
-    List<QuarantinedRecord> quarantined(final int limit) {
-        final List<QuarantinedRecord> records = new ArrayList<>();
-        try (RocksIterator iterator = db.newIterator()) {
-            for (iterator.seek(new byte[] {QUARANTINE}); iterator.isValid() && iterator.key()[0] == QUARANTINE && records.size() < limit;
-                 iterator.next()) {
-                records.add(Json.read(iterator.value(), QuarantinedRecord.class));
-            }
-        }
-        return records;
-    }
-
-    long quarantinedCount() {
-        long count = 0;
-        try (RocksIterator iterator = db.newIterator()) {
-            for (iterator.seek(new byte[] {QUARANTINE}); iterator.isValid() && iterator.key()[0] == QUARANTINE; iterator.next()) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    void write(final WriteBatch batch) throws RocksDBException {
-        db.write(writeOptions, batch);
-    }
-
-    /** The next offset to read of {@code partition}, or -1 when it was never read. */
-    long position(final TopicPartition partition) {
-        final byte[] value = get(offsetKey(partition));
-        return value == null ? -1 : ByteBuffer.wrap(value).getLong();
     }
 
     public Optional<AdminEntry> get(final String id) {
@@ -185,30 +94,22 @@ public final class EntryStore implements AutoCloseable {
     }
 
     public void putReplayState(final String id, final ReplayState state) {
-        try {
-            db.put(writeOptions, key(REPLAY, utf8(id)), Json.write(state));
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("cannot write the replay state of " + id, e);
-        }
+        put(key(REPLAY, utf8(id)), Json.write(state));
     }
 
     /** Forgets the replay state of {@code id} (a tombstone in {@code admin.replays}). */
     void deleteReplayState(final String id) {
-        try {
-            db.delete(writeOptions, key(REPLAY, utf8(id)));
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("cannot delete the replay state of " + id, e);
-        }
+        delete(key(REPLAY, utf8(id)));
     }
 
     /** One page of the entries {@code filter} matches, oldest first, through the most selective index. */
-    public Page list(final EntryFilter filter) {
+    public Page<AdminEntry> list(final EntryFilter filter) {
         final byte[] prefix = indexPrefix(filter);
         final byte[] start = filter.cursor() != null ? cursorKey(filter.cursor(), prefix)
             : concat(prefix, time(filter.since() == null ? Instant.EPOCH : filter.since()));
         final byte[] end = filter.until() == null ? upperBound(prefix) : concat(prefix, time(filter.until()));
         final List<AdminEntry> entries = new ArrayList<>();
-        try (RocksIterator iterator = db.newIterator()) {
+        try (RocksIterator iterator = db().newIterator()) {
             iterator.seek(start);
             if (filter.cursor() != null && iterator.isValid() && Arrays.equals(iterator.key(), start)) {
                 iterator.next();
@@ -216,49 +117,28 @@ public final class EntryStore implements AutoCloseable {
             int scanned = 0;
             while (iterator.isValid() && compare(iterator.key(), end) < 0) {
                 final byte[] key = iterator.key();
-                final String id = new String(key, prefix.length + Long.BYTES, key.length - prefix.length - Long.BYTES, StandardCharsets.UTF_8);
-                final Optional<AdminEntry> entry = get(id);
+                final Optional<AdminEntry> entry = get(textFrom(key, prefix.length + Long.BYTES));
                 if (entry.isPresent() && filter.matches(entry.get())) {
                     entries.add(entry.get());
                     if (entries.size() == filter.limit()) {
                         iterator.next();
-                        return new Page(entries, iterator.isValid() && compare(iterator.key(), end) < 0 ? cursor(key) : null);
+                        return new Page<>(entries, iterator.isValid() && compare(iterator.key(), end) < 0 ? cursor(key) : null);
                     }
                 }
                 if (++scanned >= SCAN_BUDGET) {
                     // A sparse filter: answer what was found so far and where to go on.
-                    return new Page(entries, cursor(key));
+                    return new Page<>(entries, cursor(key));
                 }
                 iterator.next();
             }
         }
-        return new Page(entries, null);
-    }
-
-    /**
-     * The key a cursor names, checked to be a key of the index this filter reads.
-     *
-     * @throws BadRequest when it is not base64url, or not a cursor of this filter
-     */
-    private static byte[] cursorKey(final String cursor, final byte[] prefix) {
-        final byte[] key;
-        try {
-            key = Base64.getUrlDecoder().decode(cursor);
-        } catch (IllegalArgumentException e) {
-            throw BadRequest.parameter("cursor", "not a cursor (pass the nextCursor of the previous page)");
-        }
-        // prefix, 8 bytes of time, then a non-empty id: the shape of every key the listing pages through.
-        if (key.length <= prefix.length + Long.BYTES || !Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length)) {
-            throw BadRequest.parameter("cursor", "not a cursor of this listing (pass the nextCursor of the previous page, with the same filters)");
-        }
-        return key;
-    }
-
-    private static String cursor(final byte[] key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        return new Page<>(entries, null);
     }
 
     private static byte[] indexPrefix(final EntryFilter filter) {
+        if (filter.eventId() != null) {
+            return key(INDEX, new byte[] {EVENT_ID}, utf8(filter.eventId()), new byte[] {0});
+        }
         if (filter.subscription() != null) {
             return key(INDEX, new byte[] {SUBSCRIPTION}, utf8(filter.subscription()), new byte[] {0});
         }
@@ -269,58 +149,5 @@ public final class EntryStore implements AutoCloseable {
             return key(INDEX, new byte[] {REASON}, utf8(filter.reason()), new byte[] {0});
         }
         return new byte[] {TIME};
-    }
-
-    private byte[] get(final byte[] key) {
-        try {
-            return db.get(key);
-        } catch (RocksDBException e) {
-            throw new UncheckedIOException(new java.io.IOException("admin index read failed", e));
-        }
-    }
-
-    private static byte[] offsetKey(final TopicPartition partition) {
-        return key(OFFSET, utf8(partition.topic()), new byte[] {0}, ByteBuffer.allocate(Integer.BYTES).putInt(partition.partition()).array());
-    }
-
-    private static byte[] time(final Instant at) {
-        return ByteBuffer.allocate(Long.BYTES).putLong(Math.max(0, at.toEpochMilli())).array();
-    }
-
-    private static byte[] key(final byte kind, final byte[]... parts) {
-        return concat(new byte[] {kind}, concat(parts));
-    }
-
-    private static byte[] concat(final byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        final ByteBuffer buffer = ByteBuffer.allocate(length);
-        for (byte[] part : parts) {
-            buffer.put(part);
-        }
-        return buffer.array();
-    }
-
-    private static byte[] upperBound(final byte[] prefix) {
-        final byte[] bound = prefix.clone();
-        bound[bound.length - 1]++;
-        return bound;
-    }
-
-    private static int compare(final byte[] a, final byte[] b) {
-        return Arrays.compareUnsigned(a, b);
-    }
-
-    private static byte[] utf8(final String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void close() {
-        db.close();
-        options.close();
-        writeOptions.close();
     }
 }

@@ -3,5 +3,5 @@ package io.hookgate.admin.view;
 import java.util.List;
 
 /** One page of a listing, and the cursor of the next page (null when this is the last). */
-public record Page(List<AdminEntry> entries, String nextCursor) {
+public record Page<T>(List<T> entries, String nextCursor) {
 }

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteBatch;
+import org.rocksdb.AbstractWriteBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,27 +24,23 @@ public final class Quarantine {
     public static final String METRIC = "hookgate.admin.index.quarantined";
     private static final Logger LOG = LoggerFactory.getLogger(Quarantine.class);
 
-    private final EntryStore dlq;
-    private final EntryStore rejected;
+    private final List<IndexStore> stores;
     private final MeterRegistry registry;
     private final Clock clock;
 
     /**
-     * @param dlq      where the records of the DLQ and replay topics are kept
-     * @param rejected where the records of the rejected topic are kept
-     * @param topics   the topics read, whose counters start at 0 so that an alert sees them
+     * @param stores every store of the index, each keeping the records of the topics it indexes
+     * @param topics the topics read, whose counters start at 0 so that an alert sees them
      */
-    public Quarantine(final EntryStore dlq, final EntryStore rejected, final MeterRegistry registry, final Clock clock,
-                      final List<String> topics) {
-        this.dlq = dlq;
-        this.rejected = rejected;
+    public Quarantine(final List<? extends IndexStore> stores, final MeterRegistry registry, final Clock clock, final List<String> topics) {
+        this.stores = List.copyOf(stores);
         this.registry = registry;
         this.clock = clock;
         topics.forEach(this::counter);
     }
 
     /** Adds {@code record}, unreadable for {@code reason}, to {@code batch} (the batch of {@code store}), counts and logs it. */
-    void add(final EntryStore store, final WriteBatch batch, final ConsumerRecord<byte[], byte[]> record, final String reason)
+    void add(final IndexStore store, final AbstractWriteBatch batch, final ConsumerRecord<byte[], byte[]> record, final String reason)
         throws RocksDBException {
         store.quarantine(batch, new QuarantinedRecord(record.topic(), record.partition(), record.offset(), reason, clock.instant()));
         counter(record.topic()).increment();
@@ -54,8 +50,8 @@ public final class Quarantine {
 
     /** The first {@code limit} quarantined records, by topic, partition and offset. */
     public List<QuarantinedRecord> list(final int limit) {
-        final List<QuarantinedRecord> all = new ArrayList<>(dlq.quarantined(limit));
-        all.addAll(rejected.quarantined(limit));
+        final List<QuarantinedRecord> all = new ArrayList<>();
+        stores.forEach(store -> all.addAll(store.quarantined(limit)));
         all.sort(Comparator.comparing(QuarantinedRecord::topic).thenComparingInt(QuarantinedRecord::partition)
             .thenComparingLong(QuarantinedRecord::offset));
         return List.copyOf(all.subList(0, Math.min(limit, all.size())));
@@ -63,7 +59,7 @@ public final class Quarantine {
 
     /** How many records are quarantined. */
     public long size() {
-        return dlq.quarantinedCount() + rejected.quarantinedCount();
+        return stores.stream().mapToLong(IndexStore::quarantinedCount).sum();
     }
 
     private Counter counter(final String topic) {

@@ -5,11 +5,11 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.ProviderCatalog;
 import io.hookgate.core.config.ProviderSpec;
 import io.hookgate.core.config.SourceConfig;
+import io.hookgate.core.request.CredentialNames;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -20,7 +20,7 @@ import java.util.StringJoiner;
  * Replay never uses the redacted copy: it re-reads the original record from Kafka.
  *
  * <p>A header or query parameter is a credential when its name contains one of
- * {@link #CREDENTIAL_WORDS} (so {@code Authorization}, {@code Cookie}, {@code X-Hub-Signature-256},
+ * {@link CredentialNames#WORDS} (so {@code Authorization}, {@code Cookie}, {@code X-Hub-Signature-256},
  * {@code Stripe-Signature}, {@code X-Shopify-Hmac-Sha256}, {@code X-Api-Key}, {@code ?key=},
  * {@code ?token=}, ...), or when a source's configuration names it as the place of its secret: the
  * {@code header} of {@code hmac} and {@code token} sources, the {@code queryParam} of {@code token}
@@ -28,11 +28,7 @@ import java.util.StringJoiner;
  */
 public final class Redaction {
 
-    public static final String REDACTED = "[redacted]";
-
-    /** Parts of a name that mark a credential, lower case. */
-    static final List<String> CREDENTIAL_WORDS = List.of("auth", "cookie", "token", "secret", "signature", "sig", "hmac", "key",
-        "password", "passwd", "credential", "session", "jwt", "bearer");
+    public static final String REDACTED = CredentialNames.REDACTED;
 
     /** The source keys (of any provider that defines them) naming where a secret travels. */
     static final String HEADER_KEY = "header";
@@ -75,13 +71,13 @@ public final class Redaction {
     /** Whether HTTP header {@code name} carries a credential. */
     public boolean isCredentialHeader(final String name) {
         final String lower = name.toLowerCase(Locale.ROOT);
-        return headers.contains(lower) || looksLikeCredential(lower);
+        return headers.contains(lower) || CredentialNames.looksLikeCredential(lower);
     }
 
     /** Whether query parameter {@code name} carries a credential. */
     public boolean isCredentialParameter(final String name) {
         final String lower = name.toLowerCase(Locale.ROOT);
-        return parameters.contains(lower) || looksLikeCredential(lower);
+        return parameters.contains(lower) || CredentialNames.looksLikeCredential(lower);
     }
 
     /** {@code value}, or {@value #REDACTED} when header {@code name} carries a credential. */
@@ -115,15 +111,6 @@ public final class Redaction {
             // Broken percent-encoding: the name cannot be judged, so its value is hidden (null says so).
             return null;
         }
-    }
-
-    private static boolean looksLikeCredential(final String lowerName) {
-        for (String word : CREDENTIAL_WORDS) {
-            if (lowerName.contains(word)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Set<String> lower(final Set<String> names) {

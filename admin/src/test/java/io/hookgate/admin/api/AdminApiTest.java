@@ -68,7 +68,7 @@ class AdminApiTest {
                 T0.plusSeconds(i)));
         }
         producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-        quarantine = new Quarantine(dlq, rejected, new SimpleMeterRegistry(), Clock.systemUTC(), List.of());
+        quarantine = new Quarantine(List.of(dlq, rejected), new SimpleMeterRegistry(), Clock.systemUTC(), List.of());
         final Replayer replayer = new Replayer(producer, ref -> {
             throw new Gone("the original at " + ref.topic() + " partition " + ref.partition() + " offset " + ref.offset() + " is gone");
         }, new Topics("t."), dlq, rejected, Clock.systemUTC());
@@ -77,7 +77,7 @@ class AdminApiTest {
         final AdminSettings settings = new AdminSettings("127.0.0.1", 0, Optional.of(TOKEN), dir.toString());
         final HookgateConfig config = TestConfigs.parse("sources: {stripe: {provider: standard-webhooks}}");
         server = new AdminServer(settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), new AdminApi(settings, dlq,
-            rejected, quarantine, replayer, new EntryVisibility(config, Subscriptions.of(config)), List.of(),
+            rejected, quarantine, replayer, new EntryVisibility(config, Subscriptions.of(config)), (id, since) -> "pending", List.of(),
             Clock.fixed(ARRIVAL, ZoneOffset.UTC), new SecurityLog(securityMetrics, "admin", 60)));
         server.start();
         base = "http://127.0.0.1:" + server.port();
@@ -107,11 +107,38 @@ class AdminApiTest {
         assertThat(error(call("GET", "/admin/dlq/nope", null))).isEqualTo("not_found");
         assertThat(error(call("POST", "/admin/dlq/nope/replay", ""))).isEqualTo("not_found");
 
-        assertThat(call("POST", "/admin/dlq/dlq_1/replay", "").statusCode()).isEqualTo(200);
+        assertThat(json(call("POST", "/admin/dlq/dlq_1/replay", "")).get("forced").asBoolean()).isFalse();
         final HttpResponse<String> again = call("POST", "/admin/dlq/dlq_1/replay", "");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(error(again)).isEqualTo("already_replayed");
         assertThat(again.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).startsWith("req_"));
+        assertThat(json(call("POST", "/admin/dlq/dlq_1/replay?force=true", "")).get("forced").asBoolean())
+            .as("a replay over an earlier one says it was forced").isTrue();
+    }
+
+    @Test
+    void aShowHasThePayloadAReplayWouldSend() throws Exception {
+        final JsonNode dlqEntry = json(call("GET", "/admin/dlq/dlq_0", null));
+        assertThat(dlqEntry.path("payload").path("json").path("eventId").asText()).isEqualTo("evt_0");
+        assertThat(dlqEntry.path("payload").path("json").path("payload").path("type").asText()).isEqualTo("thing.happened");
+        final JsonNode rejectedEntry = json(call("GET", "/admin/rejected/rej_0_9", null));
+        assertThat(rejectedEntry.path("payload").path("unavailable").asText()).contains("gone");
+        assertThat(json(call("GET", "/admin/dlq", null)).path("entries").get(0).has("payload")).as("not in listings").isFalse();
+    }
+
+    @Test
+    void theDlqFindsAnEventsEntriesAndReplaysThemByEventId() throws Exception {
+        final JsonNode found = json(call("GET", "/admin/dlq?eventId=evt_3", null));
+        assertThat(found.get("entries")).hasSize(1);
+        assertThat(found.get("entries").get(0).get("id").asText()).isEqualTo("dlq_3");
+        assertThat(found.get("entries").get(0).get("deliveryId").asText()).isEqualTo("msg_dlq_3");
+        assertThat(json(call("GET", "/admin/dlq?eventId=evt_3&subscription=billing", null)).get("entries")).isEmpty();
+        assertBadRequest(call("GET", "/admin/rejected?eventId=evt_3", null), "invalid_parameter", "eventId", "unknown parameter");
+        final JsonNode replayed = json(call("POST", "/admin/dlq/replay", "{\"eventId\": \"evt_1\"}"));
+        assertThat(replayed.get("matched").asLong()).isEqualTo(1);
+        assertThat(replayed.get("forced").asBoolean()).isFalse();
+        assertThat(json(call("POST", "/admin/dlq/replay", "{\"eventId\": \"evt_1\", \"force\": true, \"dryRun\": true}"))
+            .get("forced").asBoolean()).isTrue();
     }
 
     @Test

@@ -166,6 +166,14 @@ class OpenApiDocumentTest {
         conforms(admin.call(OPERATOR, "POST", "/admin/dlq/dlq_0/replay", ""), 200, "Replayed");
         conforms(admin.call(OPERATOR, "POST", "/admin/dlq/replay", "{\"all\": true, \"dryRun\": true}"), 200, "BulkReplayResult");
         conforms(admin.call(OPERATOR, "GET", "/admin/quarantine", null), 200, "QuarantineList");
+        Fixtures.indexAttempts(admin.deliveries, Fixtures.attempt("msg_1", "audit", "shop", "evt_0", 1, Instant.now(), 503, 12),
+            Fixtures.attempt("msg_1", "audit", "shop", "evt_0", 2, Instant.now().plusSeconds(1), 204, 7));
+        conforms(admin.call(OPERATOR, "GET", "/admin/deliveries", null), 200, "DeliveryPage");
+        conforms(admin.call(OPERATOR, "GET", "/admin/deliveries/msg_1", null), 200, "Delivery");
+        conforms(admin.call(OPERATOR, "GET", "/admin/subscriptions/audit/health", null), 200, "EndpointHealth");
+        conforms(admin.call(OPERATOR, "GET", "/admin/subscriptions/crm/health", null), 200, "EndpointHealth");
+        conforms(admin.call(OPERATOR, "GET", "/admin/deliveries?outcome=nope", null), 400, "Error");
+        conforms(admin.call(OPERATOR, "GET", "/admin/dlq/dlq_0", null), 200, "Entry");
         conforms(admin.call(OPERATOR, "GET", "/admin/dlq?limit=0", null), 400, "Error");
         // The schema is no formality: an answer without a required key would not pass.
         assertThat(schema("Subscription").validate(Json.mapper().readTree("{\"id\": \"x\"}"))).isNotEmpty();

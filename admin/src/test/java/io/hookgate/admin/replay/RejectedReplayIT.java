@@ -66,7 +66,7 @@ class RejectedReplayIT {
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                  kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
             try (Admin admin = kafka.admin()) {
-                TestConfigs.createTopics(admin, TOPICS.dlq(), TOPICS.rejected(), TOPICS.replays(), TOPICS.raw());
+                TestConfigs.createTopics(admin, TOPICS.dlq(), TOPICS.rejected(), TOPICS.replays(), TOPICS.attempts(), TOPICS.raw());
             }
             final Instant received = Instant.parse("2026-11-01T10:00:00Z");
             final RecordHeaders headers = new RecordHeaders();
@@ -120,6 +120,8 @@ class RejectedReplayIT {
                 }
 
                 final Replayer replayer = new Replayer(producer, originals, TOPICS, index.dlq(), index.rejected(), Clock.systemUTC());
+                // Its show has the body as stored, read from Kafka.
+                assertThat(replayer.rejectedPayload("rej_0_0").json().path("amount").decimalValue()).isEqualByComparingTo("1.50");
                 replayer.replayRejected("rej_0_0", false, false);
                 final ConsumerRecord<byte[], byte[]> replayed = readOne(kafka, TOPICS.raw());
                 assertThat(replayed.value()).isEqualTo(BODY);
@@ -143,6 +145,7 @@ class RejectedReplayIT {
                 try (Admin admin = kafka.admin()) {
                     admin.deleteRecords(Map.of(new TopicPartition(TOPICS.rejected(), 0), RecordsToDelete.beforeOffset(1))).all().get();
                 }
+                assertThat(replayer.rejectedPayload("rej_0_0").unavailable()).contains("gone");
                 assertThatThrownBy(() -> replayer.replayRejected("rej_0_0", true, false)).isInstanceOf(Gone.class)
                     .hasMessageContaining("retention");
                 assertThat(index.rejected().replayState("rej_0_0").count()).as("a replay not done is not recorded").isEqualTo(1);

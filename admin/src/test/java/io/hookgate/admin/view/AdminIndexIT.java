@@ -5,6 +5,7 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.rejection.RejectionHeaders;
 import io.hookgate.core.request.RawRecordCodec;
 import io.hookgate.core.testing.KafkaTestCluster;
+import io.hookgate.core.delivery.AttemptEntryJson;
 import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,7 +46,7 @@ class AdminIndexIT {
     static void start() throws Exception {
         kafka = KafkaTestCluster.start();
         try (Admin admin = kafka.admin()) {
-            TestConfigs.createTopics(admin, TOPICS.dlq(), TOPICS.rejected(), TOPICS.replays());
+            TestConfigs.createTopics(admin, TOPICS.dlq(), TOPICS.rejected(), TOPICS.replays(), TOPICS.attempts());
         }
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
             new ByteArraySerializer(), new ByteArraySerializer());
@@ -94,6 +95,11 @@ class AdminIndexIT {
         send(TOPICS.replays(), "dlq:dlq_good", "{\"state\":\"replayed\",\"count\":0}", new RecordHeaders()); // 4
         send(TOPICS.replays(), "dlq:dlq_good", "{\"state\":\"replayed\",\"count\":2,\"lastAt\":\"2026-11-01T11:00:00Z\"}",
             new RecordHeaders());
+        send(TOPICS.attempts(), "billing", "not json", new RecordHeaders());                              // 0
+        send(TOPICS.attempts(), "billing", null, new RecordHeaders());                                    // 1: a tombstone
+        // Recent: the index forgets deliveries older than the attempts topic keeps.
+        send(TOPICS.attempts(), "billing", new String(AttemptEntryJson.write(Fixtures.attempt("msg_good", "billing", "stripe", "evt_1", 1,
+            Instant.now(), 200, 9)), StandardCharsets.UTF_8), new RecordHeaders());
 
         final HookgateConfig config = TestConfigs.parse("""
             kafka: {bootstrapServers: "%s", topicPrefix: "q."}
@@ -109,6 +115,7 @@ class AdminIndexIT {
                 assertThat(entry.replay().count()).as("the good replay state after the bad ones").isEqualTo(2);
             });
             assertThat(index.rejected().get("rej_0_2")).get().extracting(AdminEntry::reason).isEqualTo("bad_signature");
+            assertThat(index.deliveries().get("msg_good")).get().extracting(Delivery::outcome).isEqualTo(Delivery.DELIVERED);
             // A request the processor could not read is a rejected entry like any other, not a quarantined record.
             assertThat(index.rejected().get("rej_0_3")).get().satisfies(entry -> {
                 assertThat(entry.reason()).isEqualTo("malformed_record");
@@ -117,7 +124,7 @@ class AdminIndexIT {
             final List<QuarantinedRecord> quarantined = index.quarantine().list(100);
             assertThat(quarantined).extracting(q -> q.topic() + "@" + q.offset()).containsExactly(
                 "q.admin.replays@0", "q.admin.replays@1", "q.admin.replays@2", "q.admin.replays@3", "q.admin.replays@4",
-                "q.dispatch.dlq@0", "q.dispatch.dlq@1", "q.dispatch.dlq@2", "q.dispatch.dlq@3",
+                "q.dispatch.attempts@0", "q.dispatch.attempts@1", "q.dispatch.dlq@0", "q.dispatch.dlq@1", "q.dispatch.dlq@2", "q.dispatch.dlq@3",
                 "q.events.rejected@0", "q.events.rejected@1");
             assertThat(quarantined).allSatisfy(q -> {
                 assertThat(q.partition()).isZero();
@@ -125,18 +132,20 @@ class AdminIndexIT {
                 assertThat(q.at()).isNotNull();
             });
             assertThat(quarantined.get(0).reason()).contains("not a replay state").doesNotContain("{not json");
-            assertThat(quarantined.get(9).reason()).contains(RejectionHeaders.REJECTED_AT).doesNotContain("yesterday");
-            assertThat(quarantined.get(7).reason()).contains("no value");
+            assertThat(quarantined.get(11).reason()).contains(RejectionHeaders.REJECTED_AT).doesNotContain("yesterday");
+            assertThat(quarantined.get(9).reason()).contains("no value");
+            assertThat(quarantined.get(5).reason()).contains("not an attempt entry").doesNotContain("not json");
             assertThat(registry.get(Quarantine.METRIC).tag("topic", "q.dispatch.dlq").counter().count()).isEqualTo(4);
             assertThat(registry.get(Quarantine.METRIC).tag("topic", "q.events.rejected").counter().count()).isEqualTo(2);
             assertThat(registry.get(Quarantine.METRIC).tag("topic", "q.admin.replays").counter().count()).isEqualTo(5);
-            assertThat(index.quarantine().size()).isEqualTo(11);
+            assertThat(registry.get(Quarantine.METRIC).tag("topic", "q.dispatch.attempts").counter().count()).isEqualTo(2);
+            assertThat(index.quarantine().size()).isEqualTo(13);
 
             // Live: one more poison record, then a good one behind it.
             send(TOPICS.dlq(), "crm", "{\"schemaVersion\":1,\"id\":\"x\",\"reason\":\"no-such-reason\"}", new RecordHeaders());
             send(TOPICS.dlq(), "crm", Fixtures.dlqJson("dlq_later", "crm", "stripe", "evt_2", "gone", T0.plusSeconds(5)), new RecordHeaders());
             await().atMost(Duration.ofSeconds(30)).until(() -> index.dlq().get("dlq_later").isPresent());
-            assertThat(index.quarantine().size()).isEqualTo(12);
+            assertThat(index.quarantine().size()).isEqualTo(14);
             assertThat(index.notReadyReason()).isNull();
         }
 
@@ -145,7 +154,7 @@ class AdminIndexIT {
         try (AdminIndex index = new AdminIndex(config, dir, Redaction.byName(), again, Clock.systemUTC())) {
             index.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> index.notReadyReason() == null);
-            assertThat(index.quarantine().size()).isEqualTo(12);
+            assertThat(index.quarantine().size()).isEqualTo(14);
             assertThat(again.get(Quarantine.METRIC).tag("topic", "q.dispatch.dlq").counter().count()).isZero();
             assertThat(index.dlq().get("dlq_good")).isPresent();
         }

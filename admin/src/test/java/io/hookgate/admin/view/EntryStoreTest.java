@@ -27,7 +27,7 @@ class EntryStoreTest {
         store = new EntryStore(dir);
         try (WriteBatch batch = new WriteBatch()) {
             for (int i = 0; i < 50; i++) {
-                final AdminEntry entry = new AdminEntry("dlq_" + i, "sub" + (i % 2), "src" + (i % 5), "e" + i, "ing" + i, null, null,
+                final AdminEntry entry = new AdminEntry("dlq_" + i, "sub" + (i % 2), "src" + (i % 5), "e" + i, "msg_" + i, "ing" + i, null, null,
                     i % 10 == 0 ? "gone" : "exhausted", "", T0.plusSeconds(i * 60L),
                     List.of(DeliveryAttempt.answered(1, T0, 503, 5)), null, null);
                 store.add(batch, entry, ("payload-" + i).getBytes());
@@ -46,7 +46,7 @@ class EntryStoreTest {
         final List<AdminEntry> entries = new ArrayList<>();
         EntryFilter page = filter;
         while (true) {
-            final Page result = store.list(page);
+            final Page<AdminEntry> result = store.list(page);
             entries.addAll(result.entries());
             if (result.nextCursor() == null) {
                 return entries;
@@ -71,6 +71,14 @@ class EntryStoreTest {
             .extracting(AdminEntry::id).containsExactly("dlq_13", "dlq_18", "dlq_23", "dlq_28");
         assertThat(all(new EntryFilter(null, null, null, null, null, 100, null))).hasSize(50);
         assertThat(all(new EntryFilter("nobody", null, null, null, null, 100, null))).isEmpty();
+    }
+
+    @Test
+    void findsAnEventsEntriesByItsId() {
+        assertThat(all(new EntryFilter(null, null, null, "e13", null, null, 100, null))).extracting(AdminEntry::id)
+            .containsExactly("dlq_13");
+        assertThat(all(new EntryFilter("sub0", null, null, "e13", null, null, 100, null))).as("and the other filters still apply").isEmpty();
+        assertThat(store.get("dlq_13").orElseThrow().deliveryId()).isEqualTo("msg_13");
     }
 
     @Test

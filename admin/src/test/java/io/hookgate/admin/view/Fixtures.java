@@ -1,6 +1,13 @@
 package io.hookgate.admin.view;
 
+import io.hookgate.core.delivery.AttemptEntry;
+import io.hookgate.core.delivery.DeliveryAttempt;
+import io.hookgate.core.delivery.DeliveryTask;
+import io.hookgate.core.delivery.DlqReason;
+import io.hookgate.core.delivery.SubscriberResponse;
+import io.hookgate.core.event.EventRef;
 import io.hookgate.core.json.Json;
+import io.hookgate.core.json.RawJson;
 import io.hookgate.core.rejection.RejectionHeaders;
 import io.hookgate.core.request.RawRecordCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,9 +15,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteBatchWithIndex;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Records as the dispatcher writes them (JSON on the wire), and a way to index them without a broker. */
@@ -53,6 +63,49 @@ public final class Fixtures {
         try (WriteBatch batch = new WriteBatch()) {
             store.add(batch, EntryKinds.rejected(record, Redaction.byName()),
                 Json.write(new OriginalRef(record.topic(), 0, offset, "ing_" + offset)));
+            store.write(batch);
+        }
+    }
+
+    /**
+     * An attempt of delivery {@code deliveryId} (event {@code eventId} of {@code source}) to {@code subscription}
+     * that answered {@code status}: delivered (2xx), retried in tier 5s (5xx) or dead-lettered as rejected (4xx).
+     */
+    public static AttemptEntry attempt(final String deliveryId, final String subscription, final String source, final String eventId,
+                                       final int number, final Instant at, final int status, final long durationMs) {
+        final DeliveryTask task = task(deliveryId, subscription, source, eventId, at);
+        final DeliveryAttempt attempt = answered(number, at, status, durationMs);
+        if (status / 100 == 2) {
+            return AttemptEntry.delivered(task, attempt);
+        }
+        return status >= 500 ? AttemptEntry.retry(task, attempt, "5s", at.plusSeconds(5)) : AttemptEntry.dead(task, attempt, DlqReason.REJECTED);
+    }
+
+    /** The last attempt of a delivery that answered {@code status} and had no retry left. */
+    public static AttemptEntry exhausted(final String deliveryId, final String subscription, final String source, final String eventId,
+                                         final int number, final Instant at, final int status) {
+        return AttemptEntry.dead(task(deliveryId, subscription, source, eventId, at), answered(number, at, status, 1), DlqReason.EXHAUSTED);
+    }
+
+    private static DeliveryTask task(final String deliveryId, final String subscription, final String source, final String eventId,
+                                     final Instant at) {
+        return new DeliveryTask(DeliveryTask.SCHEMA_VERSION, deliveryId, subscription, at, null, List.of(),
+            new EventRef("evt_" + deliveryId, source, eventId, "thing.happened", null, at, "ing_" + deliveryId),
+            RawJson.trusted("{}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static DeliveryAttempt answered(final int number, final Instant at, final int status, final long durationMs) {
+        final byte[] body = ("{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+        return DeliveryAttempt.answered(number, at, status, durationMs)
+            .withResponse(SubscriberResponse.of(List.of(Map.entry("Content-Type", "application/json")), body, body.length, body.length));
+    }
+
+    /** Indexes {@code attempts} in one batch, as the admin index would. */
+    public static void indexAttempts(final DeliveryStore store, final AttemptEntry... attempts) throws RocksDBException {
+        try (WriteBatchWithIndex batch = new WriteBatchWithIndex(true)) {
+            for (AttemptEntry attempt : attempts) {
+                store.add(batch, attempt);
+            }
             store.write(batch);
         }
     }

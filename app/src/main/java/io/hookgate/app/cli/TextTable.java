@@ -42,6 +42,11 @@ public final class TextTable {
 
     /** {@code rows} of cells, aligned in columns (a row may have fewer cells than others). */
     public static void print(final PrintStream out, final List<List<String>> rows) {
+        lines(rows).forEach(out::println);
+    }
+
+    /** The lines {@link #print(PrintStream, List)} prints, for a caller that puts lines of its own between them. */
+    public static List<String> lines(final List<List<String>> rows) {
         final List<Integer> widths = new ArrayList<>();
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {
@@ -51,14 +56,16 @@ public final class TextTable {
                 widths.set(i, Math.max(widths.get(i), row.get(i).length()));
             }
         }
+        final List<String> lines = new ArrayList<>();
         for (List<String> row : rows) {
             final StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.size(); i++) {
                 final boolean last = i == row.size() - 1;
-                line.append(i == 0 ? "" : "  ").append(last ? row.get(i) : String.format("%-" + widths.get(i) + "s", row.get(i)));
+                line.append(i == 0 ? "" : "  ").append(last ? row.get(i) : row.get(i) + " ".repeat(widths.get(i) - row.get(i).length()));
             }
-            out.println(line);
+            lines.add(line.toString());
         }
+        return lines;
     }
 
     /** {@code count} things, in words that read right: {@code 1 entry}, {@code 2 entries}. */

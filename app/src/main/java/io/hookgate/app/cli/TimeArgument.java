@@ -27,6 +27,16 @@ public final class TimeArgument {
     }
 
     /**
+     * {@link #parse} as the admin API takes it: ISO-8601 text, or null when {@code text} is null.
+     *
+     * @throws CliFailure when {@code text} is none of the accepted forms
+     */
+    public static String iso(final String option, final String text, final Clock clock) {
+        final Instant instant = parse(option, text, clock);
+        return instant == null ? null : instant.toString();
+    }
+
+    /**
      * @param option the option's name, for the message
      * @return the instant, or null when {@code text} is null
      * @throws CliFailure when {@code text} is none of the accepted forms

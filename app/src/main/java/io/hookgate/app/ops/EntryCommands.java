@@ -1,6 +1,5 @@
 package io.hookgate.app.ops;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ExitCodes;
@@ -8,14 +7,12 @@ import io.hookgate.app.cli.TimeArgument;
 import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.rejection.RejectReason;
-import io.hookgate.core.text.DidYouMean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import java.util.ArrayList;
@@ -50,14 +47,12 @@ public final class EntryCommands {
         }
     }
 
-    /** Entries of one listing, and the cursor of the entries after them (null when there are none). */
-    record Page(List<JsonNode> entries, String nextCursor) {
-    }
-
     /** The filter options shared by list and replay. */
     abstract static class Filtered extends Base {
         @Option(names = "--subscription", description = "DLQ entries of this subscription only.") String subscription;
         @Option(names = "--source") String source;
+        @Option(names = "--event-id", paramLabel = "ID", description = "DLQ entries of this event only (its provider's id), across subscriptions.")
+        String eventId;
         @Option(names = "--reason", description = "Entries of this reason only (a wrong one lists the valid ones).") String reason;
         @Option(names = "--since", paramLabel = "TIME", description = "Inclusive: " + TimeArgument.FORMS + ".") String since;
         @Option(names = "--until", paramLabel = "TIME", description = "Exclusive: the same forms as --since.") String until;
@@ -66,22 +61,18 @@ public final class EntryCommands {
             if (subscription != null && "rejected".equals(kind())) {
                 throw CliFailure.usage("--subscription applies to DLQ entries only: a rejected request never reached a subscription");
             }
-            if (reason != null && !reasons(kind()).contains(reason)) {
-                throw CliFailure.usage("--reason " + reason + ": not a " + kind() + " reason"
-                    + DidYouMean.nearest(reason, reasons(kind())).map(best -> " (did you mean '" + best + "'?)").orElse("")
-                    + "; the " + kind() + " reasons are " + String.join(", ", reasons(kind())));
+            if (eventId != null && "rejected".equals(kind())) {
+                throw CliFailure.usage("--event-id applies to DLQ entries only: a rejected request was never identified");
             }
+            CliFailure.oneOf("--reason", reason, "a " + kind() + " reason", kind() + " reasons", reasons(kind()));
             final Map<String, String> filter = new LinkedHashMap<>();
             filter.put("subscription", subscription);
             filter.put("source", source);
             filter.put("reason", reason);
-            filter.put("since", text(TimeArgument.parse("--since", since, clock)));
-            filter.put("until", text(TimeArgument.parse("--until", until, clock)));
+            filter.put("eventId", eventId);
+            filter.put("since", TimeArgument.iso("--since", since, clock));
+            filter.put("until", TimeArgument.iso("--until", until, clock));
             return filter;
-        }
-
-        private static String text(final Instant instant) {
-            return instant == null ? null : instant.toString();
         }
 
         /** Whether any filter is given. */
@@ -91,22 +82,7 @@ public final class EntryCommands {
 
         /** Every entry the filter matches, following cursors. */
         List<JsonNode> all(final AdminClient client, final int limit) {
-            return page(client, limit, null).entries();
-        }
-
-        /** At most {@code limit} entries the filter matches from {@code cursor} on, and the cursor of what follows (null at the end). */
-        Page page(final AdminClient client, final int limit, final String from) {
-            final List<JsonNode> entries = new ArrayList<>();
-            String cursor = from;
-            do {
-                final Map<String, String> query = new LinkedHashMap<>(filter());
-                query.put("limit", Integer.toString(Math.min(1000, limit - entries.size())));
-                query.put("cursor", cursor);
-                final JsonNode body = ok(client.get("/admin/" + kind(), query));
-                body.path("entries").forEach(entries::add);
-                cursor = body.path("nextCursor").isTextual() ? body.path("nextCursor").asText() : null;
-            } while (cursor != null && entries.size() < limit);
-            return new Page(entries, cursor);
+            return Paging.read(client, "/admin/" + kind(), filter(), limit, null).entries();
         }
     }
 
@@ -125,23 +101,15 @@ public final class EntryCommands {
             if (limit < 1) {
                 throw CliFailure.usage("--limit must be at least 1");
             }
-            final Page page = page(client(), limit, cursor);
-            if (json) {
-                final Map<String, Object> answer = new LinkedHashMap<>();
-                answer.put("entries", page.entries());
-                answer.put("nextCursor", page.nextCursor());
-                System.out.println(Json.writeString(answer));
-                return ExitCodes.OK;
-            }
-            EntryTable.print(System.out, kind(), page.entries());
-            if (page.nextCursor() != null) {
-                System.out.println("more entries follow: add --cursor " + page.nextCursor() + " (or a larger --limit)");
-            }
+            Paging.print(System.out, Paging.read(client(), "/admin/" + kind(), filter(), limit, cursor), json,
+                entries -> EntryTable.print(System.out, kind(), entries));
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one entry with every attempt.",
+    @Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show one entry: its fields, replay state, every attempt with what the subscriber answered (DLQ), the request as "
+            + "received with credentials redacted (rejected), and the payload.",
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
             ExitCodes.NOT_FOUND_LINE, ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE})
     static final class ShowEntry extends Base {
@@ -150,16 +118,12 @@ public final class EntryCommands {
         @Override
         protected int run() {
             final JsonNode entry = ok(client().get("/admin/" + kind() + "/" + segment(id), Map.of()));
-            System.out.println(json ? Json.writeString(entry) : pretty(entry));
-            return ExitCodes.OK;
-        }
-
-        private static String pretty(final JsonNode entry) {
-            try {
-                return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(entry);
-            } catch (JsonProcessingException e) {
-                throw new CliFailure(ExitCodes.INTERNAL, "cannot print the entry: " + e.getOriginalMessage(), e);
+            if (json) {
+                System.out.println(Json.writeString(entry));
+            } else {
+                EntryView.print(System.out, entry);
             }
+            return ExitCodes.OK;
         }
     }
 
@@ -189,7 +153,7 @@ public final class EntryCommands {
             }
             if (id == null && !filtered() && !all) {
                 throw new CliFailure(ExitCodes.USAGE, "a replay without an ID needs at least one filter (--subscription, --source, "
-                    + "--reason, --since, --until), or --all to replay every entry");
+                    + "--event-id, --reason, --since, --until), or --all to replay every entry");
             }
             final AdminClient client = client();
             final Map<String, String> flags = new LinkedHashMap<>();
@@ -208,7 +172,8 @@ public final class EntryCommands {
                     throw new CliFailure(ExitCodes.CONFLICT, id + " was already replayed; add --force to replay it again");
                 }
                 final JsonNode answer = ok(replayed);
-                System.out.println(json ? Json.writeString(answer) : "replayed " + id);
+                System.out.println(json ? Json.writeString(answer) : "replayed " + id
+                    + (answer.path("forced").asBoolean() ? " again (forced: it had been replayed before)" : ""));
                 return ExitCodes.OK;
             }
             // The server counts first and fixes the end of the range at its own clock: what this replay

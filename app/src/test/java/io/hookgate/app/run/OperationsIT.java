@@ -1,6 +1,7 @@
 package io.hookgate.app.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.app.testing.AdminCalls;
 import io.hookgate.app.testing.CapturedLogs;
 import io.hookgate.app.testing.ChildHookgate;
 import io.hookgate.app.testing.Gateways;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static io.hookgate.app.testing.AdminCalls.error;
+import static io.hookgate.app.testing.AdminCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -255,27 +258,10 @@ class OperationsIT {
     }
 
     private static HttpResponse<String> call(final String method, final String url, final String token, final String body) throws Exception {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(final HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.mapper().readTree(response.body());
-    }
-
-    private static String error(final HttpResponse<String> response) throws Exception {
-        return Json.mapper().readTree(response.body()).get("error").asText();
+        return AdminCalls.call(method, url, token, body);
     }
 
     private static List<JsonNode> entries(final String admin, final String path) throws Exception {
-        final JsonNode body = json(call("GET", admin + path, TOKEN, null));
-        final java.util.ArrayList<JsonNode> entries = new java.util.ArrayList<>();
-        body.get("entries").forEach(entries::add);
-        return entries;
+        return AdminCalls.entries(admin, path, TOKEN);
     }
 }

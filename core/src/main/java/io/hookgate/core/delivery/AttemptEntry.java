@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param deliveryId    the {@code webhook-id}, the same for every attempt of one delivery
  * @param subscription  the subscription id
  * @param eventRef      which event was delivered
- * @param attempt       the attempt: its number, start, status or error, duration
+ * @param attempt       the attempt: its number, start, status or error, duration, and what the endpoint answered beside
+ *                      its status ({@link SubscriberResponse}: a few headers, the first KiB of its body)
  * @param outcome       delivered, retry or dead
  * @param nextTier      for {@code retry}: the retry tier the task waits in (its delay, {@code 30s})
  * @param nextDueAt     for {@code retry}: when the next attempt is due

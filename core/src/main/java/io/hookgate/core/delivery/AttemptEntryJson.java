@@ -49,6 +49,22 @@ public final class AttemptEntryJson {
         number(json, "status", attempt.status());
         text(json, "error", attempt.error());
         json.writeNumberField("durationMs", attempt.durationMs());
+        if (attempt.response() != null) {
+            response(json, attempt.response());
+        }
+        json.writeEndObject();
+    }
+
+    private static void response(final JsonGenerator json, final SubscriberResponse response) throws IOException {
+        json.writeObjectFieldStart("response");
+        json.writeObjectFieldStart("headers");
+        for (java.util.Map.Entry<String, String> header : response.headers().entrySet()) {
+            json.writeStringField(header.getKey(), header.getValue());
+        }
+        json.writeEndObject();
+        text(json, "body", response.body());
+        json.writeNumberField("bodyBytes", response.bodyBytes());
+        json.writeBooleanField("truncated", response.truncated());
         json.writeEndObject();
     }
 

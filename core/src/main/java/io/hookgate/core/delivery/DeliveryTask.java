@@ -45,6 +45,14 @@ public record DeliveryTask(
 
     public static final int SCHEMA_VERSION = 2;
 
+    /**
+     * The most bytes of {@link SubscriberResponse}s a task carries ({@link SubscriberResponse#weight()}):
+     * the newest attempts keep theirs, older ones lose it when more would not fit, so that a task and
+     * its DLQ entry stay within {@link io.hookgate.core.kafka.RecordLimits#ENVELOPE_MARGIN_BYTES} of
+     * their envelope however many attempts it makes. The delivery log keeps every attempt's.
+     */
+    public static final int RESPONSE_BUDGET_BYTES = 16 * 1024;
+
     public DeliveryTask {
         Objects.requireNonNull(deliveryId, "deliveryId");
         Objects.requireNonNull(subscription, "subscription");
@@ -74,6 +82,16 @@ public record DeliveryTask(
     public DeliveryTask after(final DeliveryAttempt attempt, final Instant nextDueAt) {
         final List<DeliveryAttempt> all = new ArrayList<>(attempts);
         all.add(attempt);
+        int budget = RESPONSE_BUDGET_BYTES;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            final SubscriberResponse response = all.get(i).response();
+            if (response != null) {
+                budget -= response.weight();
+                if (budget < 0) {
+                    all.set(i, all.get(i).withResponse(null));
+                }
+            }
+        }
         return new DeliveryTask(schemaVersion, deliveryId, subscription, nextDueAt,
             firstAttemptAt == null ? attempt.at() : firstAttemptAt, all, eventRef, envelope);
     }

@@ -8,6 +8,7 @@ import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DeliveryTaskRecord;
 import io.hookgate.core.delivery.DlqEntry;
 import io.hookgate.core.delivery.DlqReason;
+import io.hookgate.core.delivery.SubscriberResponse;
 import io.hookgate.core.delivery.UnreadableRecord;
 import io.hookgate.core.event.EnvelopeJson;
 import io.hookgate.core.event.EventIdOrigin;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,7 +86,9 @@ class RecordJsonTest {
         final EventRef sparseRef = new EventRef("evt_9", "s", "e", null, null, Instant.EPOCH, null);
         final DeliveryTask sparse = new DeliveryTask(DeliveryTask.SCHEMA_VERSION, "msg_1", "sub", Instant.EPOCH, null, List.of(),
             sparseRef, RawJson.trusted("{}".getBytes(StandardCharsets.UTF_8)));
-        final DeliveryAttempt answered = DeliveryAttempt.answered(2, Instant.parse("2026-11-23T10:00:03.5Z"), 503, 41);
+        final DeliveryAttempt answered = DeliveryAttempt.answered(2, Instant.parse("2026-11-23T10:00:03.5Z"), 503, 41)
+            .withResponse(SubscriberResponse.of(List.of(Map.entry("Content-Type", "application/json"), Map.entry("X-Trace", "a\"b")),
+                "{\"error\":\"db down\"}".getBytes(StandardCharsets.UTF_8), 20, 20));
         final DeliveryAttempt failed = DeliveryAttempt.failed(1, Instant.parse("2026-11-23T10:00:03Z"), "timeout after \"3s\"", 3000);
         for (AttemptEntry entry : List.of(AttemptEntry.delivered(task, DeliveryAttempt.answered(1, Instant.EPOCH, 204, 0)),
             AttemptEntry.retry(task, answered, "30s", Instant.parse("2026-11-23T10:00:33.123456789Z")),

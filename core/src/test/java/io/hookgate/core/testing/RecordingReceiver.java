@@ -30,10 +30,20 @@ public final class RecordingReceiver implements AutoCloseable {
         }
     }
 
-    /** What to answer: a status, extra headers, and how long to wait before answering. */
-    public record Answer(int status, Map<String, String> headers, long delayMillis) {
+    /** What to answer: a status, extra headers, how long to wait before answering, and a body (null: none). */
+    public record Answer(int status, Map<String, String> headers, long delayMillis, byte[] body) {
+
+        public Answer(final int status, final Map<String, String> headers, final long delayMillis) {
+            this(status, headers, delayMillis, null);
+        }
+
         public static Answer status(final int status) {
             return new Answer(status, Map.of(), 0);
+        }
+
+        /** {@code status} with {@code json} as an {@code application/json} body. */
+        public static Answer json(final int status, final String json) {
+            return new Answer(status, Map.of("Content-Type", "application/json"), 0, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -91,7 +101,12 @@ public final class RecordingReceiver implements AutoCloseable {
             }
         }
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        exchange.sendResponseHeaders(answer.status(), -1);
+        if (answer.body() == null || answer.body().length == 0) {
+            exchange.sendResponseHeaders(answer.status(), -1);
+        } else {
+            exchange.sendResponseHeaders(answer.status(), answer.body().length);
+            exchange.getResponseBody().write(answer.body());
+        }
         exchange.close();
     }
 

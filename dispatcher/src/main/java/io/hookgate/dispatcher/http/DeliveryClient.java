@@ -100,7 +100,7 @@ public final class DeliveryClient implements AutoCloseable {
             .setConnectionRequestTimeout(Timeout.of(timeout))
             .build());
         final CloseableHttpAsyncClient client = subscription.allowInsecureUrl() ? open : guarded;
-        final Future<HttpOutcome> exchange = client.execute(producer, new StatusOnlyConsumer(clock), null, context,
+        final Future<HttpOutcome> exchange = client.execute(producer, new ExcerptConsumer(clock), null, context,
             new FutureCallback<>() {
                 @Override
                 public void completed(final HttpOutcome outcome) {

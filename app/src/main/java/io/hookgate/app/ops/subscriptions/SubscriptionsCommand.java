@@ -4,7 +4,7 @@ import io.hookgate.app.cli.ExitCodes;
 import picocli.CommandLine.Command;
 
 /**
- * {@code hookgate subscriptions list|show|create|update|delete|disable|enable|rotate-secret}: the
+ * {@code hookgate subscriptions list|show|create|update|delete|disable|enable|rotate-secret|health}: the
  * subscriptions of a running gateway, through its admin API ({@code /admin/subscriptions}, found as
  * {@code hookgate dlq} finds it: {@code --admin}, {@code HOOKGATE_ADMIN_URL}, {@code --config}, the
  * last {@code hookgate dev} here). Text for people, {@code --json} for the admin API's JSON. A
@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "subscriptions", mixinStandardHelpOptions = true,
     description = "Create, change and remove the subscriptions of a running gateway, without a restart.",
     subcommands = {ListSubscriptions.class, ShowSubscription.class, CreateSubscription.class, UpdateSubscription.class,
-        DeleteSubscription.class, ChangeState.Disable.class, ChangeState.Enable.class, RotateSecret.class},
+        DeleteSubscription.class, ChangeState.Disable.class, ChangeState.Enable.class, RotateSecret.class, SubscriptionHealth.class},
     exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
         ExitCodes.NOT_FOUND_LINE, ExitCodes.CONFLICT_LINE, ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE})
 public final class SubscriptionsCommand {
