@@ -93,7 +93,7 @@ public final class ConfigLoader {
         final Map<String, SubscriptionConfig> subscriptions = readSubscriptions(root.get("subscriptions"), problems);
         final DispatchSettings dispatch = DispatchSettings.from(DispatchSettings.DEF.read(root.get("dispatch"), "dispatch", problems),
             "dispatch", problems);
-        final AdminSettings admin = AdminSettings.from(AdminSettings.DEF.read(root.get("admin"), "admin", problems));
+        final AdminSettings admin = AdminSettings.from(AdminSettings.DEF.read(root.get("admin"), "admin", problems), "admin", problems);
         final ProcessorSettings processor = ProcessorSettings.from(ProcessorSettings.DEF.read(root.get("processor"), "processor", problems));
         final DevSettings dev = DevSettings.from(DevSettings.DEF.read(root.get("dev"), "dev", problems));
         final TracingSettings tracing = TracingSettings.from(TracingSettings.DEF.read(root.get("tracing"), "tracing", problems),
@@ -103,7 +103,7 @@ public final class ConfigLoader {
 
         final java.util.Set<String> declared = declaredIds(root.get("sources"));
         subscriptions.values().forEach(subscription -> SubscriptionChecks.check(subscription,
-            ConfigProblems.child("subscriptions", subscription.id()), declared, sources, problems));
+            ConfigProblems.child("subscriptions", subscription.id()), declared, sources, dispatch, problems));
         if (kafka.minInSyncReplicas() > kafka.replicationFactor()) {
             problems.add("kafka.minInSyncReplicas", kafka.minInSyncReplicas() + " is more than kafka.replicationFactor ("
                 + kafka.replicationFactor() + "): no write could ever be acknowledged");
