@@ -1,0 +1,206 @@
+package io.hookgate.dispatcher.breaker;
+
+import io.hookgate.core.config.BreakerSettings;
+import io.hookgate.core.config.Durations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * One subscription's circuit breaker in one dispatcher instance, on an injected clock.
+ * <ul>
+ *   <li><b>Closed</b>: every task is attempted. Endpoint failures (timeouts, connection errors, 408,
+ *   429, 5xx) are counted; a 2xx starts the count again, and only failures within the last
+ *   {@code window} count. At {@code failures} the breaker opens.</li>
+ *   <li><b>Open</b>: tasks are to be parked, never attempted. Once {@code probeEvery} has passed
+ *   since it opened or since the last probe ended, the next task admitted is the probe, and the
+ *   breaker is half-open.</li>
+ *   <li><b>Half-open</b>: one probe in flight, every other task parked. The probe's 2xx closes the
+ *   breaker; its failure opens it again for another {@code probeEvery}; an answer that says
+ *   nothing of the endpoint's health (a 4xx other than 408 and 429, a refused address) or a probe
+ *   that was never attempted lets the next task probe at once.</li>
+ * </ul>
+ * Only the probe closes an open breaker: an attempt started before it opened that succeeds late
+ * says little of the endpoint now. Once open for {@code disableAfter} without a successful probe
+ * ({@link #disableDue()}), or on a 410 Gone ({@link #gone()}), the subscription is to be disabled;
+ * from then on every task is parked. Each change of state is told to the {@link Listener}.
+ * Thread-safe: attempts settle on HTTP client threads while the poll loop admits tasks.
+ */
+public final class Breaker {
+
+    /** Where the breaker stands, with the value of its gauge. */
+    public enum State {
+        CLOSED(0), OPEN(1), HALF_OPEN(2);
+
+        private final int gauge;
+
+        State(final int gauge) {
+            this.gauge = gauge;
+        }
+
+        /** The value of {@code hookgate_breaker_state}: 0 closed, 1 open, 2 half-open. */
+        public int gauge() {
+            return gauge;
+        }
+    }
+
+    /** What a task admitted now is to do. */
+    public enum Decision {
+        /** Attempt it: the breaker is closed. */
+        ATTEMPT,
+        /** Attempt it as the one probe of an open breaker. */
+        PROBE,
+        /** Park it without an attempt. */
+        PARK
+    }
+
+    /**
+     * A task's admission.
+     *
+     * @param probe the number of the probe this task is ({@link Decision#PROBE}), to be given back with its outcome; 0 otherwise
+     */
+    public record Admission(Decision decision, long probe) {
+        static final Admission ATTEMPT = new Admission(Decision.ATTEMPT, 0);
+        static final Admission PARK = new Admission(Decision.PARK, 0);
+    }
+
+    /** Told each change of state; called with the breaker's lock held, so it must not block nor call the breaker. */
+    @FunctionalInterface
+    public interface Listener {
+        void changed(State from, State to, String why);
+    }
+
+    private final BreakerSettings settings;
+    private final Duration disableAfter;
+    private final Clock clock;
+    private final Listener listener;
+    /** When the failures counted in the closed state happened, oldest first. */
+    private final Deque<Instant> failures = new ArrayDeque<>();
+    private State state = State.CLOSED;
+    private Instant openedAt;
+    private Instant nextProbeAt;
+    /** The number of the probe in flight; 0 for none. */
+    private long probing;
+    private long probes;
+    private boolean disabling;
+
+    /** @param disableAfter how long it may stay open without a successful probe before the subscription is disabled; zero: never */
+    public Breaker(final BreakerSettings settings, final Duration disableAfter, final Clock clock, final Listener listener) {
+        this.settings = settings;
+        this.disableAfter = disableAfter;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** What the task admitted now is to do; a {@link Decision#PROBE} must be answered by {@link #succeeded}, {@link #failed} or {@link #ended}. */
+    public synchronized Admission admit() {
+        if (disabling || state == State.HALF_OPEN) {
+            return Admission.PARK;
+        }
+        if (state == State.CLOSED) {
+            return Admission.ATTEMPT;
+        }
+        if (clock.instant().isBefore(nextProbeAt)) {
+            return Admission.PARK;
+        }
+        probing = ++probes;
+        change(State.HALF_OPEN, "probe " + probing + " let through");
+        return new Admission(Decision.PROBE, probing);
+    }
+
+    /** Whether a task admitted earlier, and waiting for room since, may still be attempted: it may not once the breaker opened. */
+    public synchronized boolean stillAdmits() {
+        return state == State.CLOSED && !disabling;
+    }
+
+    /** An attempt (probe {@code probe}, or 0 for none) got a 2xx. */
+    public synchronized void succeeded(final long probe) {
+        if (state == State.CLOSED) {
+            failures.clear();
+        } else if (isProbe(probe)) {
+            final Duration open = Duration.between(openedAt, clock.instant());
+            probing = 0;
+            openedAt = null;
+            change(State.CLOSED, "a probe succeeded after " + Durations.format(Duration.ofSeconds(open.toSeconds())) + " open");
+        }
+    }
+
+    /** An attempt (probe {@code probe}, or 0 for none) failed at the endpoint; {@code what} says how ({@code answered 503}). */
+    public synchronized void failed(final long probe, final String what) {
+        final Instant now = clock.instant();
+        if (state == State.CLOSED) {
+            failures.addLast(now);
+            while (failures.peekFirst().isBefore(now.minus(settings.window()))) {
+                failures.removeFirst();
+            }
+            if (failures.size() >= settings.failures()) {
+                final int count = failures.size();
+                failures.clear();
+                openedAt = now;
+                nextProbeAt = now.plus(settings.probeEvery());
+                change(State.OPEN, count + " failures in a row within " + Durations.format(settings.window()) + ", the last: " + what);
+            }
+        } else if (isProbe(probe)) {
+            probing = 0;
+            nextProbeAt = now.plus(settings.probeEvery());
+            change(State.OPEN, "the probe failed: " + what);
+        }
+    }
+
+    /**
+     * Probe {@code probe} ended without a word on the endpoint's health (it was not attempted, or
+     * got an answer such as a 400 that says nothing of it): the next task may probe at once.
+     * Nothing for a probe already answered, or for 0.
+     */
+    public synchronized void ended(final long probe) {
+        if (state != State.CLOSED && isProbe(probe)) {
+            probing = 0;
+            nextProbeAt = clock.instant();
+            change(State.OPEN, "the probe ended without a word on the endpoint");
+        }
+    }
+
+    /**
+     * Whether the subscription is to be disabled now: the breaker has been open for
+     * {@code disableAfter} without a successful probe. True once; from then on every task parks.
+     */
+    public synchronized boolean disableDue() {
+        if (disabling || state == State.CLOSED || disableAfter.isZero()
+            || Duration.between(openedAt, clock.instant()).compareTo(disableAfter) < 0) {
+            return false;
+        }
+        disabling = true;
+        return true;
+    }
+
+    /** The endpoint answered 410 Gone: whether the subscription is to be disabled for it now (true once); every task parks from now on. */
+    public synchronized boolean gone() {
+        if (disabling) {
+            return false;
+        }
+        disabling = true;
+        return true;
+    }
+
+    /** The subscription could not be disabled (its record was not written): it may be asked again. */
+    public synchronized void disableFailed() {
+        disabling = false;
+    }
+
+    public synchronized State state() {
+        return state;
+    }
+
+    private boolean isProbe(final long probe) {
+        return probe != 0 && probe == probing;
+    }
+
+    private void change(final State next, final String why) {
+        final State before = state;
+        state = next;
+        listener.changed(before, next, why);
+    }
+}
