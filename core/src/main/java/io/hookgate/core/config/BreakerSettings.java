@@ -8,7 +8,7 @@ import static io.hookgate.core.config.ConfigKey.optional;
 
 /**
  * A subscription's {@code breaker}: after {@code failures} endpoint failures in a row (timeouts,
- * connection errors, 408, 429, 5xx; a 2xx starts the count again) within {@code window}, the
+ * connection errors, 429, 5xx; a 2xx starts the count again) within {@code window}, the
  * dispatcher stops attempting the subscription's tasks and parks them; every {@code probeEvery}
  * one task is let through to test the endpoint, and its 2xx closes the breaker. A key left out of
  * {@code breaker: {...}} keeps its default.
@@ -16,7 +16,7 @@ import static io.hookgate.core.config.ConfigKey.optional;
 public record BreakerSettings(int failures, Duration window, Duration probeEvery) {
 
     public static final ConfigKey<Integer> FAILURES = optional("failures", ValueType.INT, 20,
-        "Endpoint failures in a row (timeouts, connection errors, 408, 429, 5xx) within the window that open the breaker.")
+        "Endpoint failures in a row (timeouts, connection errors, 429, 5xx) within the window that open the breaker.")
         .validatedBy(Validator.between(1, 1_000_000));
     public static final ConfigKey<Duration> WINDOW = optional("window", ValueType.DURATION, Duration.ofMinutes(1),
         "How recent the failures that open the breaker must be.")

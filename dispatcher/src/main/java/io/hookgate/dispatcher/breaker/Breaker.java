@@ -12,15 +12,15 @@ import java.util.Deque;
 /**
  * One subscription's circuit breaker in one dispatcher instance, on an injected clock.
  * <ul>
- *   <li><b>Closed</b>: every task is attempted. Endpoint failures (timeouts, connection errors, 408,
- *   429, 5xx) are counted; a 2xx starts the count again, and only failures within the last
+ *   <li><b>Closed</b>: every task is attempted. Endpoint failures (timeouts, connection errors, 429,
+ *   5xx) are counted; a 2xx starts the count again, and only failures within the last
  *   {@code window} count. At {@code failures} the breaker opens.</li>
  *   <li><b>Open</b>: tasks are to be parked, never attempted. Once {@code probeEvery} has passed
  *   since it opened or since the last probe ended, the next task admitted is the probe, and the
  *   breaker is half-open.</li>
  *   <li><b>Half-open</b>: one probe in flight, every other task parked. The probe's 2xx closes the
  *   breaker; its failure opens it again for another {@code probeEvery}; an answer that says
- *   nothing of the endpoint's health (a 4xx other than 408 and 429, a refused address) or a probe
+ *   nothing of the endpoint's health (a 4xx other than 429, a refused address) or a probe
  *   that was never attempted lets the next task probe at once.</li>
  * </ul>
  * Only the probe closes an open breaker: an attempt started before it opened that succeeds late

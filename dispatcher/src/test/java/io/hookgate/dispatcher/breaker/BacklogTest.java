@@ -1,14 +1,16 @@
 package io.hookgate.dispatcher.breaker;
 
+import io.hookgate.core.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BacklogTest {
 
-    private final BreakerTest.TestClock clock = new BreakerTest.TestClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final Backlog backlog = new Backlog(Duration.ofSeconds(90), clock);
 
     @Test

@@ -1,16 +1,14 @@
 package io.hookgate.dispatcher.breaker;
 
 import io.hookgate.core.config.BreakerSettings;
+import io.hookgate.core.testing.TestClock;
 import io.hookgate.dispatcher.breaker.Breaker.Admission;
 import io.hookgate.dispatcher.breaker.Breaker.Decision;
 import io.hookgate.dispatcher.breaker.Breaker.State;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,31 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BreakerTest {
 
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-        void advance(final Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(final ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final List<String> changes = new ArrayList<>();
     private final Breaker breaker = new Breaker(new BreakerSettings(3, Duration.ofSeconds(10), Duration.ofSeconds(1)), Duration.ofMinutes(5),
         clock, (from, to, why) -> changes.add(from + "->" + to + ": " + why));
