@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The breaker of each subscription in this dispatcher, kept in memory: a subscription's tasks all
@@ -42,11 +43,17 @@ final class Breakers {
     private final DispatcherMetrics metrics;
     private final OperationalNotices notices;
     private final Clock clock;
+    private final Consumer<String> opened;
 
-    Breakers(final DispatcherMetrics metrics, final OperationalNotices notices, final Clock clock) {
+    /**
+     * @param opened told the id of a subscription whose breaker just opened, with the breaker's lock held (so that it parks
+     *               the tasks its lane holds before any later task of it is admitted); it must not block
+     */
+    Breakers(final DispatcherMetrics metrics, final OperationalNotices notices, final Clock clock, final Consumer<String> opened) {
         this.metrics = metrics;
         this.notices = notices;
         this.clock = clock;
+        this.opened = opened;
     }
 
     /** The breaker of {@code subscription} as it is now. */
@@ -72,6 +79,7 @@ final class Breakers {
     private void changed(final SubscriptionConfig subscription, final Breaker.State from, final Breaker.State to, final String why) {
         metrics.breakerChanged(subscription.id(), to.name().toLowerCase(Locale.ROOT), to.gauge());
         if (from == Breaker.State.CLOSED && to == Breaker.State.OPEN) {
+            opened.accept(subscription.id());
             notices.tell(OperationalEvent.Type.BREAKER_OPENED, subscription, why);
         } else if (to == Breaker.State.CLOSED) {
             notices.tell(OperationalEvent.Type.BREAKER_CLOSED, subscription, why);

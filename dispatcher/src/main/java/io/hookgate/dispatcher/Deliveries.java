@@ -49,8 +49,9 @@ import java.util.function.Consumer;
  * entry Kafka refuses end as (smaller) DLQ entries.
  *
  * <p>Parking: the task of a disabled subscription, of an open breaker (every task but the one
- * probe), or of a subscription whose older tasks wait parked ({@link Backlog}, so that its tasks
- * keep their order of arrival) is handed, unattempted, to the park topic, due again in
+ * probe; those that come while the probe is out wait for its answer), or of a subscription whose
+ * older tasks wait parked ({@link Backlog}, so that its tasks keep their order of arrival) is
+ * handed, unattempted, to the park topic, due again in
  * {@code dispatch.parkFor} (one delay for the whole topic, so its head is its earliest due task and
  * no other subscription waits behind it longer than that). When a parked task comes due and must
  * still wait, it is parked again: write amplification of one record per parked task per
@@ -119,7 +120,7 @@ final class Deliveries {
         final Optional<AdminNotify> notify = config.admin().notifyUrl().map(url ->
             new AdminNotify(url, config.admin().notifySecret().orElseThrow(), client, timer, clock));
         final OperationalNotices notices = new OperationalNotices(handOff, topics, notify, clock);
-        this.breakers = new Breakers(metrics, notices, clock);
+        this.breakers = new Breakers(metrics, notices, clock, this::parkQueued);
         this.backlog = new Backlog(config.dispatch().parkFor().multipliedBy(BACKLOG_FORGET_PARKS), clock);
         this.disabler = new SubscriptionDisabler(subscriptions, handOff, topics, notices, clock);
         final Map<String, Bucket> buckets = new java.util.HashMap<>();
@@ -178,12 +179,18 @@ final class Deliveries {
                 disable(live, breaker, "its breaker stayed open " + Durations.format(live.config().disableAfter())
                     + " without a successful probe");
             }
-            final Breaker.Admission admission = breaker.admit();
+            // A task that comes while the probe is out waits for its answer, then is routed again, in its turn.
+            final CompletableFuture<CompletableFuture<Void>> afterProbe = new CompletableFuture<>();
+            final Breaker.Admission admission = breaker.admit(() -> afterProbe.complete(route(task, trace, found, wasParked)));
+            if (admission.decision() == Breaker.Decision.WAIT) {
+                return afterProbe.thenCompose(routed -> routed);
+            }
             if (admission.decision() == Breaker.Decision.PARK) {
                 return park(task, trace, DispatcherMetrics.PARKED_BREAKER);
             }
             final CompletableFuture<Void> done = lane(live.config()).submit(new SubscriptionLane.Job(
-                signal -> attempt(live, breaker, admission.probe(), task, trace, signal), () -> defer(task, trace)));
+                signal -> attempt(live, breaker, admission.probe(), task, trace, signal), () -> defer(task, trace),
+                () -> park(task, trace, DispatcherMetrics.PARKED_BREAKER)));
             // A probe deferred by its lane, or one that could not settle, was never answered: the next task probes.
             done.whenComplete((ignoredResult, error) -> breaker.ended(admission.probe()));
             return done;
@@ -200,6 +207,14 @@ final class Deliveries {
             : new Lane(new SubscriptionLane(subscription.maxInFlight(), subscription.rateLimitPerSecond(), slowAfter(subscription),
                 subscription.tenant().map(tenantBuckets::get).orElse(null), timer),
                 subscription.maxInFlight(), subscription.rateLimitPerSecond(), subscription.timeout())).lane();
+    }
+
+    /** Parks the tasks waiting in {@code subscription}'s lane, oldest first: its breaker just opened. */
+    private void parkQueued(final String subscription) {
+        final Lane lane = lanes.get(subscription);
+        if (lane != null) {
+            lane.lane().parkQueued();
+        }
     }
 
     /** Disables {@code subscription} for {@code why}; should its record not be written, its breaker may ask again. */

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * One subscription's circuit breaker in one dispatcher instance, on an injected clock.
@@ -18,10 +20,13 @@ import java.util.Deque;
  *   <li><b>Open</b>: tasks are to be parked, never attempted. Once {@code probeEvery} has passed
  *   since it opened or since the last probe ended, the next task admitted is the probe, and the
  *   breaker is half-open.</li>
- *   <li><b>Half-open</b>: one probe in flight, every other task parked. The probe's 2xx closes the
- *   breaker; its failure opens it again for another {@code probeEvery}; an answer that says
- *   nothing of the endpoint's health (a 4xx other than 429, a refused address) or a probe
- *   that was never attempted lets the next task probe at once.</li>
+ *   <li><b>Half-open</b>: one probe in flight. The tasks admitted meanwhile wait for its answer
+ *   ({@link Decision#WAIT}) and are then let go in the order they came, to be admitted again: so
+ *   that a task that came due while the probe was out is neither parked behind younger ones nor
+ *   passed by them. The probe's 2xx closes the breaker; its failure opens it again for another
+ *   {@code probeEvery}; an answer that says nothing of the endpoint's health (a 4xx other than
+ *   429, a refused address) or a probe that was never attempted lets the next task probe at once.
+ *   A wait lasts no longer than the probe, which its subscription's timeout bounds.</li>
  * </ul>
  * Only the probe closes an open breaker: an attempt started before it opened that succeeds late
  * says little of the endpoint now. Once open for {@code disableAfter} without a successful probe
@@ -54,7 +59,9 @@ public final class Breaker {
         /** Attempt it as the one probe of an open breaker. */
         PROBE,
         /** Park it without an attempt. */
-        PARK
+        PARK,
+        /** A probe is in flight: the task's waiter runs once it is answered. */
+        WAIT
     }
 
     /**
@@ -65,9 +72,10 @@ public final class Breaker {
     public record Admission(Decision decision, long probe) {
         static final Admission ATTEMPT = new Admission(Decision.ATTEMPT, 0);
         static final Admission PARK = new Admission(Decision.PARK, 0);
+        static final Admission WAIT = new Admission(Decision.WAIT, 0);
     }
 
-    /** Told each change of state; called with the breaker's lock held, so it must not block nor call the breaker. */
+    /** Told each change of state; called with the breaker's lock held, so it must not block. */
     @FunctionalInterface
     public interface Listener {
         void changed(State from, State to, String why);
@@ -79,6 +87,8 @@ public final class Breaker {
     private final Listener listener;
     /** When the failures counted in the closed state happened, oldest first. */
     private final Deque<Instant> failures = new ArrayDeque<>();
+    /** What waits for the probe in flight, in the order it came. */
+    private final List<Runnable> waiting = new ArrayList<>();
     private State state = State.CLOSED;
     private Instant openedAt;
     private Instant nextProbeAt;
@@ -95,10 +105,20 @@ public final class Breaker {
         this.listener = listener;
     }
 
-    /** What the task admitted now is to do; a {@link Decision#PROBE} must be answered by {@link #succeeded}, {@link #failed} or {@link #ended}. */
-    public synchronized Admission admit() {
-        if (disabling || state == State.HALF_OPEN) {
+    /**
+     * What the task admitted now is to do. A {@link Decision#PROBE} must be answered by
+     * {@link #succeeded}, {@link #failed} or {@link #ended}. On {@link Decision#WAIT},
+     * {@code waiter} runs once the probe in flight is answered (on the thread that answers it, with
+     * this breaker's lock held), after the waiters that came before it; it then admits the task
+     * again. It must not block.
+     */
+    public synchronized Admission admit(final Runnable waiter) {
+        if (disabling) {
             return Admission.PARK;
+        }
+        if (state == State.HALF_OPEN) {
+            waiting.add(waiter);
+            return Admission.WAIT;
         }
         if (state == State.CLOSED) {
             return Admission.ATTEMPT;
@@ -125,6 +145,7 @@ public final class Breaker {
             probing = 0;
             openedAt = null;
             change(State.CLOSED, "a probe succeeded after " + Durations.format(Duration.ofSeconds(open.toSeconds())) + " open");
+            release();
         }
     }
 
@@ -132,21 +153,27 @@ public final class Breaker {
     public synchronized void failed(final long probe, final String what) {
         final Instant now = clock.instant();
         if (state == State.CLOSED) {
-            failures.addLast(now);
-            while (failures.peekFirst().isBefore(now.minus(settings.window()))) {
-                failures.removeFirst();
-            }
-            if (failures.size() >= settings.failures()) {
-                final int count = failures.size();
-                failures.clear();
-                openedAt = now;
-                nextProbeAt = now.plus(settings.probeEvery());
-                change(State.OPEN, count + " failures in a row within " + Durations.format(settings.window()) + ", the last: " + what);
-            }
+            count(now, what);
         } else if (isProbe(probe)) {
             probing = 0;
             nextProbeAt = now.plus(settings.probeEvery());
             change(State.OPEN, "the probe failed: " + what);
+            release();
+        }
+    }
+
+    /** Counts a failure of the closed breaker at {@code now}, opening it at the configured number. */
+    private void count(final Instant now, final String what) {
+        failures.addLast(now);
+        while (failures.peekFirst().isBefore(now.minus(settings.window()))) {
+            failures.removeFirst();
+        }
+        if (failures.size() >= settings.failures()) {
+            final int count = failures.size();
+            failures.clear();
+            openedAt = now;
+            nextProbeAt = now.plus(settings.probeEvery());
+            change(State.OPEN, count + " failures in a row within " + Durations.format(settings.window()) + ", the last: " + what);
         }
     }
 
@@ -160,6 +187,7 @@ public final class Breaker {
             probing = 0;
             nextProbeAt = clock.instant();
             change(State.OPEN, "the probe ended without a word on the endpoint");
+            release();
         }
     }
 
@@ -192,6 +220,17 @@ public final class Breaker {
 
     public synchronized State state() {
         return state;
+    }
+
+    /**
+     * Runs the waiters of the probe just answered, in the order they came, with the lock held: no
+     * task admitted meanwhile passes them. One that waits again (the next probe went out) waits
+     * for that one.
+     */
+    private void release() {
+        final List<Runnable> released = List.copyOf(waiting);
+        waiting.clear();
+        released.forEach(Runnable::run);
     }
 
     private boolean isProbe(final long probe) {

@@ -16,6 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BreakerTest {
 
+    /** For tasks a test never lets wait. */
+    private static final Runnable NO_WAITER = () -> {
+        throw new AssertionError("no task was to wait");
+    };
+
     private final TestClock clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final List<String> changes = new ArrayList<>();
     private final Breaker breaker = new Breaker(new BreakerSettings(3, Duration.ofSeconds(10), Duration.ofSeconds(1)), Duration.ofMinutes(5),
@@ -31,11 +36,11 @@ class BreakerTest {
     void opensAtTheConfiguredFailuresWithinTheWindow() {
         fail(2);
         assertThat(breaker.state()).isEqualTo(State.CLOSED);
-        assertThat(breaker.admit().decision()).isEqualTo(Decision.ATTEMPT);
+        assertThat(breaker.admit(NO_WAITER).decision()).isEqualTo(Decision.ATTEMPT);
         fail(1);
         assertThat(breaker.state()).isEqualTo(State.OPEN);
         assertThat(changes).containsExactly("CLOSED->OPEN: 3 failures in a row within 10s, the last: answered 503");
-        assertThat(breaker.admit().decision()).isEqualTo(Decision.PARK);
+        assertThat(breaker.admit(NO_WAITER).decision()).isEqualTo(Decision.PARK);
         assertThat(breaker.stillAdmits()).isFalse();
     }
 
@@ -63,29 +68,63 @@ class BreakerTest {
     void onlyOneProbeAtATimeAndOnlyEveryProbeInterval() {
         fail(3);
         clock.advance(Duration.ofMillis(999));
-        assertThat(breaker.admit().decision()).isEqualTo(Decision.PARK);
+        assertThat(breaker.admit(NO_WAITER).decision()).isEqualTo(Decision.PARK);
         clock.advance(Duration.ofMillis(1));
-        final Admission probe = breaker.admit();
+        final Admission probe = breaker.admit(NO_WAITER);
         assertThat(probe.decision()).isEqualTo(Decision.PROBE);
         assertThat(probe.probe()).isPositive();
         assertThat(breaker.state()).isEqualTo(State.HALF_OPEN);
         clock.advance(Duration.ofSeconds(5));
-        // However long the probe takes, no second one goes while it is in flight.
-        assertThat(breaker.admit().decision()).isEqualTo(Decision.PARK);
-        assertThat(breaker.admit().decision()).isEqualTo(Decision.PARK);
+        // However long the probe takes, no second one goes while it is in flight: the others wait for its answer.
+        final List<String> released = new ArrayList<>();
+        assertThat(breaker.admit(() -> released.add("first")).decision()).isEqualTo(Decision.WAIT);
+        assertThat(breaker.admit(() -> released.add("second")).decision()).isEqualTo(Decision.WAIT);
+        assertThat(released).isEmpty();
+        breaker.failed(probe.probe(), "answered 503");
+        assertThat(released).containsExactly("first", "second");
+    }
+
+    @Test
+    void whatWaitedForASuccessfulProbeIsLetGoInOrderAndAdmittedAgain() {
+        fail(3);
+        clock.advance(Duration.ofSeconds(1));
+        final Admission probe = breaker.admit(NO_WAITER);
+        final List<Decision> readmitted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            breaker.admit(() -> readmitted.add(breaker.admit(NO_WAITER).decision()));
+        }
+        breaker.succeeded(probe.probe());
+        assertThat(readmitted).containsExactly(Decision.ATTEMPT, Decision.ATTEMPT, Decision.ATTEMPT);
+    }
+
+    @Test
+    void whatWaitedForAProbeThatSaidNothingWaitsForTheNextOne() {
+        fail(3);
+        clock.advance(Duration.ofSeconds(1));
+        final Admission probe = breaker.admit(NO_WAITER);
+        final List<String> order = new ArrayList<>();
+        final List<Admission> next = new ArrayList<>();
+        breaker.admit(() -> next.add(breaker.admit(NO_WAITER)));
+        breaker.admit(() -> order.add("second " + breaker.admit(() -> order.add("second again")).decision()));
+        breaker.ended(probe.probe());
+        // The first waiter is the next probe at once; the second waits for that one.
+        assertThat(next).singleElement().extracting(Admission::decision).isEqualTo(Decision.PROBE);
+        assertThat(order).containsExactly("second WAIT");
+        breaker.succeeded(next.get(0).probe());
+        assertThat(order).containsExactly("second WAIT", "second again");
     }
 
     @Test
     void aProbesSuccessClosesIt() {
         fail(3);
         clock.advance(Duration.ofSeconds(2));
-        final Admission probe = breaker.admit();
+        final Admission probe = breaker.admit(NO_WAITER);
         // A late success of an attempt started before it opened does not close it: only the probe does.
         breaker.succeeded(0);
         assertThat(breaker.state()).isEqualTo(State.HALF_OPEN);
         breaker.succeeded(probe.probe());
         assertThat(breaker.state()).isEqualTo(State.CLOSED);
-        assertThat(breaker.admit().decision()).isEqualTo(Decision.ATTEMPT);
+        assertThat(breaker.admit(NO_WAITER).decision()).isEqualTo(Decision.ATTEMPT);
         assertThat(changes).last().isEqualTo("HALF_OPEN->CLOSED: a probe succeeded after 2s open");
         // Closed afresh: the failures of before do not count.
         fail(2);
@@ -96,13 +135,13 @@ class BreakerTest {
     void aFailedProbeKeepsItOpenForAnotherInterval() {
         fail(3);
         clock.advance(Duration.ofSeconds(1));
-        final Admission probe = breaker.admit();
+        final Admission probe = breaker.admit(NO_WAITER);
         breaker.failed(probe.probe(), "timeout after 10000ms");
         assertThat(breaker.state()).isEqualTo(State.OPEN);
         assertThat(changes).last().isEqualTo("HALF_OPEN->OPEN: the probe failed: timeout after 10000ms");
-        assertThat(breaker.admit().decision()).isEqualTo(Decision.PARK);
+        assertThat(breaker.admit(NO_WAITER).decision()).isEqualTo(Decision.PARK);
         clock.advance(Duration.ofSeconds(1));
-        final Admission next = breaker.admit();
+        final Admission next = breaker.admit(NO_WAITER);
         assertThat(next.decision()).isEqualTo(Decision.PROBE);
         assertThat(next.probe()).isNotEqualTo(probe.probe());
         // The answer of an old probe is not the new one's.
@@ -114,10 +153,10 @@ class BreakerTest {
     void aProbeThatSaysNothingOfTheEndpointLetsTheNextTaskProbeAtOnce() {
         fail(3);
         clock.advance(Duration.ofSeconds(1));
-        final Admission probe = breaker.admit();
+        final Admission probe = breaker.admit(NO_WAITER);
         breaker.ended(probe.probe());
         assertThat(breaker.state()).isEqualTo(State.OPEN);
-        assertThat(breaker.admit().decision()).isEqualTo(Decision.PROBE);
+        assertThat(breaker.admit(NO_WAITER).decision()).isEqualTo(Decision.PROBE);
         // Ending a probe that is no longer in flight changes nothing.
         breaker.ended(probe.probe());
         assertThat(breaker.state()).isEqualTo(State.HALF_OPEN);
@@ -129,7 +168,7 @@ class BreakerTest {
         fail(3);
         for (int i = 0; i < 4; i++) {
             clock.advance(Duration.ofMinutes(1));
-            breaker.failed(breaker.admit().probe(), "answered 503");
+            breaker.failed(breaker.admit(NO_WAITER).probe(), "answered 503");
         }
         clock.advance(Duration.ofSeconds(59));
         assertThat(breaker.disableDue()).isFalse();
@@ -138,7 +177,7 @@ class BreakerTest {
         assertThat(breaker.disableDue()).isFalse();
         // Disabling: every task parks, even once a probe would be due.
         clock.advance(Duration.ofMinutes(1));
-        assertThat(breaker.admit().decision()).isEqualTo(Decision.PARK);
+        assertThat(breaker.admit(NO_WAITER).decision()).isEqualTo(Decision.PARK);
         breaker.disableFailed();
         assertThat(breaker.disableDue()).as("asked again after a failed write").isTrue();
     }
@@ -147,7 +186,7 @@ class BreakerTest {
     void aSuccessfulProbeResetsTheTimeTowardsDisabling() {
         fail(3);
         clock.advance(Duration.ofMinutes(4));
-        breaker.succeeded(breaker.admit().probe());
+        breaker.succeeded(breaker.admit(NO_WAITER).probe());
         fail(3);
         clock.advance(Duration.ofMinutes(4));
         assertThat(breaker.disableDue()).isFalse();
@@ -162,10 +201,10 @@ class BreakerTest {
         assertThat(never.disableDue()).isFalse();
         assertThat(never.gone()).isTrue();
         assertThat(never.gone()).isFalse();
-        assertThat(never.admit().decision()).isEqualTo(Decision.PARK);
+        assertThat(never.admit(NO_WAITER).decision()).isEqualTo(Decision.PARK);
         assertThat(breaker.gone()).isTrue();
         assertThat(breaker.state()).as("gone parks a closed breaker's tasks too").isEqualTo(State.CLOSED);
-        assertThat(breaker.admit().decision()).isEqualTo(Decision.PARK);
+        assertThat(breaker.admit(NO_WAITER).decision()).isEqualTo(Decision.PARK);
         assertThat(breaker.stillAdmits()).isFalse();
     }
 }
