@@ -55,7 +55,11 @@ import java.util.function.Consumer;
  * {@code dispatch.parkFor} (one delay for the whole topic, so its head is its earliest due task and
  * no other subscription waits behind it longer than that). When a parked task comes due and must
  * still wait, it is parked again: write amplification of one record per parked task per
- * {@code parkFor}, the price of waiting durably in Kafka rather than in memory. An endpoint that
+ * {@code parkFor}, the price of waiting durably in Kafka rather than in memory. Order: waiting
+ * tasks are read back in the order they come due, which is their order of arrival as long as all
+ * that wait together arrived within one {@code parkFor} (a task parked again goes behind those
+ * parked since); over a longer outage they come back in the order of their arrival time modulo
+ * {@code parkFor}. An endpoint that
  * answers 410 Gone, and a breaker open for {@code disableAfter}, disable the subscription
  * ({@link SubscriptionDisabler}); its tasks, the one that got the 410 included, wait parked until
  * it is enabled again.
