@@ -10,6 +10,7 @@ import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.core.id.StableIds;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.json.RawJson;
+import io.hookgate.core.lifecycle.Closing;
 import io.hookgate.core.subscription.SubscriptionRecord;
 import io.hookgate.core.subscription.SubscriptionRecord.State;
 import io.hookgate.core.subscription.SubscriptionTable;
@@ -126,21 +127,11 @@ class BreakerIT {
 
     @AfterAll
     static void stop() {
-        if (dispatcher != null) {
-            dispatcher.close();
-        }
-        if (table != null) {
-            table.close();
-        }
-        if (producer != null) {
-            producer.close();
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+        Closing.quietly(dispatcher, "dispatcher");
+        Closing.quietly(table, "subscriptions table");
+        Closing.quietly(producer, "producer");
+        Closing.quietly(receiver, "receiver");
+        Closing.quietly(kafka, "broker");
     }
 
     static DeliveryTask send(final String subscription) throws Exception {

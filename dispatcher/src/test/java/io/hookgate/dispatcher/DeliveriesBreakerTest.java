@@ -13,12 +13,11 @@ import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.core.id.StableIds;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.json.RawJson;
-import io.hookgate.core.subscription.LiveSubscription;
 import io.hookgate.core.subscription.SubscriptionRecord;
 import io.hookgate.core.subscription.SubscriptionRecord.Origin;
 import io.hookgate.core.subscription.SubscriptionRecord.State;
 import io.hookgate.core.subscription.SubscriptionSettings;
-import io.hookgate.core.subscription.Subscriptions;
+import io.hookgate.core.testing.MutableSubscriptions;
 import io.hookgate.core.testing.RecordingReceiver;
 import io.hookgate.core.testing.TestClock;
 import io.hookgate.core.topics.Topics;
@@ -37,12 +36,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,46 +63,11 @@ class DeliveriesBreakerTest {
     private final ExecutorService sender = Executors.newSingleThreadExecutor();
     private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final AtomicInteger status = new AtomicInteger(503);
-    private final FakeSubscriptions subscriptions = new FakeSubscriptions();
+    private final MutableSubscriptions subscriptions = new MutableSubscriptions();
     private RecordingReceiver receiver;
     private DeliveryClient client;
     private Deliveries deliveries;
     private HookgateConfig config;
-
-    /** Subscriptions a test changes at will, as the table would after a change of the topic. */
-    static final class FakeSubscriptions implements Subscriptions {
-        final Map<String, LiveSubscription> live = new ConcurrentHashMap<>();
-        final Map<String, SubscriptionRecord> records = new ConcurrentHashMap<>();
-
-        @Override
-        public Optional<LiveSubscription> find(final String id) {
-            return Optional.ofNullable(live.get(id));
-        }
-
-        @Override
-        public Collection<LiveSubscription> all() {
-            return live.values();
-        }
-
-        @Override
-        public List<SubscriptionConfig> deliveringFrom(final String source) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<SubscriptionRecord> record(final String id) {
-            return Optional.ofNullable(records.get(id));
-        }
-
-        @Override
-        public CompletableFuture<Void> sync() {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        void put(final SubscriptionConfig config, final State state, final Origin origin, final Instant updatedAt) {
-            live.put(config.id(), new LiveSubscription(config, state, origin, Optional.empty(), null, updatedAt));
-        }
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -268,7 +228,7 @@ class DeliveriesBreakerTest {
         final SubscriptionConfig billing = config.subscriptions().get("billing");
         final SubscriptionRecord record = new SubscriptionRecord(SubscriptionRecord.SCHEMA_VERSION, "billing", Origin.API, State.ENABLED,
             null, "made by a test", SubscriptionSettings.empty(), List.of(), clock.instant(), clock.instant());
-        subscriptions.records.put("billing", record);
+        subscriptions.putRecord(record);
         subscriptions.put(billing, State.ENABLED, Origin.API, clock.instant());
         status.set(410);
         final DeliveryTask gone = task();
