@@ -183,9 +183,16 @@ final class Deliveries {
                 disable(live, breaker, "its breaker stayed open " + Durations.format(live.config().disableAfter())
                     + " without a successful probe");
             }
-            // A task that comes while the probe is out waits for its answer, then is routed again, in its turn.
+            // A task that comes while the probe is out waits for its answer, then is routed again, in its turn,
+            // by its subscription as it is then.
             final CompletableFuture<CompletableFuture<Void>> afterProbe = new CompletableFuture<>();
-            final Breaker.Admission admission = breaker.admit(() -> afterProbe.complete(route(task, trace, found, wasParked)));
+            final Breaker.Admission admission = breaker.admit(() -> {
+                try {
+                    afterProbe.complete(route(task, trace, subscriptions.find(task.subscription()), wasParked));
+                } catch (RuntimeException e) {
+                    afterProbe.completeExceptionally(e);
+                }
+            });
             if (admission.decision() == Breaker.Decision.WAIT) {
                 return afterProbe.thenCompose(routed -> routed);
             }
@@ -195,8 +202,10 @@ final class Deliveries {
             final CompletableFuture<Void> done = lane(live.config()).submit(new SubscriptionLane.Job(
                 signal -> attempt(live, breaker, admission.probe(), task, trace, signal), () -> defer(task, trace),
                 () -> park(task, trace, DispatcherMetrics.PARKED_BREAKER)));
-            // A probe deferred by its lane, or one that could not settle, was never answered: the next task probes.
-            done.whenComplete((ignoredResult, error) -> breaker.ended(admission.probe()));
+            if (admission.decision() == Breaker.Decision.PROBE) {
+                // A probe deferred by its lane, or one that could not settle, was never answered: the next task probes.
+                done.whenComplete((ignoredResult, error) -> breaker.ended(admission.probe()));
+            }
             return done;
         } catch (RuntimeException e) {
             LOG.error("Could not start delivery subscription={} deliveryId={}", task.subscription(), task.deliveryId(), e);

@@ -19,6 +19,13 @@ import java.util.function.Function;
 /** The dispatcher's business metrics, by subscription and its tenant (empty for none). */
 final class DispatcherMetrics {
 
+    /** Why a task was parked: its breaker is open. */
+    static final String PARKED_BREAKER = "breaker";
+    /** Why a task was parked: its subscription is disabled. */
+    static final String PARKED_DISABLED = "disabled";
+    /** Why a task was parked: older tasks of its subscription wait parked, and it keeps its place behind them. */
+    static final String PARKED_BACKLOG = "backlog";
+
     private final MeterRegistry registry;
     private final MeterCache meters = new MeterCache();
     /** The value of each subscription's breaker gauge, which holds it strongly. */
@@ -61,13 +68,6 @@ final class DispatcherMetrics {
         }
     }
 
-    /** Why a task was parked: its breaker is open. */
-    static final String PARKED_BREAKER = "breaker";
-    /** Why a task was parked: its subscription is disabled. */
-    static final String PARKED_DISABLED = "disabled";
-    /** Why a task was parked: older tasks of its subscription wait parked, and it keeps its place behind them. */
-    static final String PARKED_BACKLOG = "backlog";
-
     private Counter parkings(final String subscription, final String reason) {
         return meters.get("parked " + subscription + " " + reason, () -> Counter.builder("hookgate.deliveries.parked")
             .description("Tasks handed to the park topic without an attempt (a parked task due again and still waiting counts again), "
@@ -104,7 +104,7 @@ final class DispatcherMetrics {
 
     private Counter deliveries(final String subscription, final String outcome) {
         return meters.get("attempt " + subscription + " " + outcome, () -> Counter.builder("hookgate.deliveries")
-            .description("Delivery attempts, by outcome (delivered, retry, dlq)")
+            .description("Delivery attempts, by outcome (delivered, retry, dlq, parked: a 410 disabled the subscription)")
             .tags(of(subscription)).tag("outcome", outcome).register(registry));
     }
 

@@ -110,7 +110,8 @@ public final class Breaker {
      * {@link #succeeded}, {@link #failed} or {@link #ended}. On {@link Decision#WAIT},
      * {@code waiter} runs once the probe in flight is answered (on the thread that answers it, with
      * this breaker's lock held), after the waiters that came before it; it then admits the task
-     * again. It must not block.
+     * again. It must not block, nor throw (should one throw, the others still run and the first
+     * failure is thrown after them).
      */
     public synchronized Admission admit(final Runnable waiter) {
         if (disabling) {
@@ -230,7 +231,22 @@ public final class Breaker {
     private void release() {
         final List<Runnable> released = List.copyOf(waiting);
         waiting.clear();
-        released.forEach(Runnable::run);
+        RuntimeException first = null;
+        for (Runnable waiter : released) {
+            try {
+                waiter.run();
+            } catch (RuntimeException e) {
+                // The others still go; the first failure is not lost.
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     private boolean isProbe(final long probe) {
