@@ -58,7 +58,8 @@ final class SubscriptionDisabler {
             })
             .thenCompose(record -> {
                 if (record.isEmpty()) {
-                    LOG.info("Subscription {} is already disabled or gone; not disabling it for: {}", subscription.id(), why);
+                    LOG.warn("Subscription {} is already disabled or deleted, or this dispatcher has no record of it to change; "
+                        + "not disabling it for: {}", subscription.id(), why);
                     return CompletableFuture.completedFuture(null);
                 }
                 LOG.warn("Disabling subscription {}: {}", subscription.id(), why);
@@ -68,7 +69,10 @@ final class SubscriptionDisabler {
             });
     }
 
-    /** The record that disables the subscription as it is known now; empty when it is disabled or deleted already. */
+    /**
+     * The record that disables the subscription as it is known now; empty when it is disabled or
+     * deleted already, or when it was made through the admin API and its record is not known here.
+     */
     private Optional<SubscriptionRecord> disabledRecord(final LiveSubscription subscription) {
         final Optional<LiveSubscription> now = subscriptions.find(subscription.id());
         if (now.isEmpty() || !now.get().enabled()) {
