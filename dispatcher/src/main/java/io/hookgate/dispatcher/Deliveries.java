@@ -1,20 +1,20 @@
 package io.hookgate.dispatcher;
 
+import io.hookgate.core.config.Durations;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SubscriptionConfig;
 import io.hookgate.core.delivery.AttemptEntry;
 import io.hookgate.core.delivery.DeliveryAttempt;
 import io.hookgate.core.delivery.DeliveryTask;
-import io.hookgate.core.delivery.DlqEntry;
 import io.hookgate.core.delivery.DlqReason;
-import io.hookgate.core.delivery.UnreadableRecord;
-import io.hookgate.core.id.TimeOrderedIds;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.logging.LogContext;
 import io.hookgate.core.subscription.LiveSubscription;
 import io.hookgate.core.subscription.Subscriptions;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.core.tracing.Tracing;
+import io.hookgate.dispatcher.breaker.Backlog;
+import io.hookgate.dispatcher.breaker.Breaker;
 import io.hookgate.dispatcher.http.DeliveryClient;
 import io.hookgate.dispatcher.http.HttpOutcome;
 import io.hookgate.dispatcher.retry.RetryLadder;
@@ -24,11 +24,9 @@ import io.hookgate.core.limits.RateBuckets;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,15 +41,33 @@ import java.util.function.Consumer;
 /**
  * Carries one task through one attempt: finds its subscription as in force now (waiting for the
  * {@code subscriptions} topic once when it names one not known here yet, as a task of a
- * subscription just made can reach the dispatcher before the change does), waits for room in its
- * subscription's lane, signs and
- * posts, then settles the outcome (delivered, handed to a retry tier, or put in the DLQ). The
- * returned future completes when the task may be committed. Every task ends one of those three
- * ways: an attempt that throws is a failed attempt, a record that is not a task and a DLQ entry
- * Kafka refuses end as (smaller) DLQ entries. Each attempt is a span of the webhook's trace (the
- * context current when {@link #deliver} is called, which the loop takes from the task's record),
- * sent to the subscriber as {@code traceparent}; a task handed to a retry tier carries that same
- * context on, so its later attempts join the same trace.
+ * subscription just made can reach the dispatcher before the change does), asks the
+ * subscription's breaker whether it may be attempted, waits for room in its subscription's lane,
+ * signs and posts, then settles the outcome (delivered, handed to a retry tier, or put in the DLQ).
+ * The returned future completes when the task may be committed. Every task ends one of those ways
+ * or parked: an attempt that throws is a failed attempt, a record that is not a task and a DLQ
+ * entry Kafka refuses end as (smaller) DLQ entries.
+ *
+ * <p>Parking: the task of a disabled subscription, of an open breaker (every task but the one
+ * probe; those that come while the probe is out wait for its answer), or of a subscription whose
+ * older tasks wait parked ({@link Backlog}, so that its tasks keep their order of arrival) is
+ * handed, unattempted, to the park topic, due again in
+ * {@code dispatch.parkFor} (one delay for the whole topic, so its head is its earliest due task and
+ * no other subscription waits behind it longer than that). When a parked task comes due and must
+ * still wait, it is parked again: write amplification of one record per parked task per
+ * {@code parkFor}, the price of waiting durably in Kafka rather than in memory. Order: waiting
+ * tasks are read back in the order they come due, which is their order of arrival as long as all
+ * that wait together arrived within one {@code parkFor} (a task parked again goes behind those
+ * parked since); over a longer outage they come back in the order of their arrival time modulo
+ * {@code parkFor}. An endpoint that
+ * answers 410 Gone, and a breaker open for {@code disableAfter}, disable the subscription
+ * ({@link SubscriptionDisabler}); its tasks, the one that got the 410 included, wait parked until
+ * it is enabled again.
+ *
+ * <p>Each attempt is a span of the webhook's trace (the context current when {@link #deliver} is
+ * called, which the loop takes from the task's record), sent to the subscriber as
+ * {@code traceparent}; a task handed to a retry tier or parked carries that same context on, so its
+ * later attempts join the same trace.
  */
 final class Deliveries {
 
@@ -60,6 +76,8 @@ final class Deliveries {
     private static final Duration MIN_STALL = Duration.ofSeconds(1);
     /** How long a task naming an unknown subscription waits for the subscriptions topic before it is dead-lettered. */
     private static final Duration UNKNOWN_WAIT = Duration.ofSeconds(10);
+    /** How many park delays a subscription's backlog count may stand still before it is forgotten. */
+    private static final int BACKLOG_FORGET_PARKS = 3;
 
     private final HookgateConfig config;
     private final Subscriptions subscriptions;
@@ -67,12 +85,14 @@ final class Deliveries {
     private final HandOff handOff;
     private final RetryLadder ladder;
     private final Topics topics;
-    private final RecordLimits limits;
     private final DispatcherMetrics metrics;
     private final ScheduledExecutorService timer;
     private final Clock clock;
-    private final TimeOrderedIds dlqIds;
     private final AttemptLog attemptLog;
+    private final DeadLetters deadLetters;
+    private final Breakers breakers;
+    private final Backlog backlog;
+    private final SubscriptionDisabler disabler;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     /** One bucket per tenant with a limit, shared by the lanes of its subscriptions. */
     private final Map<String, Bucket> tenantBuckets;
@@ -95,24 +115,39 @@ final class Deliveries {
         this.client = client;
         this.handOff = handOff;
         this.topics = new Topics(config.kafka().topicPrefix());
-        this.limits = RecordLimits.of(config);
         this.ladder = new RetryLadder(config.dispatch(), topics);
         this.metrics = metrics;
         this.timer = timer;
         this.clock = clock;
-        this.dlqIds = new TimeOrderedIds(clock);
         this.attemptLog = new AttemptLog(handOff, topics, metrics);
+        this.deadLetters = new DeadLetters(handOff, topics, RecordLimits.of(config), metrics, clock);
+        final Optional<AdminNotify> notify = config.admin().notifyUrl().map(url ->
+            new AdminNotify(url, config.admin().notifySecret().orElseThrow(), client, timer, clock));
+        final OperationalNotices notices = new OperationalNotices(handOff, topics, notify, clock);
+        this.breakers = new Breakers(metrics, notices, clock, this::parkQueued);
+        this.backlog = new Backlog(config.dispatch().parkFor().multipliedBy(BACKLOG_FORGET_PARKS), clock);
+        this.disabler = new SubscriptionDisabler(subscriptions, handOff, topics, notices, clock);
         final Map<String, Bucket> buckets = new java.util.HashMap<>();
         config.tenants().values().stream().filter(tenant -> tenant.rateLimitPerSecond() > 0).forEach(tenant -> buckets.put(tenant.id(),
             RateBuckets.perSecond(tenant.rateLimitPerSecond())));
         this.tenantBuckets = Map.copyOf(buckets);
     }
 
+    /** Delivers {@code task} as one read from {@code dispatch}. */
     CompletableFuture<Void> deliver(final DeliveryTask task) {
+        return deliver(task, topics.dispatch());
+    }
+
+    /** Delivers {@code task}, read from {@code topic} ({@code dispatch}, a retry tier or the park topic). */
+    CompletableFuture<Void> deliver(final DeliveryTask task, final String topic) {
         final Context trace = Context.current();
+        final boolean wasParked = topics.parked().equals(topic);
+        if (wasParked) {
+            backlog.left(task.subscription());
+        }
         final Optional<LiveSubscription> known = subscriptions.find(task.subscription());
         if (known.isPresent()) {
-            return deliver(task, trace, known);
+            return route(task, trace, known, wasParked);
         }
         // Made a moment ago, perhaps: the processor may have seen the change before this process did.
         return subscriptions.sync().orTimeout(UNKNOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)
@@ -125,28 +160,85 @@ final class Deliveries {
                 }
                 return subscriptions.find(task.subscription());
             })
-            .thenCompose(found -> deliver(task, trace, found));
+            .thenCompose(found -> route(task, trace, found, wasParked));
     }
 
-    private CompletableFuture<Void> deliver(final DeliveryTask task, final Context trace, final Optional<LiveSubscription> found) {
+    /** Parks, dead-letters or queues {@code task} for an attempt, by its subscription's state, backlog and breaker. */
+    private CompletableFuture<Void> route(final DeliveryTask task, final Context trace, final Optional<LiveSubscription> found,
+                                          final boolean wasParked) {
         try (LogContext ignored = logContext(task, trace)) {
             if (found.isEmpty()) {
-                return dead(task, null, DlqReason.UNKNOWN_SUBSCRIPTION, "subscription " + task.subscription() + " does not exist");
+                return deadLetters.task(task, null, DlqReason.UNKNOWN_SUBSCRIPTION, "subscription " + task.subscription() + " does not exist");
             }
-            if (!found.get().enabled()) {
-                return dead(task, null, DlqReason.SUBSCRIPTION_DISABLED, "subscription " + task.subscription() + " is disabled");
+            final LiveSubscription live = found.get();
+            if (!live.enabled()) {
+                breakers.forget(live.id());
+                return park(task, trace, DispatcherMetrics.PARKED_DISABLED);
             }
-            final SubscriptionConfig subscription = found.get().config();
-            final SubscriptionLane lane = lanes.compute(subscription.id(), (id, current) -> current != null && current.fits(subscription)
-                ? current
-                : new Lane(new SubscriptionLane(subscription.maxInFlight(), subscription.rateLimitPerSecond(), slowAfter(subscription),
-                    subscription.tenant().map(tenantBuckets::get).orElse(null), timer),
-                    subscription.maxInFlight(), subscription.rateLimitPerSecond(), subscription.timeout())).lane();
-            return lane.submit(new SubscriptionLane.Job(signal -> attempt(subscription, task, trace, signal), () -> defer(task, trace)));
+            if (!wasParked && backlog.holds(live.id())) {
+                return park(task, trace, DispatcherMetrics.PARKED_BACKLOG);
+            }
+            final Breaker breaker = breakers.of(live);
+            if (breaker.disableDue()) {
+                disable(live, breaker, "its breaker stayed open " + Durations.format(live.config().disableAfter())
+                    + " without a successful probe");
+            }
+            // A task that comes while the probe is out waits for its answer, then is routed again, in its turn,
+            // by its subscription as it is then.
+            final CompletableFuture<CompletableFuture<Void>> afterProbe = new CompletableFuture<>();
+            final Breaker.Admission admission = breaker.admit(() -> {
+                try {
+                    afterProbe.complete(route(task, trace, subscriptions.find(task.subscription()), wasParked));
+                } catch (RuntimeException e) {
+                    afterProbe.completeExceptionally(e);
+                }
+            });
+            if (admission.decision() == Breaker.Decision.WAIT) {
+                return afterProbe.thenCompose(routed -> routed);
+            }
+            if (admission.decision() == Breaker.Decision.PARK) {
+                return park(task, trace, DispatcherMetrics.PARKED_BREAKER);
+            }
+            final CompletableFuture<Void> done = lane(live.config()).submit(new SubscriptionLane.Job(
+                signal -> attempt(live, breaker, admission.probe(), task, trace, signal), () -> defer(task, trace),
+                () -> park(task, trace, DispatcherMetrics.PARKED_BREAKER)));
+            if (admission.decision() == Breaker.Decision.PROBE) {
+                // A probe deferred by its lane, or one that could not settle, was never answered: the next task probes.
+                done.whenComplete((ignoredResult, error) -> breaker.ended(admission.probe()));
+            }
+            return done;
         } catch (RuntimeException e) {
             LOG.error("Could not start delivery subscription={} deliveryId={}", task.subscription(), task.deliveryId(), e);
-            return dead(task, null, DlqReason.DELIVERY_ERROR, "the delivery could not start: " + e);
+            return deadLetters.task(task, null, DlqReason.DELIVERY_ERROR, "the delivery could not start: " + e);
         }
+    }
+
+    /** The lane of {@code subscription}, made afresh when its limits changed. */
+    private SubscriptionLane lane(final SubscriptionConfig subscription) {
+        return lanes.compute(subscription.id(), (id, current) -> current != null && current.fits(subscription)
+            ? current
+            : new Lane(new SubscriptionLane(subscription.maxInFlight(), subscription.rateLimitPerSecond(), slowAfter(subscription),
+                subscription.tenant().map(tenantBuckets::get).orElse(null), timer),
+                subscription.maxInFlight(), subscription.rateLimitPerSecond(), subscription.timeout())).lane();
+    }
+
+    /** Parks the tasks waiting in {@code subscription}'s lane, oldest first: its breaker just opened. */
+    private void parkQueued(final String subscription) {
+        final Lane lane = lanes.get(subscription);
+        if (lane != null) {
+            lane.lane().parkQueued();
+        }
+    }
+
+    /** Disables {@code subscription} for {@code why}; should its record not be written, its breaker may ask again. */
+    private void disable(final LiveSubscription subscription, final Breaker breaker, final String why) {
+        disabler.disable(subscription, why).whenComplete((done, error) -> {
+            if (error != null) {
+                LOG.error("Could not disable subscription={} ({}); its tasks stay parked and it is asked again: {}", subscription.id(), why,
+                    error.toString());
+                breaker.disableFailed();
+            }
+        });
     }
 
     /** How long {@code subscription}'s endpoint may go without a 2xx, all its slots taken, before it counts as hanging. */
@@ -162,16 +254,7 @@ final class Deliveries {
 
     /** Puts a record that is not a task into the DLQ as it was read. */
     CompletableFuture<Void> unreadable(final ConsumerRecord<byte[], byte[]> record, final String why) {
-        metrics.malformed(record.topic());
-        LOG.error("Dead-lettering a record that is not a delivery task: topic={} partition={} offset={}: {}", record.topic(),
-            record.partition(), record.offset(), why);
-        // Base64 grows the value by a third; what would not fit is left out, with its length.
-        final String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        final UnreadableRecord kept = UnreadableRecord.of(record.topic(), record.partition(), record.offset(), key,
-            record.headers(), record.value(), limits.maxEnvelopeBytes() / 4 * 3);
-        final DlqEntry entry = new DlqEntry(DlqEntry.SCHEMA_VERSION, "dlq_" + dlqIds.next(), DlqReason.MALFORMED_TASK, why,
-            clock.instant(), null, kept);
-        return handOff.send(topics.deadLetters().record(key, entry));
+        return deadLetters.unreadable(record, why);
     }
 
     /** Defers the queued tasks of stuck endpoints; the dispatcher calls it a few times a second. */
@@ -183,8 +266,16 @@ final class Deliveries {
         lanes.forEach((id, lane) -> lane.lane().deferIfStuck(config.dispatch().maxQueuedPerSubscription(), stall(id)));
     }
 
-    private CompletableFuture<Void> attempt(final SubscriptionConfig subscription, final DeliveryTask task, final Context trace,
-                                            final Consumer<SubscriptionLane.Signal> signal) {
+    /**
+     * Attempts {@code task}, probe {@code probe} of its breaker (0 when not a probe), unless the
+     * breaker opened while it waited for room in its lane: then it parks instead.
+     */
+    private CompletableFuture<Void> attempt(final LiveSubscription live, final Breaker breaker, final long probe, final DeliveryTask task,
+                                            final Context trace, final Consumer<SubscriptionLane.Signal> signal) {
+        if (probe == 0 && !breaker.stillAdmits()) {
+            return park(task, trace, DispatcherMetrics.PARKED_BREAKER);
+        }
+        final SubscriptionConfig subscription = live.config();
         final byte[] body = task.envelope().bytes();
         final Instant startedAt = clock.instant();
         final Span span = tracing.start(trace, subscription, task);
@@ -199,11 +290,22 @@ final class Deliveries {
             posted = CompletableFuture.completedFuture(HttpOutcome.failed("the attempt could not start: " + e));
         }
         return posted.thenCompose(outcome -> {
-            signal.accept(signalOf(outcome));
+            final SubscriptionLane.Signal health = signalOf(outcome);
+            signal.accept(health);
+            tell(breaker, probe, health, outcome);
             try (LogContext ignored = logContext(task, trace)) {
-                return settle(task, trace, span, startedAt, outcome);
+                return settle(live, breaker, task, trace, span, startedAt, outcome);
             }
         });
+    }
+
+    /** What the breaker learns of an attempt: a 2xx, an endpoint failure, or nothing of its health. */
+    private static void tell(final Breaker breaker, final long probe, final SubscriptionLane.Signal health, final HttpOutcome outcome) {
+        switch (health) {
+            case HEALTHY -> breaker.succeeded(probe);
+            case OVERLOADED -> breaker.failed(probe, describe(outcome));
+            default -> breaker.ended(probe);
+        }
     }
 
     /** The ids of {@code task} (and its trace) on the log lines written while it is handled on this thread. */
@@ -213,7 +315,10 @@ final class Deliveries {
             .and(LogContext.INGRESS_ID, task.eventRef().ingressId()).andTrace(trace);
     }
 
-    /** What an outcome says of the endpoint's capacity: a timeout, 429 or 5xx means slow down. */
+    /**
+     * What an outcome says of the endpoint's capacity: a timeout, connection error, 429 or 5xx means
+     * slow down (and, for its breaker, a failure).
+     */
     private static SubscriptionLane.Signal signalOf(final HttpOutcome outcome) {
         if (outcome.status() >= 200 && outcome.status() < 300) {
             return SubscriptionLane.Signal.HEALTHY;
@@ -231,14 +336,30 @@ final class Deliveries {
         return handOn(deferral.topic(), task.deferredUntil(deferral.dueAt()), trace);
     }
 
-    private CompletableFuture<Void> settle(final DeliveryTask task, final Context trace, final Span span, final Instant startedAt,
-                                           final HttpOutcome outcome) {
+    /** Hands {@code task} to the park topic, unattempted, due again in {@code dispatch.parkFor}; {@code reason} for the metric. */
+    private CompletableFuture<Void> park(final DeliveryTask task, final Context trace, final String reason) {
+        return park(task, clock.instant().plus(config.dispatch().parkFor()), trace, reason);
+    }
+
+    private CompletableFuture<Void> park(final DeliveryTask task, final Instant dueAt, final Context trace, final String reason) {
+        metrics.parked(task.subscription(), reason);
+        backlog.parked(task.subscription());
+        LOG.debug("Parked subscription={} deliveryId={} reason={} until={}", task.subscription(), task.deliveryId(), reason, dueAt);
+        return handOn(topics.parked(), task.deferredUntil(dueAt), trace);
+    }
+
+    private CompletableFuture<Void> settle(final LiveSubscription live, final Breaker breaker, final DeliveryTask task, final Context trace,
+                                           final Span span, final Instant startedAt, final HttpOutcome outcome) {
         final Instant now = clock.instant();
         final Duration took = Duration.between(startedAt, now);
         final DeliveryAttempt attempt = outcome.status() > 0
             ? DeliveryAttempt.answered(task.attempt(), startedAt, outcome.status(), took.toMillis()).withResponse(outcome.response())
             : DeliveryAttempt.failed(task.attempt(), startedAt, outcome.error(), took.toMillis());
-        final Verdict verdict = ladder.after(task.attempt(), outcome, now);
+        final Verdict verdict = ladder.after(live.config(), task.attempt(), outcome, now);
+        if (verdict instanceof Verdict.Dead dead && dead.reason() == DlqReason.GONE) {
+            AttemptTracing.end(span, outcome, "parked");
+            return gone(live, breaker, task, attempt, took, trace);
+        }
         AttemptTracing.end(span, outcome, verdict instanceof Verdict.Delivered ? "delivered" : verdict instanceof Verdict.Retry ? "retry" : "dlq");
         if (verdict instanceof Verdict.Delivered) {
             metrics.attempt(task.subscription(), "delivered", took);
@@ -259,48 +380,38 @@ final class Deliveries {
         final Verdict.Dead dead = (Verdict.Dead) verdict;
         metrics.attempt(task.subscription(), "dlq", took);
         return CompletableFuture.allOf(attemptLog.record(AttemptEntry.dead(task, attempt, dead.reason())),
-            dead(task, attempt, dead.reason(), dead.detail()));
+            deadLetters.task(task, attempt, dead.reason(), dead.detail()));
     }
 
-    /** Hands {@code task} to a retry tier; should Kafka refuse it for good, it goes to the DLQ instead. */
+    /** The endpoint answered 410 Gone: the subscription is disabled, and the task, its attempt counted, waits parked. */
+    private CompletableFuture<Void> gone(final LiveSubscription live, final Breaker breaker, final DeliveryTask task,
+                                         final DeliveryAttempt attempt, final Duration took, final Context trace) {
+        metrics.attempt(task.subscription(), "parked", took);
+        if (breaker.gone()) {
+            disable(live, breaker, "its endpoint answered 410 Gone");
+        }
+        final Instant dueAt = clock.instant().plus(config.dispatch().parkFor());
+        LOG.warn("Endpoint of subscription={} answered 410 Gone; deliveryId={} waits parked until the subscription is enabled again",
+            task.subscription(), task.deliveryId());
+        return CompletableFuture.allOf(attemptLog.record(AttemptEntry.retry(task, attempt, AttemptEntry.PARKED, dueAt)),
+            park(task.after(attempt, dueAt), dueAt, trace, DispatcherMetrics.PARKED_DISABLED));
+    }
+
+    /** Hands {@code task} to a retry tier or the park topic; should Kafka refuse it for good, it goes to the DLQ instead. */
     private CompletableFuture<Void> handOn(final String topic, final DeliveryTask task, final Context trace) {
         return handOff.send(AttemptTracing.carry(trace, topics.tasks(topic).record(task.subscription(), task)))
-            .exceptionallyCompose(error -> HandOff.refused(error)
-                ? dead(task, null, DlqReason.DELIVERY_ERROR, "the hand-off to " + topic + " was refused: " + error.getMessage())
-                : CompletableFuture.failedFuture(error));
-    }
-
-    private CompletableFuture<Void> dead(final DeliveryTask task, final DeliveryAttempt attempt, final DlqReason reason, final String detail) {
-        final DeliveryTask finalTask = attempt == null ? task : task.after(attempt, clock.instant());
-        final DlqEntry entry = new DlqEntry("dlq_" + dlqIds.next(), reason, detail, clock.instant(), finalTask);
-        metrics.dead(task.subscription(), reason);
-        if (reason == DlqReason.GONE) {
-            LOG.warn("Endpoint of subscription={} answered 410 Gone; deliveryId={} goes to the DLQ. Remove or fix the subscription.",
-                task.subscription(), task.deliveryId());
-        } else {
-            LOG.warn("Dead-lettered subscription={} deliveryId={} source={} eventId={} reason={} detail={}", task.subscription(),
-                task.deliveryId(), task.eventRef().source(), task.eventRef().eventId(), reason.code(), detail);
-        }
-        final ProducerRecord<byte[], byte[]> record = topics.deadLetters().record(task.subscription(), entry);
-        if (record.value().length > limits.maxRecordBytes()) {
-            return deadWithoutEnvelope(entry, "the entry would be " + record.value().length + " bytes");
-        }
-        return handOff.send(record)
-            .exceptionallyCompose(error -> HandOff.refused(error)
-                ? deadWithoutEnvelope(entry, error.getMessage())
-                : CompletableFuture.failedFuture(error));
-    }
-
-    /** The entry without the envelope: small enough for any topic, so the task still ends accounted for. */
-    private CompletableFuture<Void> deadWithoutEnvelope(final DlqEntry entry, final String why) {
-        LOG.error("DLQ entry id={} subscription={} deliveryId={} kept without its envelope: {}", entry.id(), entry.subscription(),
-            entry.task().deliveryId(), why);
-        final DlqEntry minimal = new DlqEntry(entry.schemaVersion(), entry.id(), entry.reason(),
-            entry.detail() + " (envelope not kept: " + why + ")", entry.deadAt(), entry.task().withoutEnvelope(), null);
-        return handOff.send(topics.deadLetters().record(entry.subscription(), minimal));
+            .exceptionallyCompose(error -> {
+                if (!HandOff.refused(error)) {
+                    return CompletableFuture.failedFuture(error);
+                }
+                if (topic.equals(topics.parked())) {
+                    backlog.left(task.subscription());
+                }
+                return deadLetters.task(task, null, DlqReason.DELIVERY_ERROR, "the hand-off to " + topic + " was refused: " + error.getMessage());
+            });
     }
 
     private static String describe(final HttpOutcome outcome) {
-        return outcome.status() > 0 ? Integer.toString(outcome.status()) : outcome.error();
+        return outcome.status() > 0 ? "answered " + outcome.status() : outcome.error();
     }
 }

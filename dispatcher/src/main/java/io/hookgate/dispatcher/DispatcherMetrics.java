@@ -3,6 +3,7 @@ package io.hookgate.dispatcher;
 import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.metrics.MeterCache;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -10,13 +11,25 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /** The dispatcher's business metrics, by subscription and its tenant (empty for none). */
 final class DispatcherMetrics {
 
+    /** Why a task was parked: its breaker is open. */
+    static final String PARKED_BREAKER = "breaker";
+    /** Why a task was parked: its subscription is disabled. */
+    static final String PARKED_DISABLED = "disabled";
+    /** Why a task was parked: older tasks of its subscription wait parked, and it keeps its place behind them. */
+    static final String PARKED_BACKLOG = "backlog";
+
     private final MeterRegistry registry;
     private final MeterCache meters = new MeterCache();
+    /** The value of each subscription's breaker gauge, which holds it strongly. */
+    private final Map<String, AtomicInteger> breakerStates = new ConcurrentHashMap<>();
 
     private final Function<String, String> tenantOf;
 
@@ -48,12 +61,50 @@ final class DispatcherMetrics {
                 deadLetters(subscription, reason);
             }
             deferrals(subscription);
+            for (String reason : List.of(PARKED_BREAKER, PARKED_DISABLED, PARKED_BACKLOG)) {
+                parkings(subscription, reason);
+            }
+            transitions(subscription, "open");
         }
+    }
+
+    private Counter parkings(final String subscription, final String reason) {
+        return meters.get("parked " + subscription + " " + reason, () -> Counter.builder("hookgate.deliveries.parked")
+            .description("Tasks handed to the park topic without an attempt (a parked task due again and still waiting counts again), "
+                + "by reason: breaker, disabled, backlog")
+            .tags(of(subscription)).tag("reason", reason).register(registry));
+    }
+
+    private Counter transitions(final String subscription, final String to) {
+        return meters.get("breaker " + subscription + " " + to, () -> Counter.builder("hookgate.breaker.transitions")
+            .description("Changes of a subscription's breaker, by the state it went to (open, half_open, closed)")
+            .tags(of(subscription)).tag("to", to).register(registry));
+    }
+
+    void parked(final String subscription, final String reason) {
+        parkings(subscription, reason).increment();
+    }
+
+    /** The breaker of {@code subscription} is in {@code state} now: 0 closed, 1 open, 2 half-open. */
+    void breaker(final String subscription, final int state) {
+        breakerStates.computeIfAbsent(subscription, id -> {
+            final AtomicInteger value = new AtomicInteger();
+            Gauge.builder("hookgate.breaker.state", value, AtomicInteger::get)
+                .description("State of the subscription's breaker in this dispatcher: 0 closed, 1 open, 2 half-open")
+                .tags(of(id)).strongReference(true).register(registry);
+            return value;
+        }).set(state);
+    }
+
+    /** The breaker of {@code subscription} went {@code to} a state ({@code open}, {@code half_open}, {@code closed}) of gauge {@code state}. */
+    void breakerChanged(final String subscription, final String to, final int state) {
+        transitions(subscription, to).increment();
+        breaker(subscription, state);
     }
 
     private Counter deliveries(final String subscription, final String outcome) {
         return meters.get("attempt " + subscription + " " + outcome, () -> Counter.builder("hookgate.deliveries")
-            .description("Delivery attempts, by outcome (delivered, retry, dlq)")
+            .description("Delivery attempts, by outcome (delivered, retry, dlq, parked: a 410 disabled the subscription)")
             .tags(of(subscription)).tag("outcome", outcome).register(registry));
     }
 

@@ -35,8 +35,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Delivers the tasks of {@code dispatch} and the retry topics to subscriptions. Run as many
- * instances as the load needs: they share partitions in one consumer group.
+ * Delivers the tasks of {@code dispatch}, the retry topics and the park topic to subscriptions.
+ * Run as many instances as the load needs: they share partitions in one consumer group. Every task
+ * topic has the same partitions and is keyed by subscription id, and the consumer's default
+ * assignor (range, for the classic group protocol) gives each instance the same partition numbers
+ * of every topic: so one instance at a time handles all of a subscription's tasks, and its breaker
+ * ({@link Breakers}) is the subscription's.
  */
 public final class DispatcherService implements Readiness, AutoCloseable {
 
@@ -130,6 +134,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
         final List<String> sourceTopics = new ArrayList<>();
         sourceTopics.add(topics.dispatch());
         sourceTopics.addAll(topics.retryTopics(config.dispatch().retryDelays()));
+        sourceTopics.add(topics.parked());
         loop = new DeliveryLoop(consumer, topics, sourceTopics, deliveries::deliver, deliveries::unreadable,
             config.dispatch().maxPendingPerPartition(), config.dispatch().shutdownTimeout(), clock);
         final DeliveryLoop current = loop;

@@ -47,9 +47,15 @@ final class SubscriptionLane {
 
     /**
      * An attempt to run when a slot is free (it may report its {@link Signal} once), or to defer
-     * when the endpoint is stuck. Each completes the task.
+     * when the endpoint is stuck, or to park when its breaker opened. Each completes the task.
      */
-    record Job(Function<Consumer<Signal>, CompletableFuture<Void>> attempt, Supplier<CompletableFuture<Void>> deferral) {
+    record Job(Function<Consumer<Signal>, CompletableFuture<Void>> attempt, Supplier<CompletableFuture<Void>> deferral,
+               Supplier<CompletableFuture<Void>> parking) {
+
+        /** A job that parks as it defers. */
+        Job(final Function<Consumer<Signal>, CompletableFuture<Void>> attempt, final Supplier<CompletableFuture<Void>> deferral) {
+            this(attempt, deferral, deferral);
+        }
 
         /** A job whose attempt reports nothing of its endpoint. */
         static Job of(final Supplier<CompletableFuture<Void>> attempt, final Supplier<CompletableFuture<Void>> deferral) {
@@ -130,6 +136,22 @@ final class SubscriptionLane {
         }
         deferred.forEach(queued -> forward(started(queued.job().deferral()), queued.result()));
         return deferred.size();
+    }
+
+    /**
+     * Parks every queued job, oldest first, instead of attempting it: its subscription's breaker
+     * opened. Done at once and in order, so that the tasks that waited here are parked before any
+     * that comes after them. Returns how many.
+     */
+    int parkQueued() {
+        final List<Queued> parked = new ArrayList<>();
+        synchronized (this) {
+            while (!waiting.isEmpty()) {
+                parked.add(waiting.pollFirst());
+            }
+        }
+        parked.forEach(queued -> forward(started(queued.job().parking()), queued.result()));
+        return parked.size();
     }
 
     private void drain() {

@@ -16,6 +16,7 @@ import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.core.id.StableIds;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.json.RawJson;
+import io.hookgate.core.subscription.SubscriptionRecord;
 import io.hookgate.core.testing.KafkaTestCluster;
 import io.hookgate.core.testing.RecordingReceiver;
 import io.hookgate.core.testing.TopicReader;
@@ -254,13 +255,19 @@ class DispatcherIT {
     }
 
     @Test
-    void goneAndRedirectsAreDeadWithTheirReasonAndRedirectsAreNotFollowed() throws Exception {
-        send("gone");
+    void goneDisablesItsSubscriptionAndParksTheTaskAndARedirectIsDeadAndNotFollowed() throws Exception {
+        final DeliveryTask gone = send("gone");
         send("redirect");
-        await().atMost(Duration.ofSeconds(20)).until(() -> dlq("gone").size() == 1 && dlq("redirect").size() == 1);
-        assertThat(dlq("gone").get(0).reason()).isEqualTo(DlqReason.GONE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> dlq("redirect").size() == 1);
         assertThat(dlq("redirect").get(0).reason()).isEqualTo(DlqReason.REDIRECT);
         assertThat(receiver.receivedAt("/redirect-target")).isEmpty();
+        // 410: not dead-lettered; the subscription is disabled and the task waits parked until it is enabled.
+        await().atMost(Duration.ofSeconds(20)).until(() -> TopicReader.readAll(kafka.bootstrapServers(), TOPICS.subscriptions()).stream()
+            .anyMatch(r -> "gone".equals(r.key())
+                && Json.read(r.value(), SubscriptionRecord.class).state() == SubscriptionRecord.State.DISABLED));
+        await().atMost(Duration.ofSeconds(20)).until(() -> TopicReader.readAll(kafka.bootstrapServers(), TOPICS.parked()).stream()
+            .map(r -> DeliveryTaskRecord.decode(r.headers(), r.value())).anyMatch(t -> t.deliveryId().equals(gone.deliveryId())));
+        assertThat(dlq("gone")).isEmpty();
     }
 
     @Test

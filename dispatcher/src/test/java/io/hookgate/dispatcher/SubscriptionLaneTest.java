@@ -131,6 +131,29 @@ class SubscriptionLaneTest {
     }
 
     @Test
+    void queuedJobsAreParkedOldestFirstWhenTheBreakerOpens() {
+        final SubscriptionLane lane = new SubscriptionLane(1, 0, timer);
+        final List<Integer> parked = new ArrayList<>();
+        final List<CompletableFuture<Void>> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            final int number = i;
+            results.add(lane.submit(new SubscriptionLane.Job(signal -> {
+                final CompletableFuture<Void> attempt = new CompletableFuture<>();
+                inFlight.add(attempt);
+                return attempt;
+            }, () -> CompletableFuture.failedFuture(new AssertionError("not deferred")), () -> {
+                parked.add(number);
+                return CompletableFuture.completedFuture(null);
+            })));
+        }
+        assertThat(lane.parkQueued()).isEqualTo(3);
+        assertThat(parked).containsExactly(1, 2, 3);
+        assertThat(results.subList(1, 4)).allMatch(result -> result.isDone() && !result.isCompletedExceptionally());
+        assertThat(lane.queued()).isZero();
+        assertThat(results.get(0)).isNotDone();
+    }
+
+    @Test
     void aBusyEndpointThatAnswersIsNeverDeferredOneThatOnlyFailsIs() throws Exception {
         final SubscriptionLane lane = new SubscriptionLane(2, 0, timer);
         final SubscriptionLane.Signal[] answer = {SubscriptionLane.Signal.HEALTHY};

@@ -27,7 +27,8 @@ final class SubscriptionFields {
         STRING("a string"),
         STRING_LIST("a list of strings"),
         INTEGER("a whole number"),
-        BOOLEAN("true or false");
+        BOOLEAN("true or false"),
+        OBJECT("an object of keys");
 
         private final String description;
 
@@ -54,6 +55,9 @@ final class SubscriptionFields {
         keys.put(SubscriptionConfig.RATE_LIMIT_PER_SECOND.name(), JsonType.INTEGER);
         keys.put(SubscriptionConfig.MAX_IN_FLIGHT.name(), JsonType.INTEGER);
         keys.put(SubscriptionConfig.ALLOW_INSECURE_URL.name(), JsonType.BOOLEAN);
+        keys.put(SubscriptionConfig.BREAKER.name(), JsonType.OBJECT);
+        keys.put(SubscriptionConfig.DISABLE_AFTER.name(), JsonType.STRING);
+        keys.put(SubscriptionConfig.RETRY_DELAYS.name(), JsonType.STRING_LIST);
         return java.util.Collections.unmodifiableMap(keys);
     }
 
@@ -93,6 +97,12 @@ final class SubscriptionFields {
             case BOOLEAN -> {
                 if (!value.isBoolean()) {
                     problems.add(key, "must be " + type.description + " (a JSON boolean)");
+                }
+            }
+            case OBJECT -> {
+                // Its keys are checked by their definition, as in the file.
+                if (!value.isObject()) {
+                    problems.add(key, "must be " + type.description);
                 }
             }
             case STRING_LIST -> {

@@ -181,7 +181,7 @@ final class SubscriptionReader {
                 sources.put(sourceId, source);
             }
         });
-        SubscriptionChecks.check(subscription, "", new TreeSet<>(sources.keySet()), sources, found);
+        SubscriptionChecks.check(subscription, "", new TreeSet<>(sources.keySet()), sources, config.dispatch(), found);
         for (ConfigProblem problem : found.list()) {
             if (!refused.contains(SubscriptionFields.topKey(problem.path()))) {
                 problems.add(problem.path(), problem.message());

@@ -32,6 +32,10 @@ final class SubscriptionView {
         view.put("maxInFlight", config.maxInFlight());
         view.put("tenant", config.tenant().orElse(null));
         view.put("allowInsecureUrl", config.allowInsecureUrl());
+        view.put("breaker", Map.of("failures", config.breaker().failures(), "window", Durations.format(config.breaker().window()),
+            "probeEvery", Durations.format(config.breaker().probeEvery())));
+        view.put("disableAfter", Durations.format(config.disableAfter()));
+        view.put("retryDelays", config.retryDelays().map(delays -> delays.stream().map(Durations::format).toList()).orElse(null));
         view.put("description", live.description().orElse(null));
         view.put("state", live.state().code());
         view.put("origin", live.origin().code());

@@ -114,7 +114,8 @@ public final class Gateway implements AutoCloseable {
                 final List<String> taskTopics = new ArrayList<>();
                 taskTopics.add(names.dispatch());
                 taskTopics.addAll(names.retryTopics(config.dispatch().retryDelays()));
-                // A task in a retry tier is late only once it is due.
+                taskTopics.add(names.parked());
+                // A task in a retry tier or parked is late only once it is due.
                 lags.add(lag("dispatcher", names.dispatcherGroup(), taskTopics, DeliveryTaskRecord.DUE_AT));
             }
             if (parts.contains(Part.INGRESS)) {

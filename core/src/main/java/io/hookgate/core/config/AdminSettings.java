@@ -1,14 +1,22 @@
 package io.hookgate.core.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 import static io.hookgate.core.config.ConfigKey.optional;
 
-/** Section {@code admin}: the port serving health, metrics and (with a token) the admin API. */
+/**
+ * Section {@code admin}: the port serving health, metrics and (with a token) the admin API, and
+ * where operational events are also posted.
+ *
+ * @param notifyUrl    where each operational event ({@code events.operational}) is also posted, signed; empty: nowhere
+ * @param notifySecret the Standard Webhooks secret ({@code whsec_...}) signing those posts; set when {@code notifyUrl} is
+ */
 public record AdminSettings(String host, int port, Optional<String> token, String stateDir, Optional<String> secretsKey,
-                            List<TenantToken> tokens) {
+                            List<TenantToken> tokens, Optional<URI> notifyUrl, Optional<String> notifySecret) {
 
     /** The length of {@code secretsKey} once decoded: an AES-256 key. */
     public static final int SECRETS_KEY_BYTES = 32;
@@ -44,20 +52,51 @@ public record AdminSettings(String host, int port, Optional<String> token, Strin
         "Tokens of tenants, each {token, tenant}: such a token sees and changes only its tenant's subscriptions, "
             + "deliveries, DLQ entries and the rejected requests of its sources.");
 
-    public static final ConfigDef DEF = ConfigDef.of(HOST, PORT, TOKEN, STATE_DIR, SECRETS_KEY, TOKENS);
+    public static final ConfigKey<String> NOTIFY_URL = optional("notifyUrl", ValueType.STRING, null,
+        "Where each operational event (subscription.breaker_opened, subscription.breaker_closed, subscription.disabled) is also "
+            + "POSTed, signed with notifySecret like any delivery (Standard Webhooks headers): an operator's own http or https "
+            + "endpoint, so not held to the address rules of subscriptions. The topic events.operational has every event either way.")
+        .validatedBy(AdminSettings::checkNotifyUrl);
+    public static final ConfigKey<String> NOTIFY_SECRET = optional("notifySecret", ValueType.STRING, null,
+        "Signing secret of the posts to notifyUrl, whsec_ followed by base64; required with notifyUrl.")
+        .validatedBy(SigningSecret::check);
+
+    public static final ConfigDef DEF = ConfigDef.of(HOST, PORT, TOKEN, STATE_DIR, SECRETS_KEY, TOKENS, NOTIFY_URL, NOTIFY_SECRET);
 
     public AdminSettings {
         tokens = List.copyOf(tokens);
     }
 
-    /** Settings without a secrets key or tenant tokens. */
+    /** Settings without a secrets key, tenant tokens or notify URL. */
     public AdminSettings(final String host, final int port, final Optional<String> token, final String stateDir) {
         this(host, port, token, stateDir, Optional.empty(), List.of());
     }
 
-    static AdminSettings from(final ConfigValues values) {
+    /** Settings without a notify URL. */
+    public AdminSettings(final String host, final int port, final Optional<String> token, final String stateDir,
+                         final Optional<String> secretsKey, final List<TenantToken> tokens) {
+        this(host, port, token, stateDir, secretsKey, tokens, Optional.empty(), Optional.empty());
+    }
+
+    static AdminSettings from(final ConfigValues values, final String path, final ConfigProblems problems) {
+        if (values.get(NOTIFY_URL) != null && values.get(NOTIFY_SECRET) == null
+            && !problems.reported(ConfigProblems.child(path, NOTIFY_SECRET.name()))) {
+            problems.add(ConfigProblems.child(path, NOTIFY_SECRET.name()), "required with " + NOTIFY_URL.name());
+        }
         return new AdminSettings(values.get(HOST), values.get(PORT), Optional.ofNullable(values.get(TOKEN)), values.get(STATE_DIR),
-            Optional.ofNullable(values.get(SECRETS_KEY)).map(String::trim), values.get(TOKENS));
+            Optional.ofNullable(values.get(SECRETS_KEY)).map(String::trim), values.get(TOKENS),
+            Optional.ofNullable(values.get(NOTIFY_URL)).map(URI::create), Optional.ofNullable(values.get(NOTIFY_SECRET)));
+    }
+
+    private static void checkNotifyUrl(final String value, final String path, final ConfigProblems problems) {
+        try {
+            final URI uri = new URI(value);
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                problems.add(path, "'" + value + "' is not an absolute http or https URL with a host");
+            }
+        } catch (URISyntaxException e) {
+            problems.add(path, "'" + value + "' is not a URL: " + e.getReason());
+        }
     }
 
     static void checkToken(final String value, final String path, final ConfigProblems problems) {
@@ -68,22 +107,25 @@ public record AdminSettings(String host, int port, Optional<String> token, Strin
 
     /** These settings with {@code generated} as the token when none is configured. */
     public AdminSettings withTokenIfAbsent(final String generated) {
-        return token.isPresent() ? this : new AdminSettings(host, port, Optional.of(generated), stateDir, secretsKey, tokens);
+        return token.isPresent() ? this
+            : new AdminSettings(host, port, Optional.of(generated), stateDir, secretsKey, tokens, notifyUrl, notifySecret);
     }
 
     /** These settings with {@code generated} as the secrets key when none is configured. */
     public AdminSettings withSecretsKeyIfAbsent(final String generated) {
-        return secretsKey.isPresent() ? this : new AdminSettings(host, port, token, stateDir, Optional.of(generated), tokens);
+        return secretsKey.isPresent() ? this
+            : new AdminSettings(host, port, token, stateDir, Optional.of(generated), tokens, notifyUrl, notifySecret);
     }
 
     /** These settings with the index kept under {@code directory}. */
     public AdminSettings withStateDir(final String directory) {
-        return new AdminSettings(host, port, token, directory, secretsKey, tokens);
+        return new AdminSettings(host, port, token, directory, secretsKey, tokens, notifyUrl, notifySecret);
     }
 
-    /** Keys and tokens are secrets: never printed. */
+    /** Keys and tokens are secrets, and a notify URL may carry one in its query: never printed. */
     @Override
     public String toString() {
-        return "AdminSettings[host=" + host + ", port=" + port + ", stateDir=" + stateDir + ", tenants=" + tokens.size() + "]";
+        return "AdminSettings[host=" + host + ", port=" + port + ", stateDir=" + stateDir + ", tenants=" + tokens.size()
+            + ", notifyHost=" + notifyUrl.map(URI::getHost).orElse("none") + "]";
     }
 }

@@ -114,7 +114,7 @@ public final class ConfigLoader {
         final Map<String, SubscriptionConfig> subscriptions = readSubscriptions(root.get("subscriptions"), printed, problems);
         final DispatchSettings dispatch = DispatchSettings.from(printed.section("dispatch", DispatchSettings.DEF,
             DispatchSettings.resolve(DispatchSettings.DEF.read(root.get("dispatch"), "dispatch", problems))), "dispatch", problems);
-        final AdminSettings admin = AdminSettings.from(section(root, "admin", AdminSettings.DEF, printed, problems));
+        final AdminSettings admin = AdminSettings.from(section(root, "admin", AdminSettings.DEF, printed, problems), "admin", problems);
         final ProcessorSettings processor = ProcessorSettings.from(section(root, "processor", ProcessorSettings.DEF, printed, problems));
         final DevSettings dev = DevSettings.from(section(root, "dev", DevSettings.DEF, printed, problems));
         final TracingSettings tracing = TracingSettings.from(section(root, "tracing", TracingSettings.DEF, printed, problems),
@@ -124,7 +124,7 @@ public final class ConfigLoader {
 
         // Without a readable section of sources, every source a subscription names would be a knock-on problem.
         declaredIds(root.get("sources")).ifPresent(declared -> subscriptions.values().forEach(subscription ->
-            SubscriptionChecks.check(subscription, ConfigProblems.child("subscriptions", subscription.id()), declared, sources, problems)));
+            SubscriptionChecks.check(subscription, ConfigProblems.child("subscriptions", subscription.id()), declared, sources, dispatch, problems)));
         CrossChecks.check(kafka, ingress, sources, admin, problems);
         problems.throwIfAny();
         return new ResolvedConfig(new HookgateConfig(kafka, ingress, sources, subscriptions, dispatch, admin, processor, dev, tracing,

@@ -31,6 +31,7 @@ public final class ConfigReference {
             }
         }
         section(out, "subscriptions.<id>", SubscriptionConfig.DEF);
+        section(out, "subscriptions.<id>.breaker", BreakerSettings.DEF);
         section(out, "dispatch", DispatchSettings.DEF);
         section(out, "admin", AdminSettings.DEF);
         section(out, "admin.tokens[]", TenantToken.DEF);

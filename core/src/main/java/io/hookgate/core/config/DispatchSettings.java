@@ -6,9 +6,14 @@ import java.util.List;
 
 import static io.hookgate.core.config.ConfigKey.optional;
 
-/** Section {@code dispatch}: the retry ladder and limits of outbound delivery. */
+/**
+ * Section {@code dispatch}: the retry ladder and limits of outbound delivery.
+ *
+ * @param parkFor the one delay of the park topic, where tasks of an open breaker or a disabled
+ *                subscription wait: how often each of them is read and written again while it waits
+ */
 public record DispatchSettings(List<Duration> retryDelays, Duration maxRetryAfter, int maxPendingPerPartition,
-                               int maxQueuedPerSubscription, Duration shutdownTimeout) {
+                               int maxQueuedPerSubscription, Duration shutdownTimeout, Duration parkFor) {
 
     public static final List<Duration> DEFAULT_RETRY_DELAYS = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
         Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
@@ -29,9 +34,20 @@ public record DispatchSettings(List<Duration> retryDelays, Duration maxRetryAfte
     public static final ConfigKey<Duration> SHUTDOWN_TIMEOUT = optional("shutdownTimeout", ValueType.DURATION, Duration.ofSeconds(30),
         "Longest wait at shutdown for attempts in flight.")
         .validatedBy(Validator.positive());
+    public static final ConfigKey<Duration> PARK_FOR = optional("parkFor", ValueType.DURATION, Duration.ofSeconds(30),
+        "How long a parked task (its subscription's breaker open, or the subscription disabled) waits in the park topic before "
+            + "it is looked at again: written again if it must still wait, so each waiting task costs one record written per parkFor; "
+            + "also the longest a closed breaker or an enabled subscription waits before its parked tasks flow again.")
+        .validatedBy(Validator.positive());
 
     public static final ConfigDef DEF = ConfigDef.of(RETRY_DELAYS, MAX_RETRY_AFTER, MAX_PENDING_PER_PARTITION,
-        MAX_QUEUED_PER_SUBSCRIPTION, SHUTDOWN_TIMEOUT);
+        MAX_QUEUED_PER_SUBSCRIPTION, SHUTDOWN_TIMEOUT, PARK_FOR);
+
+    /** Settings with the default park delay. */
+    public DispatchSettings(final List<Duration> retryDelays, final Duration maxRetryAfter, final int maxPendingPerPartition,
+                            final int maxQueuedPerSubscription, final Duration shutdownTimeout) {
+        this(retryDelays, maxRetryAfter, maxPendingPerPartition, maxQueuedPerSubscription, shutdownTimeout, PARK_FOR.defaultValue());
+    }
 
     /** The values of section {@code dispatch} as they apply: the default {@code maxRetryAfter} no longer than the longest delay. */
     static ConfigValues resolve(final ConfigValues values) {
@@ -55,6 +71,6 @@ public record DispatchSettings(List<Duration> retryDelays, Duration maxRetryAfte
                     + Durations.format(Collections.max(delays)));
         }
         return new DispatchSettings(delays, maxRetryAfter, values.get(MAX_PENDING_PER_PARTITION),
-            values.get(MAX_QUEUED_PER_SUBSCRIPTION), values.get(SHUTDOWN_TIMEOUT));
+            values.get(MAX_QUEUED_PER_SUBSCRIPTION), values.get(SHUTDOWN_TIMEOUT), values.get(PARK_FOR));
     }
 }

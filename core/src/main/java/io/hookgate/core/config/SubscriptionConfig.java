@@ -18,6 +18,12 @@ import static io.hookgate.core.config.ConfigKey.required;
 /**
  * One entry of section {@code subscriptions}: an HTTP endpoint receiving signed outbound webhooks
  * for the events of some sources.
+ *
+ * @param breaker     when the dispatcher stops attempting a failing endpoint and parks its tasks
+ * @param disableAfter how long the breaker may stay open without a successful probe before the
+ *                    dispatcher disables the subscription; zero: never
+ * @param retryDelays this subscription's retry ladder, each delay one of {@code dispatch.retryDelays}
+ *                    (checked by {@link SubscriptionChecks}); empty: the dispatch section's
  */
 public record SubscriptionConfig(
     String id,
@@ -29,7 +35,10 @@ public record SubscriptionConfig(
     int rateLimitPerSecond,
     boolean allowInsecureUrl,
     Optional<String> tenant,
-    int maxInFlight) {
+    int maxInFlight,
+    BreakerSettings breaker,
+    Duration disableAfter,
+    Optional<List<Duration>> retryDelays) {
 
     /** What a subscription id may look like: it becomes a record key and part of a webhook id. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -65,9 +74,31 @@ public record SubscriptionConfig(
             + "(it starts at 20, grows by one while a busy endpoint answers 2xx in time, and shrinks by a tenth at each "
             + "timeout, 429, 5xx or answer slower than half the timeout).")
         .validatedBy(Validator.between(1, 10_000));
+    public static final ConfigKey<BreakerSettings> BREAKER = optional("breaker", BreakerSettings.TYPE, BreakerSettings.DEFAULT,
+        "When the endpoint keeps failing, its tasks wait parked (in order, no attempt spent) instead of walking the retry ladder; "
+            + "one probe at a time tests it, and a 2xx closes the breaker (keys in subscriptions.<id>.breaker).");
+    public static final ConfigKey<Duration> DISABLE_AFTER = optional("disableAfter", ValueType.DURATION, Duration.ofDays(5),
+        "How long the breaker may stay open without a successful probe before the dispatcher disables the subscription "
+            + "(its tasks keep waiting; enabling it delivers them); 0s: never. A 410 Gone answer disables it at once.");
+    public static final ConfigKey<List<Duration>> RETRY_DELAYS = optional("retryDelays", ValueType.DURATION_LIST, null,
+        "This subscription's wait before each retry, each one of dispatch.retryDelays (the retry topics are fixed); "
+            + "[] means no retry. Not set: dispatch.retryDelays.")
+        .validatedBy(Validator.each(Validator.positive()));
 
     public static final ConfigDef DEF = ConfigDef.of(URL, SOURCES, EVENT_TYPES, SECRET, SECRETS, TIMEOUT,
-        RATE_LIMIT_PER_SECOND, ALLOW_INSECURE_URL, TENANT, MAX_IN_FLIGHT);
+        RATE_LIMIT_PER_SECOND, ALLOW_INSECURE_URL, TENANT, MAX_IN_FLIGHT, BREAKER, DISABLE_AFTER, RETRY_DELAYS);
+
+    public SubscriptionConfig {
+        retryDelays = retryDelays.map(List::copyOf);
+    }
+
+    /** A subscription with the default breaker, disable delay and the dispatch section's retry ladder. */
+    public SubscriptionConfig(final String id, final URI url, final List<String> sources, final List<EventTypePattern> eventTypes,
+                              final List<String> secrets, final Duration timeout, final int rateLimitPerSecond,
+                              final boolean allowInsecureUrl, final Optional<String> tenant, final int maxInFlight) {
+        this(id, url, sources, eventTypes, secrets, timeout, rateLimitPerSecond, allowInsecureUrl, tenant, maxInFlight,
+            BreakerSettings.DEFAULT, DISABLE_AFTER.defaultValue(), Optional.empty());
+    }
 
     /** The subscription {@code id} of {@code values} read at {@code path}; problems (a missing secret, a refused URL) reported. */
     public static SubscriptionConfig from(final String id, final ConfigValues values, final String path, final ConfigProblems problems) {
@@ -87,7 +118,8 @@ public record SubscriptionConfig(
             : checkUrl(values.get(URL), insecure, ConfigProblems.child(path, URL.name()), problems);
         return new SubscriptionConfig(id, url, values.get(SOURCES) == null ? List.of() : values.get(SOURCES),
             values.get(EVENT_TYPES), List.copyOf(secrets), values.get(TIMEOUT), values.get(RATE_LIMIT_PER_SECOND),
-            insecure, Optional.ofNullable(values.get(TENANT)), values.get(MAX_IN_FLIGHT));
+            insecure, Optional.ofNullable(values.get(TENANT)), values.get(MAX_IN_FLIGHT), values.get(BREAKER), values.get(DISABLE_AFTER),
+            Optional.ofNullable(values.get(RETRY_DELAYS)));
     }
 
     /** Whether events of this type are delivered to this subscription. */

@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param attempt       the attempt: its number, start, status or error, duration, and what the endpoint answered beside
  *                      its status ({@link SubscriberResponse}: a few headers, the first KiB of its body)
  * @param outcome       delivered, retry or dead
- * @param nextTier      for {@code retry}: the retry tier the task waits in (its delay, {@code 30s})
+ * @param nextTier      for {@code retry}: the retry tier the task waits in (its delay, {@code 30s}), or {@value #PARKED}
+ *                      when the attempt disabled the subscription (a 410 Gone) and the task waits parked until it is enabled
  * @param nextDueAt     for {@code retry}: when the next attempt is due
  * @param dlqReason     for {@code dead}: why the delivery stopped
  */
@@ -29,6 +30,8 @@ public record AttemptEntry(int schemaVersion, String deliveryId, String subscrip
                            AttemptOutcome outcome, String nextTier, Instant nextDueAt, DlqReason dlqReason) {
 
     public static final int SCHEMA_VERSION = 1;
+    /** The {@code nextTier} of a task that waits parked rather than in a retry tier. */
+    public static final String PARKED = "parked";
 
     public AttemptEntry {
         Objects.requireNonNull(deliveryId, "deliveryId");

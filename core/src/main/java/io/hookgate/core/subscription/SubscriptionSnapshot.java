@@ -30,17 +30,26 @@ final class SubscriptionSnapshot implements Subscriptions {
 
     private final Map<String, LiveSubscription> byId;
     private final Map<String, List<SubscriptionConfig>> bySource;
+    private final Map<String, List<SubscriptionConfig>> allBySource;
+    private final Map<String, SubscriptionRecord> records;
     /** The earliest end of a rotation's previous secret: the snapshot is rebuilt then. */
     private final Instant nextExpiry;
 
-    private SubscriptionSnapshot(final Map<String, LiveSubscription> byId, final Instant nextExpiry) {
+    private SubscriptionSnapshot(final Map<String, LiveSubscription> byId, final Map<String, SubscriptionRecord> records,
+                                 final Instant nextExpiry) {
         this.byId = Collections.unmodifiableMap(byId);
+        this.bySource = bySource(byId.values().stream().filter(LiveSubscription::enabled).toList());
+        this.allBySource = bySource(byId.values());
+        this.records = Map.copyOf(records);
+        this.nextExpiry = nextExpiry;
+    }
+
+    private static Map<String, List<SubscriptionConfig>> bySource(final Collection<LiveSubscription> subscriptions) {
         final Map<String, List<SubscriptionConfig>> index = new HashMap<>();
-        byId.values().stream().filter(LiveSubscription::enabled).forEach(live -> live.config().sources().forEach(source ->
+        subscriptions.forEach(live -> live.config().sources().forEach(source ->
             index.computeIfAbsent(source, ignored -> new ArrayList<>()).add(live.config())));
         index.replaceAll((source, list) -> List.copyOf(list));
-        this.bySource = Map.copyOf(index);
-        this.nextExpiry = nextExpiry;
+        return Map.copyOf(index);
     }
 
     static SubscriptionSnapshot of(final HookgateConfig config) {
@@ -74,7 +83,7 @@ final class SubscriptionSnapshot implements Subscriptions {
                 }
             }
         }
-        return new SubscriptionSnapshot(byId, nextExpiry);
+        return new SubscriptionSnapshot(byId, records, nextExpiry);
     }
 
     private static Optional<LiveSubscription> read(final SubscriptionRecord record, final Optional<SecretBox> box, final Instant now,
@@ -128,6 +137,16 @@ final class SubscriptionSnapshot implements Subscriptions {
     @Override
     public List<SubscriptionConfig> deliveringFrom(final String source) {
         return bySource.getOrDefault(source, List.of());
+    }
+
+    @Override
+    public List<SubscriptionConfig> namingSource(final String source) {
+        return allBySource.getOrDefault(source, List.of());
+    }
+
+    @Override
+    public Optional<SubscriptionRecord> record(final String id) {
+        return Optional.ofNullable(records.get(id));
     }
 
     @Override

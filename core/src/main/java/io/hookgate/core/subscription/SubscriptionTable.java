@@ -261,6 +261,17 @@ public final class SubscriptionTable implements Subscriptions, Readiness, AutoCl
     }
 
     @Override
+    public List<SubscriptionConfig> namingSource(final String source) {
+        return snapshot.namingSource(source);
+    }
+
+    /** The record the table holds now for {@code id}: that of the snapshot in force, so it agrees with {@link #find}. */
+    @Override
+    public Optional<SubscriptionRecord> record(final String id) {
+        return snapshot.record(id);
+    }
+
+    @Override
     public CompletableFuture<Void> sync() {
         final CompletableFuture<Void> request = new CompletableFuture<>();
         if (!running || failure != null && loaded.isCompletedExceptionally()) {

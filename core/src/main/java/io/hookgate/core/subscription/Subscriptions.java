@@ -26,6 +26,23 @@ public interface Subscriptions {
     List<SubscriptionConfig> deliveringFrom(String source);
 
     /**
+     * Every subscription naming {@code source}, enabled or disabled: the processor makes tasks for a
+     * disabled one too, which wait parked until it is enabled again.
+     */
+    default List<SubscriptionConfig> namingSource(final String source) {
+        return all().stream().map(LiveSubscription::config).filter(config -> config.sources().contains(source)).toList();
+    }
+
+    /**
+     * The record of the {@code subscriptions} topic that subscription {@code id} has now, as written
+     * (secrets sealed): what a change of its state is made from. Empty for a subscription of the
+     * file whose state was never changed, and for one not known here.
+     */
+    default Optional<SubscriptionRecord> record(final String id) {
+        return Optional.empty();
+    }
+
+    /**
      * Completes once every change written to the topic before this call is in force here: what a
      * reader of its own write, or of a task naming a subscription it does not know yet, waits for.
      */

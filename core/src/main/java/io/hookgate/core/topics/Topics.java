@@ -8,6 +8,7 @@ import io.hookgate.core.delivery.AttemptEntryJson;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DeliveryTaskSerde;
 import io.hookgate.core.delivery.DlqEntry;
+import io.hookgate.core.delivery.OperationalEvent;
 import io.hookgate.core.event.DuplicateRecord;
 import io.hookgate.core.event.EncodedEvent;
 import io.hookgate.core.event.EncodedEventSerde;
@@ -42,6 +43,7 @@ public final class Topics {
     private static final Serde<EncodedEvent> ENCODED_EVENTS = new EncodedEventSerde();
     private static final Serde<DuplicateRecord> DUPLICATES = new JsonSerde<>(DuplicateRecord.class);
     private static final Serde<SubscriptionRecord> SUBSCRIPTIONS = new JsonSerde<>(SubscriptionRecord.class);
+    private static final Serde<OperationalEvent> OPERATIONAL = new JsonSerde<>(OperationalEvent.class);
 
     private final String prefix;
 
@@ -102,6 +104,25 @@ public final class Topics {
     /** Delivery tasks waiting {@code delay} before their next attempt. */
     public String retry(final Duration delay) {
         return prefix + "dispatch.retry." + Durations.format(delay);
+    }
+
+    /**
+     * Delivery tasks parked, keyed by subscription id: those of a subscription whose breaker is open
+     * or that is disabled, and those queued behind them. One delay ({@code dispatch.parkFor}), so
+     * that, like a retry tier, the head of each partition is its earliest due task.
+     */
+    public String parked() {
+        return prefix + "dispatch.parked";
+    }
+
+    /** Breakers opened and closed, subscriptions disabled, keyed by subscription id. */
+    public String operational() {
+        return prefix + "events.operational";
+    }
+
+    /** {@link #operational()} as operational events (JSON). */
+    public Topic<String, OperationalEvent> operationalEvents() {
+        return new Topic<>(operational(), Serdes.String(), OPERATIONAL);
     }
 
     /** Every delivery attempt's outcome, successes included, keyed by subscription id: the delivery log. */
@@ -172,10 +193,13 @@ public final class Topics {
         specs.add(new TopicSpec(dispatch(), partitions, replication, retention, false, configs));
         retryTopics(config.dispatch().retryDelays()).forEach(topic ->
             specs.add(new TopicSpec(topic, partitions, replication, retention.plus(maxDelay(config)), false, configs)));
+        // A parked task is written again every parkFor while it waits: the retry tiers' retention is ample.
+        specs.add(new TopicSpec(parked(), partitions, replication, retention.plus(maxDelay(config)), false, configs));
         // The delivery log: as long as the DLQ, so that every dead-lettered delivery's attempts can be shown.
         specs.add(new TopicSpec(attempts(), partitions, replication, retention.multipliedBy(4), false, configs));
         specs.add(new TopicSpec(dlq(), partitions, replication, retention.multipliedBy(4), false, configs));
         specs.add(new TopicSpec(duplicates(), partitions, replication, retention, false, configs));
+        specs.add(new TopicSpec(operational(), partitions, replication, retention.multipliedBy(4), false, configs));
         final Map<String, String> kept = Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(config.kafka().minInSyncReplicas()));
         specs.add(new TopicSpec(replays(), 1, replication, Duration.ofMillis(-1), true, kept));
         // One partition: every reader applies the changes in the order the admin API made them.

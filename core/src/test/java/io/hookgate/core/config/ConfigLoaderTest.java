@@ -297,4 +297,94 @@ public class ConfigLoaderTest {
             "sources.a.secrets: expected a list",
             "sources.a.allowedIps[0]: '10.0.0.0/33' has a prefix length outside 0..32");
     }
+
+    @Test
+    void aSubscriptionsBreakerDisableDelayAndRetryDelaysAreReadWithDefaults() {
+        final HookgateConfig config = loader.parse("""
+            sources:
+              a: {provider: standard-webhooks}
+            subscriptions:
+              plain: {url: "https://example.com/", sources: [a], secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw}
+              tuned:
+                url: https://example.com/
+                sources: [a]
+                secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+                breaker: {failures: 3, probeEvery: 1s}
+                disableAfter: 0s
+                retryDelays: [5m, 5s]
+              never-retried: {url: "https://example.com/", sources: [a], secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw, retryDelays: []}
+            dispatch: {retryDelays: [5s, 5m, 30m], parkFor: 1m}
+            """);
+        final SubscriptionConfig plain = config.subscriptions().get("plain");
+        assertThat(plain.breaker()).isEqualTo(new BreakerSettings(20, Duration.ofMinutes(1), Duration.ofSeconds(30)));
+        assertThat(plain.disableAfter()).isEqualTo(Duration.ofDays(5));
+        assertThat(plain.retryDelays()).isEmpty();
+        final SubscriptionConfig tuned = config.subscriptions().get("tuned");
+        assertThat(tuned.breaker()).isEqualTo(new BreakerSettings(3, Duration.ofMinutes(1), Duration.ofSeconds(1)));
+        assertThat(tuned.disableAfter()).isZero();
+        assertThat(tuned.retryDelays()).contains(List.of(Duration.ofMinutes(5), Duration.ofSeconds(5)));
+        assertThat(config.subscriptions().get("never-retried").retryDelays()).contains(List.of());
+        assertThat(config.dispatch().parkFor()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(loader.parse("sources: {a: {provider: standard-webhooks}}").dispatch().parkFor()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aSubscriptionsRetryDelaysMustBeTiersAndItsBreakerValid() {
+        final ConfigException error = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            sources:
+              a: {provider: standard-webhooks}
+            subscriptions:
+              s:
+                url: https://example.com/
+                sources: [a]
+                secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+                retryDelays: [5s, 1m]
+                breaker: {failures: 0, window: soon, probe: 1s}
+            dispatch: {retryDelays: [5m, 5s, 5m]}
+            """));
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactlyInAnyOrder(
+            "subscriptions.s.retryDelays[1]: 1m is not a retry tier; the retry tiers are those of dispatch.retryDelays: 5s, 5m",
+            "subscriptions.s.breaker.failures: 0 is outside 1..1000000",
+            "subscriptions.s.breaker.window: 'soon' is not a duration (expected a number and one of ms, s, m, h, d, e.g. 5s)",
+            "subscriptions.s.breaker.probe: unknown key (did you mean 'probeEvery'?)");
+        final ConfigException noTiers = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            sources:
+              a: {provider: standard-webhooks}
+            subscriptions:
+              s: {url: "https://example.com/", sources: [a], secret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw, retryDelays: [5s]}
+            dispatch: {retryDelays: []}
+            """));
+        assertThat(noTiers.problems()).extracting(ConfigProblem::toString).containsExactly(
+            "subscriptions.s.retryDelays[0]: 5s is not a retry tier; dispatch.retryDelays is empty, so there is no retry tier");
+    }
+
+    @Test
+    void operationalEventsArePostedToANotifyUrlWithItsSecret() {
+        final HookgateConfig config = loader.parse("""
+            sources: {a: {provider: standard-webhooks}}
+            admin: {notifyUrl: "https://ops.example.com/hookgate?key=abc", notifySecret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw}
+            """);
+        assertThat(config.admin().notifyUrl()).contains(java.net.URI.create("https://ops.example.com/hookgate?key=abc"));
+        assertThat(config.admin().notifySecret()).contains(SECRET);
+        assertThat(config.admin().toString()).doesNotContain("key=abc").doesNotContain(SECRET);
+        assertThat(loader.parse("sources: {a: {provider: standard-webhooks}}").admin().notifyUrl()).isEmpty();
+        final ConfigException error = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            sources: {a: {provider: standard-webhooks}}
+            admin: {notifyUrl: "ftp://ops.example.com/"}
+            """));
+        // One mistake, one problem: the refused URL is not also judged for its missing secret.
+        assertThat(error.problems()).extracting(ConfigProblem::toString).containsExactly(
+            "admin.notifyUrl: 'ftp://ops.example.com/' is not an absolute http or https URL with a host");
+        final ConfigException noSecret = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            sources: {a: {provider: standard-webhooks}}
+            admin: {notifyUrl: "https://ops.example.com/"}
+            """));
+        assertThat(noSecret.problems()).extracting(ConfigProblem::toString).containsExactly("admin.notifySecret: required with notifyUrl");
+        final ConfigException badSecret = catchThrowableOfType(ConfigException.class, () -> loader.parse("""
+            sources: {a: {provider: standard-webhooks}}
+            admin: {notifyUrl: "http://127.0.0.1:9000/ops", notifySecret: "whsec_c2hvcnQ="}
+            """));
+        assertThat(badSecret.problems()).extracting(ConfigProblem::toString).containsExactly(
+            "admin.notifySecret: too short to sign safely; make one with: hookgate secret new");
+    }
 }

@@ -76,6 +76,12 @@ class SubscriptionSnapshotTest {
         assertThat(snapshot.find("audit").orElseThrow().enabled()).isFalse();
         assertThat(snapshot.deliveringFrom("shop")).extracting(s -> s.id()).containsExactly("orders");
         assertThat(snapshot.deliveringFrom("crm")).extracting(s -> s.id()).containsExactly("orders");
+        // Disabled ones still get tasks (they wait parked), and each has the record a change of state is made from.
+        assertThat(snapshot.namingSource("crm")).extracting(s -> s.id()).containsExactly("orders", "paused");
+        assertThat(snapshot.namingSource("shop")).extracting(s -> s.id()).containsExactly("audit", "orders");
+        assertThat(snapshot.record("paused")).contains(records.get("paused"));
+        assertThat(snapshot.record("audit")).get().extracting(SubscriptionRecord::state).isEqualTo(State.DISABLED);
+        assertThat(SubscriptionSnapshot.of(config).record("audit")).isEmpty();
     }
 
     @Test

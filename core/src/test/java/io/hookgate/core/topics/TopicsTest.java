@@ -55,6 +55,11 @@ class TopicsTest {
         // Rejected copies hold what senders presented: kept no longer than the raw requests.
         assertThat(specs).filteredOn(spec -> spec.name().equals("hg.events.rejected")).singleElement()
             .extracting(TopicSpec::retention).isEqualTo(Duration.ofDays(2));
+        // The park topic keeps what the retry tiers keep; operational events last as long as the DLQ.
+        assertThat(specs).filteredOn(spec -> spec.name().equals("hg.dispatch.parked")).singleElement()
+            .extracting(TopicSpec::retention).isEqualTo(Duration.ofDays(2).plusHours(10));
+        assertThat(specs).filteredOn(spec -> spec.name().equals("hg.events.operational")).singleElement()
+            .extracting(TopicSpec::retention).isEqualTo(Duration.ofDays(8));
     }
 
     @Test

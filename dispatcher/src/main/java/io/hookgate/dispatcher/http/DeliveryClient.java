@@ -85,21 +85,29 @@ public final class DeliveryClient implements AutoCloseable {
 
     /** Posts {@code body} with {@code headers} to {@code subscription}'s URL. Never completes exceptionally. */
     public CompletableFuture<HttpOutcome> post(final SubscriptionConfig subscription, final HttpHeaders headers, final byte[] body) {
-        final CompletableFuture<HttpOutcome> result = new CompletableFuture<>();
         final URI target = targets.compute(subscription.id(), (id, known) -> known != null && known.url().equals(subscription.url())
             ? known : new Target(subscription.url(), target(subscription.url()))).target();
-        final AsyncRequestBuilder request = AsyncRequestBuilder.post(target)
+        return post(target, subscription.timeout(), subscription.allowInsecureUrl(), headers, body);
+    }
+
+    /**
+     * Posts {@code body} with {@code headers} to {@code url} within {@code timeout}, through the
+     * guarded client unless {@code insecure}. Never completes exceptionally.
+     */
+    public CompletableFuture<HttpOutcome> post(final URI url, final Duration timeout, final boolean insecure, final HttpHeaders headers,
+                                               final byte[] body) {
+        final CompletableFuture<HttpOutcome> result = new CompletableFuture<>();
+        final AsyncRequestBuilder request = AsyncRequestBuilder.post(target(url))
             .setEntity(AsyncEntityProducers.create(body, ContentType.APPLICATION_JSON));
         headers.asList().forEach(header -> request.addHeader(header.name(), header.value()));
         final AsyncRequestProducer producer = request.build();
 
-        final Duration timeout = subscription.timeout();
         final HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(RequestConfig.custom()
             .setResponseTimeout(Timeout.of(timeout))
             .setConnectionRequestTimeout(Timeout.of(timeout))
             .build());
-        final CloseableHttpAsyncClient client = subscription.allowInsecureUrl() ? open : guarded;
+        final CloseableHttpAsyncClient client = insecure ? open : guarded;
         final Future<HttpOutcome> exchange = client.execute(producer, new ExcerptConsumer(clock), null, context,
             new FutureCallback<>() {
                 @Override

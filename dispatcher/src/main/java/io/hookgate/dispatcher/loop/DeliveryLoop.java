@@ -27,10 +27,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
- * The dispatcher's poll loop over {@code dispatch} and every retry tier. It never sleeps and never
+ * The dispatcher's poll loop over {@code dispatch}, every retry tier and the park topic. It never sleeps and never
  * blocks on an endpoint: each task is handed to the runner, which completes it asynchronously.
  * A partition whose head task is not yet due is paused and sought back to that task until it is
  * due (each tier has one delay, so its head is its earliest due task); a partition with too many
@@ -56,7 +55,7 @@ public final class DeliveryLoop implements Runnable {
     private final Consumer<byte[], byte[]> consumer;
     private final Topics typed;
     private final List<String> topics;
-    private final Function<DeliveryTask, CompletableFuture<Void>> runner;
+    private final BiFunction<DeliveryTask, String, CompletableFuture<Void>> runner;
     private final BiFunction<ConsumerRecord<byte[], byte[]>, String, CompletableFuture<Void>> onUnreadable;
     private final int maxPending;
     private final Duration shutdownTimeout;
@@ -77,11 +76,11 @@ public final class DeliveryLoop implements Runnable {
     }
 
     /**
-     * @param runner       delivers one task; its future completes when the task may be committed
+     * @param runner       delivers one task, given the topic it was read from; its future completes when the task may be committed
      * @param onUnreadable dead-letters a record that is not a task (with why); its future completes when it may be committed
      */
     public DeliveryLoop(final Consumer<byte[], byte[]> consumer, final Topics typed, final List<String> topics,
-                        final Function<DeliveryTask, CompletableFuture<Void>> runner,
+                        final BiFunction<DeliveryTask, String, CompletableFuture<Void>> runner,
                         final BiFunction<ConsumerRecord<byte[], byte[]>, String, CompletableFuture<Void>> onUnreadable,
                         final int maxPending, final Duration shutdownTimeout, final Clock clock) {
         this.consumer = consumer;
@@ -181,15 +180,15 @@ public final class DeliveryLoop implements Runnable {
             partitionProgress.started(record.offset());
             // The trace the task's record names is current while the runner takes the task: its attempts join that trace.
             try (Scope ignored = TraceHeaders.extract(record.headers()).makeCurrent()) {
-                start(task, partition, partitionProgress, record.offset());
+                start(task, record.topic(), partition, partitionProgress, record.offset());
             }
         }
     }
 
-    private void start(final DeliveryTask task, final TopicPartition partition, final PartitionProgress partitionProgress,
-                       final long offset) {
+    private void start(final DeliveryTask task, final String topic, final TopicPartition partition,
+                       final PartitionProgress partitionProgress, final long offset) {
         // The runner completes every task it is given (delivered, handed on or dead-lettered); it never throws.
-        track(runner.apply(task), partition, partitionProgress, offset,
+        track(runner.apply(task, topic), partition, partitionProgress, offset,
             "task subscription=" + task.subscription() + " deliveryId=" + task.deliveryId());
     }
 

@@ -1,6 +1,7 @@
 package io.hookgate.dispatcher.retry;
 
 import io.hookgate.core.config.DispatchSettings;
+import io.hookgate.core.config.SubscriptionConfig;
 import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.dispatcher.http.HttpOutcome;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -106,5 +108,30 @@ class RetryLadderTest {
         // Asked more than dispatch.maxRetryAfter: bounded to one hour, in the 10 h tier.
         assertThat(ladder.after(1, HttpOutcome.answered(429, Optional.of(Duration.ofDays(2))), NOW))
             .isEqualTo(new Verdict.Retry("hg.dispatch.retry.10h", "10h", NOW.plus(Duration.ofHours(1))));
+    }
+
+    private static SubscriptionConfig withLadder(final Optional<List<Duration>> delays) {
+        final SubscriptionConfig plain = new SubscriptionConfig("s",
+            URI.create("https://example.com/"), List.of("a"), List.of(), List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+            Duration.ofSeconds(10), 0, false, Optional.empty(), 256);
+        return new SubscriptionConfig(plain.id(), plain.url(), plain.sources(), plain.eventTypes(), plain.secrets(),
+            plain.timeout(), 0, false, Optional.empty(), 256, plain.breaker(), plain.disableAfter(), delays);
+    }
+
+    @Test
+    void aSubscriptionsOwnLadderIsWalkedOnTheConfiguredTiers() {
+        final SubscriptionConfig own = withLadder(Optional.of(List.of(Duration.ofMinutes(30), Duration.ofMinutes(30))));
+        assertThat(ladder.after(own, 1, HttpOutcome.answered(503, Optional.empty()), NOW))
+            .isEqualTo(new Verdict.Retry("hg.dispatch.retry.30m", "30m", NOW.plus(Duration.ofMinutes(30))));
+        assertThat(ladder.after(own, 2, HttpOutcome.answered(503, Optional.empty()), NOW))
+            .isEqualTo(new Verdict.Retry("hg.dispatch.retry.30m", "30m", NOW.plus(Duration.ofMinutes(30))));
+        assertThat(ladder.after(own, 3, HttpOutcome.answered(503, Optional.empty()), NOW)).isInstanceOf(Verdict.Dead.class);
+        // Not set: the dispatch section's ladder; set to none: no retry at all.
+        assertThat(ladder.after(withLadder(Optional.empty()), 5, HttpOutcome.failed("timeout"), NOW)).isInstanceOf(Verdict.Retry.class);
+        assertThat(ladder.after(withLadder(Optional.of(List.of())), 1, HttpOutcome.failed("timeout"), NOW))
+            .isEqualTo(new Verdict.Dead(DlqReason.EXHAUSTED, "1 attempts failed; last: timeout"));
+        // A delay that is no tier (a ladder checked against another configuration) waits no longer than the tier it lands in.
+        assertThat(ladder.after(withLadder(Optional.of(List.of(Duration.ofDays(1)))), 1, HttpOutcome.failed("timeout"), NOW))
+            .isEqualTo(new Verdict.Retry("hg.dispatch.retry.10h", "10h", NOW.plus(Duration.ofHours(10))));
     }
 }

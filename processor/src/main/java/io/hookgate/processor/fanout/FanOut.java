@@ -17,8 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One delivery task per enabled subscription that wants an event: the subscription names the
- * event's source and one of its {@code eventTypes} matches (or it has none). The subscriptions are
+ * One delivery task per subscription that wants an event: the subscription names the event's
+ * source and one of its {@code eventTypes} matches (or it has none). A disabled subscription gets
+ * its tasks too: the dispatcher parks them until it is enabled again, so that enabling it delivers
+ * what it missed; a deleted one gets none. The subscriptions are
  * those in force when the event passes ({@link Subscriptions}: the file's and the admin API's, a
  * change applied within a poll of the {@code subscriptions} topic). Keyed by subscription id;
  * the task's value is the event's envelope as it arrived here, shared, never copied or re-read.
@@ -54,7 +56,7 @@ public final class FanOut extends ContextualProcessor<String, EncodedEvent, Stri
     /** The tasks of event {@code ref}, one per subscription that wants it. */
     public List<DeliveryTask> tasks(final EventRef ref, final RawJson envelope) {
         final List<DeliveryTask> tasks = new ArrayList<>();
-        for (SubscriptionConfig subscription : subscriptions.deliveringFrom(ref.source())) {
+        for (SubscriptionConfig subscription : subscriptions.namingSource(ref.source())) {
             if (subscription.wantsType(ref.type())) {
                 tasks.add(DeliveryTask.first(ref, envelope, subscription.id(), clock.instant()));
             }

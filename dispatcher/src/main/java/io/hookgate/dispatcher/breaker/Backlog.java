@@ -1,0 +1,62 @@
+package io.hookgate.dispatcher.breaker;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How many tasks of each subscription this dispatcher has parked and not read back yet: while a
+ * subscription has any, its newer tasks must park behind them, so that its tasks keep their order
+ * of arrival through parking (the park topic is keyed by subscription, so they share a partition,
+ * read in order). Counts only what this instance wrote and reads: a count that has not moved for
+ * {@code forgetAfter} (its partition went to another instance, say) is forgotten, which may let a
+ * newer task pass an older one but never holds a subscription back for good. After a restart the
+ * count starts at 0: tasks parked before are delivered as they come due, possibly after newer ones.
+ * Thread-safe.
+ */
+public final class Backlog {
+
+    private record Count(long parked, Instant touched) {
+    }
+
+    private final Map<String, Count> counts = new ConcurrentHashMap<>();
+    private final Duration forgetAfter;
+    private final Clock clock;
+
+    public Backlog(final Duration forgetAfter, final Clock clock) {
+        this.forgetAfter = forgetAfter;
+        this.clock = clock;
+    }
+
+    /** A task of {@code subscription} was handed to the park topic. */
+    public void parked(final String subscription) {
+        counts.merge(subscription, new Count(1, clock.instant()), (current, one) -> new Count(current.parked() + 1, one.touched()));
+    }
+
+    /** A task of {@code subscription} left the park topic: read back, or never written after all. */
+    public void left(final String subscription) {
+        final Instant now = clock.instant();
+        counts.computeIfPresent(subscription, (id, current) -> current.parked() <= 1 ? null : new Count(current.parked() - 1, now));
+    }
+
+    /** Whether tasks of {@code subscription} wait parked, so that a newer one must park behind them. */
+    public boolean holds(final String subscription) {
+        final Count count = counts.get(subscription);
+        if (count == null) {
+            return false;
+        }
+        if (Duration.between(count.touched(), clock.instant()).compareTo(forgetAfter) > 0) {
+            counts.remove(subscription, count);
+            return false;
+        }
+        return true;
+    }
+
+    /** The tasks of {@code subscription} this dispatcher knows to wait parked. */
+    public long size(final String subscription) {
+        final Count count = counts.get(subscription);
+        return count == null ? 0 : count.parked();
+    }
+}

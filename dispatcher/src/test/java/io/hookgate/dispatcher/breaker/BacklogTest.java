@@ -1,0 +1,48 @@
+package io.hookgate.dispatcher.breaker;
+
+import io.hookgate.core.testing.TestClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BacklogTest {
+
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final Backlog backlog = new Backlog(Duration.ofSeconds(90), clock);
+
+    @Test
+    void holdsASubscriptionUntilEveryTaskItParkedIsReadBack() {
+        assertThat(backlog.holds("a")).isFalse();
+        backlog.parked("a");
+        backlog.parked("a");
+        assertThat(backlog.holds("a")).isTrue();
+        assertThat(backlog.holds("b")).isFalse();
+        backlog.left("a");
+        assertThat(backlog.holds("a")).isTrue();
+        backlog.left("a");
+        assertThat(backlog.holds("a")).isFalse();
+        assertThat(backlog.size("a")).isZero();
+    }
+
+    @Test
+    void aTaskParkedBeforeARestartIsNotCountedBelowZero() {
+        backlog.left("a");
+        backlog.parked("a");
+        assertThat(backlog.holds("a")).isTrue();
+    }
+
+    @Test
+    void aCountThatStoodStillTooLongIsForgotten() {
+        backlog.parked("a");
+        clock.advance(Duration.ofSeconds(60));
+        backlog.parked("a");
+        clock.advance(Duration.ofSeconds(90));
+        assertThat(backlog.holds("a")).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(backlog.holds("a")).isFalse();
+        assertThat(backlog.size("a")).isZero();
+    }
+}
