@@ -2,13 +2,13 @@ package io.hookgate.admin;
 
 import io.hookgate.admin.api.AdminApi;
 import io.hookgate.admin.api.EntryVisibility;
-import io.hookgate.admin.deliveries.BreakerStates;
 import io.hookgate.admin.deliveries.DeliveriesApi;
 import io.hookgate.admin.replay.KafkaOriginalRecords;
 import io.hookgate.admin.replay.Replayer;
 import io.hookgate.admin.subscriptions.KafkaSubscriptionStore;
 import io.hookgate.admin.subscriptions.SubscriptionApi;
 import io.hookgate.admin.view.AdminIndex;
+import io.hookgate.admin.view.BreakerState;
 import io.hookgate.admin.view.Redaction;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.ProviderCatalog;
@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The operators' side of a process with an admin token, assembled: the local index of the DLQ,
@@ -77,7 +78,9 @@ public final class AdminOperations implements AutoCloseable {
             final EntryVisibility visibility = new EntryVisibility(config, subscriptions);
             api = new AdminApi(config.admin(), index.dlq(), index.rejected(), index.quarantine(), replayer, visibility, index.deliveries(),
                 List.of(new SubscriptionApi(config, subscriptions, subscriptionStore, clock),
-                    new DeliveriesApi(index.deliveries(), subscriptions, visibility, BreakerStates.UNKNOWN, clock)),
+                    // A breaker never reported open in events.operational is closed: it starts so.
+                    new DeliveriesApi(index.deliveries(), subscriptions, visibility, subscription -> Optional.of(
+                        index.deliveries().breaker(subscription).map(BreakerState::state).orElse(BreakerState.CLOSED)), clock)),
                 clock, new SecurityLog(registry, "admin", config.logging().securityEventsPerMinute()));
         } catch (IllegalArgumentException e) {
             close();

@@ -5,6 +5,7 @@ import io.hookgate.core.health.Readiness;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.delivery.AttemptEntry;
+import io.hookgate.core.delivery.OperationalEvent;
 import io.hookgate.core.topics.TopicSpec;
 import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -107,7 +108,7 @@ public final class AdminIndex implements Readiness, AutoCloseable {
 
     /** The topics this index reads. */
     private List<String> indexed() {
-        return List.of(topics.dlq(), topics.rejected(), topics.replays(), topics.attempts());
+        return List.of(topics.dlq(), topics.rejected(), topics.replays(), topics.attempts(), topics.operational());
     }
 
     /** The records this index could not read. */
@@ -222,6 +223,11 @@ public final class AdminIndex implements Readiness, AutoCloseable {
                     if (attempt != null) {
                         deliveries.add(attemptsBatch, attempt);
                     }
+                } else if (record.topic().equals(topics.operational())) {
+                    final OperationalEvent event = read(record, deliveries, attemptsBatch, EntryKinds::operational);
+                    if (event != null) {
+                        deliveries.add(attemptsBatch, event);
+                    }
                 } else {
                     final ReplayRecord replay = read(record, dlq, dlqBatch, ReplayRecord::of);
                     if (replay != null) {
@@ -232,7 +238,7 @@ public final class AdminIndex implements Readiness, AutoCloseable {
             for (Map.Entry<TopicPartition, Long> position : next.entrySet()) {
                 final String topic = position.getKey().topic();
                 final AbstractWriteBatch batch = topic.equals(topics.rejected()) ? rejectedBatch
-                    : topic.equals(topics.attempts()) ? attemptsBatch : dlqBatch;
+                    : topic.equals(topics.attempts()) || topic.equals(topics.operational()) ? attemptsBatch : dlqBatch;
                 storeOf(topic).position(batch, position.getKey(), position.getValue());
             }
             dlq.write(dlqBatch);
@@ -269,7 +275,7 @@ public final class AdminIndex implements Readiness, AutoCloseable {
     }
 
     private IndexStore storeOf(final String topic) {
-        if (topic.equals(topics.attempts())) {
+        if (topic.equals(topics.attempts()) || topic.equals(topics.operational())) {
             return deliveries;
         }
         return topic.equals(topics.rejected()) ? rejected : dlq;

@@ -60,6 +60,7 @@ public final class DeliveryStore extends IndexStore implements Redeliveries {
     private static final byte INDEX = 'i';
     private static final byte MINUTE = 'm';
     private static final byte LAST_ERROR = 'l';
+    private static final byte BREAKER = 'b';
     private static final byte SUBSCRIPTION = 'S';
     private static final byte SOURCE = 'O';
     private static final byte EVENT_ID = 'E';
@@ -247,6 +248,21 @@ public final class DeliveryStore extends IndexStore implements Redeliveries {
             }
         }
         return sum;
+    }
+
+    /** Records what {@code event} says of its subscription's breaker, unless a later report is kept already. */
+    void add(final WriteBatchWithIndex batch, final io.hookgate.core.delivery.OperationalEvent event) throws RocksDBException {
+        final byte[] key = key(BREAKER, utf8(event.subscription()));
+        final byte[] known = get(batch, key);
+        if (known == null || !event.at().isBefore(Json.read(known, BreakerState.class).at())) {
+            batch.put(key, Json.write(BreakerState.of(event)));
+        }
+    }
+
+    /** The breaker of {@code subscription} as last reported; empty when none was (a breaker starts closed). */
+    public Optional<BreakerState> breaker(final String subscription) {
+        final byte[] stored = get(key(BREAKER, utf8(subscription)));
+        return stored == null ? Optional.empty() : Optional.of(Json.read(stored, BreakerState.class));
     }
 
     /** The latest attempt of {@code subscription} that was not delivered. */

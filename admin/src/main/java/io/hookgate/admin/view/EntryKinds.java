@@ -47,6 +47,10 @@ final class EntryKinds {
      *
      * @throws UnreadableRecord when it is not an attempt entry with a start time
      */
+    static io.hookgate.core.delivery.OperationalEvent operational(final ConsumerRecord<byte[], byte[]> record) {
+        return value(record, io.hookgate.core.delivery.OperationalEvent.class, "operational", "an operational event");
+    }
+
     static AttemptEntry attempt(final ConsumerRecord<byte[], byte[]> record) {
         final AttemptEntry entry = value(record, AttemptEntry.class, "attempts", "an attempt entry");
         if (entry.attempt().at() == null || entry.deliveryId().isEmpty()) {

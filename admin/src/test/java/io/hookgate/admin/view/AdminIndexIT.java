@@ -46,7 +46,7 @@ class AdminIndexIT {
     static void start() throws Exception {
         kafka = KafkaTestCluster.start();
         try (Admin admin = kafka.admin()) {
-            TestConfigs.createTopics(admin, TOPICS.dlq(), TOPICS.rejected(), TOPICS.replays(), TOPICS.attempts());
+            TestConfigs.createTopics(admin, TOPICS.dlq(), TOPICS.rejected(), TOPICS.replays(), TOPICS.attempts(), TOPICS.operational());
         }
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
             new ByteArraySerializer(), new ByteArraySerializer());
@@ -101,6 +101,9 @@ class AdminIndexIT {
         send(TOPICS.attempts(), "billing", new String(AttemptEntryJson.write(Fixtures.attempt("msg_good", "billing", "stripe", "evt_1", 1,
             Instant.now(), 200, 9)), StandardCharsets.UTF_8), new RecordHeaders());
 
+        send(TOPICS.operational(), "billing", "{\"schemaVersion\":1,\"id\":\"op_1\",\"type\":\"subscription.breaker_opened\","
+            + "\"subscription\":\"billing\",\"at\":\"2026-11-01T10:00:00Z\",\"detail\":\"20 failures in a row\"}", new RecordHeaders());
+
         final HookgateConfig config = TestConfigs.parse("""
             kafka: {bootstrapServers: "%s", topicPrefix: "q."}
             sources: {stripe: {provider: standard-webhooks}}
@@ -116,6 +119,8 @@ class AdminIndexIT {
             });
             assertThat(index.rejected().get("rej_0_2")).get().extracting(AdminEntry::reason).isEqualTo("bad_signature");
             assertThat(index.deliveries().get("msg_good")).get().extracting(Delivery::outcome).isEqualTo(Delivery.DELIVERED);
+            // What the dispatcher said of the breaker in events.operational.
+            assertThat(index.deliveries().breaker("billing")).get().extracting(BreakerState::state).isEqualTo(BreakerState.OPEN);
             // A request the processor could not read is a rejected entry like any other, not a quarantined record.
             assertThat(index.rejected().get("rej_0_3")).get().satisfies(entry -> {
                 assertThat(entry.reason()).isEqualTo("malformed_record");

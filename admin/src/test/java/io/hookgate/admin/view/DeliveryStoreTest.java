@@ -146,4 +146,26 @@ class DeliveryStoreTest {
         assertThat(store.stats("billing", T0, T0).attempts()).isZero();
         assertThat(store.stats("billing", T0.plusSeconds(7200), T0.plusSeconds(7200)).attempts()).isEqualTo(1);
     }
+
+    @Test
+    void theBreakerIsWhatTheLatestOperationalEventSaid() throws Exception {
+        assertThat(store.breaker("billing")).isEmpty();
+        breaker(io.hookgate.core.delivery.OperationalEvent.Type.BREAKER_OPENED, T0);
+        assertThat(store.breaker("billing")).get().extracting(BreakerState::state).isEqualTo(BreakerState.OPEN);
+        breaker(io.hookgate.core.delivery.OperationalEvent.Type.BREAKER_CLOSED, T0.plusSeconds(30));
+        assertThat(store.breaker("billing")).get().extracting(BreakerState::state).isEqualTo(BreakerState.CLOSED);
+        // A report older than the one kept (another dispatcher's, late) does not undo it.
+        breaker(io.hookgate.core.delivery.OperationalEvent.Type.BREAKER_OPENED, T0.plusSeconds(10));
+        assertThat(store.breaker("billing")).get().extracting(BreakerState::state).isEqualTo(BreakerState.CLOSED);
+        breaker(io.hookgate.core.delivery.OperationalEvent.Type.DISABLED, T0.plusSeconds(60));
+        assertThat(store.breaker("billing")).get().extracting(BreakerState::state).isEqualTo(BreakerState.OPEN);
+        assertThat(store.breaker("other")).isEmpty();
+    }
+
+    private void breaker(final io.hookgate.core.delivery.OperationalEvent.Type type, final Instant at) throws Exception {
+        try (org.rocksdb.WriteBatchWithIndex batch = new org.rocksdb.WriteBatchWithIndex(true)) {
+            store.add(batch, new io.hookgate.core.delivery.OperationalEvent(1, "op_" + at.toEpochMilli(), type, "billing", null, at, "test"));
+            store.write(batch);
+        }
+    }
 }

@@ -50,6 +50,15 @@ final class SubscriptionFields {
     @Option(names = "--description", paramLabel = "TEXT", description = "What it is for, for people.")
     String description;
 
+    @Option(names = "--retry-delay", paramLabel = "DURATION", split = ",",
+        description = "Its own retry ladder, each delay one of dispatch.retryDelays (repeat, or a,b,c): e.g. --retry-delay 5s "
+            + "to give up after one retry.")
+    List<String> retryDelays;
+
+    @Option(names = "--disable-after", paramLabel = "DURATION",
+        description = "Disable it after its breaker has been open this long (disableAfter; 0s: never).")
+    String disableAfter;
+
     /**
      * The body of these fields: only those given, in the admin API's names.
      *
@@ -67,6 +76,9 @@ final class SubscriptionFields {
         put(body, "tenant", tenant);
         put(body, "allowInsecureUrl", allowInsecureUrl);
         put(body, "description", description);
+        put(body, "retryDelays", retryDelays == null ? null
+            : retryDelays.stream().map(delay -> SubscriptionCommand.duration("--retry-delay", delay)).toList());
+        put(body, "disableAfter", SubscriptionCommand.duration("--disable-after", disableAfter));
         return body;
     }
 
