@@ -111,7 +111,7 @@ class ConfigCommandTest {
         copyExamples(dir);
         final CliRun.Result check = CliRun.in(dir).run("config", "check");
         assertThat(check.exit()).as(check.err()).isZero();
-        assertThat(check.out()).isEqualTo("ok: examples/dev.yaml: 2 sources, 2 subscriptions\n");
+        assertThat(check.out()).isEqualTo("ok: examples/dev.yaml: 4 sources, 3 subscriptions\n");
 
         Files.writeString(dir.resolve("env.yaml"), """
             ingress: {port: "${INGRESS_PORT:-8080}"}
