@@ -55,7 +55,9 @@ class DispatcherCrashIT {
                 sources:
                   s: {provider: standard-webhooks}
                 subscriptions:
-                  sub: {url: "%s", allowInsecureUrl: true, sources: [s], secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}
+                  # Every first attempt fails: the breaker must not open and park them, this test is of the retry tier.
+                  sub: {url: "%s", allowInsecureUrl: true, sources: [s], secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                        breaker: {failures: 1000}}
                 dispatch: {retryDelays: [4s]}
                 """.formatted(kafka.bootstrapServers(), receiver.url("/hook")));
             final HookgateConfig config = new ConfigLoader(Providers.builtIn(), Map.<String, String>of()::get).load(configFile);
