@@ -116,7 +116,7 @@ class DeliveryLogIT {
                 assertThat(flakyHealth.path("windows").path("24h").path("delivered").asInt()).isEqualTo(1);
                 assertThat(flakyHealth.path("windows").path("5m").path("p99Ms").isNumber()).isTrue();
                 assertThat(flakyHealth.path("lastError").path("status").asInt()).isEqualTo(500);
-                assertThat(flakyHealth.path("breaker").asText()).isEqualTo("unknown");
+                assertThat(flakyHealth.path("breaker").asText()).as("never reported open: closed").isEqualTo("closed");
                 final JsonNode brokenHealth = json(call("GET", admin + "/admin/subscriptions/broken/health", TOKEN, null));
                 assertThat(brokenHealth.path("windows").path("5m").path("successRate").asDouble()).isZero();
                 assertThat(error(call("GET", admin + "/admin/subscriptions/nope/health", TOKEN, null))).isEqualTo("not_found");
