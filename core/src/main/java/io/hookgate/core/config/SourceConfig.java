@@ -119,4 +119,11 @@ public record SourceConfig(
             problems.add(path, "'" + value + "' is not a URL: " + e.getReason());
         }
     }
+
+    /** Secrets never printed: a configuration in a log line or an error message shows how many, not what. */
+    @Override
+    public String toString() {
+        return "SourceConfig[id=" + id + ", provider=" + provider + ", secrets=" + secrets.size() + " hidden, tenant=" + tenant.orElse("-")
+            + ", publicUrl=" + publicUrl.map(url -> "set").orElse("-") + "]";
+    }
 }

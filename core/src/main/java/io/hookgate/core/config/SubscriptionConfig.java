@@ -159,4 +159,11 @@ public record SubscriptionConfig(
         }
         return uri;
     }
+
+    /** Secrets never printed: a subscription in a log line or an error message shows how many, not what. */
+    @Override
+    public String toString() {
+        return "SubscriptionConfig[id=" + id + ", url host=" + (url == null ? "-" : url.getHost()) + ", sources=" + sources
+            + ", eventTypes=" + eventTypes + ", secrets=" + secrets.size() + " hidden, tenant=" + tenant.orElse("-") + "]";
+    }
 }

@@ -123,4 +123,13 @@ class SubscriptionSnapshotTest {
         assertThat(snapshot.find("audit").orElseThrow().origin()).isEqualTo(Origin.CONFIG);
         assertThat(snapshot.deliveringFrom("crm")).isEmpty();
     }
+
+    @Test
+    void noSubscriptionOrSourcePrintsItsSecrets() {
+        final SubscriptionSnapshot snapshot = build(Map.of("orders", api("orders", State.ENABLED,
+            List.of(new SealedSecret(box.seal(SECRET_A, "orders"), null)), "shop")), NOW);
+        assertThat(snapshot.find("orders").orElseThrow().toString()).doesNotContain(SECRET_A.substring(6)).contains("1 hidden");
+        assertThat(snapshot.find("audit").orElseThrow().toString()).doesNotContain(SECRET_B.substring(6));
+        assertThat(config.sources().get("shop").toString()).doesNotContain(SECRET_A.substring(6)).contains("1 hidden");
+    }
 }
