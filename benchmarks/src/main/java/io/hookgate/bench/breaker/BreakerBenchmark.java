@@ -5,7 +5,6 @@ import io.hookgate.bench.broker.BrokerProcess;
 import io.hookgate.bench.chart.Chart;
 import io.hookgate.bench.dispatch.TaskPreload;
 import io.hookgate.bench.load.SignedWebhooks;
-import io.hookgate.bench.measure.Machine;
 import io.hookgate.bench.measure.Sampler;
 import io.hookgate.bench.proc.ChildProcess;
 import io.hookgate.bench.proc.FreePorts;
@@ -77,7 +76,6 @@ public final class BreakerBenchmark implements Callable<Integer> {
             final Report report = run.report();
             final BrokerProcess broker = BrokerProcess.start(run.children(), run.jvm(), "broker", run.tempDir("broker"));
             final SinkProcess sink = SinkProcess.start(run.children(), run.jvm(), BUCKET_MS);
-            report.line("machine: %s", Machine.describe());
             report.line("breaker benchmark: %.0f tasks/s round-robin over %d subscriptions (%.0f/s each) for %d s with sub0's endpoint "
                 + "answering 503, then %d s with it healthy; breaker {failures: 20, window: 1m, probeEvery: 30s} (the defaults), "
                 + "dispatch.parkFor 30s (the default); broker, sink and dispatcher each in its own JVM", rate, SUBSCRIPTIONS,
