@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "benchmarks/run", mixinStandardHelpOptions = true,
     description = "hookgate benchmarks, each beside a baseline in a process of its own.",
-    subcommands = {PipelineBenchmark.class, IngressBenchmark.class, DispatchBenchmark.class, DedupBenchmark.class, DlqListingBenchmark.class,
+    subcommands = {PipelineBenchmark.class, IngressBenchmark.class, DispatchBenchmark.class, DedupBenchmark.class, DlqListingBenchmark.class, io.hookgate.bench.breaker.BreakerBenchmark.class,
         JfrTopFrames.class})
 public final class Benchmarks {
 

@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.LongAdder;
  * answers {@code 200} at once, on its IO threads, and counts by path. A body carrying
  * {@code "sentAtMicros":<epoch micros>} adds its end-to-end latency (receive time minus send
  * time) to a histogram. Paths under {@code /hang} are answered only after a minute, like an
- * endpoint that hangs past its timeout. {@code GET /_stats} answers {@link SinkStats} as JSON;
+ * endpoint that hangs past its timeout. Paths under {@code /down} answer {@code 503} (counted
+ * under {@code /failed/down...}) until {@code POST /_heal}, then {@code 200} like any other. {@code GET /_stats} answers {@link SinkStats} as JSON;
  * {@code POST /_reset} forgets everything. Prints {@code SINK <port>} when it listens.
  */
 @Command(name = "sink", mixinStandardHelpOptions = true, description = "Counting HTTP receiver for benchmarks.")
@@ -47,6 +48,7 @@ public final class Sink implements Callable<Integer> {
     @Option(names = "--bucket-ms", defaultValue = "1000", description = "Width of the per-path delivery buckets. Default: ${DEFAULT-VALUE}.")
     private long bucketMillis;
 
+    private volatile boolean down = true;
     private final Map<String, PathCounter> paths = new ConcurrentHashMap<>();
     private final Histogram latency = new ConcurrentHistogram(3);
     private final Map<Long, Histogram> latencyBySecond = new ConcurrentSkipListMap<>();
@@ -91,6 +93,12 @@ public final class Sink implements Callable<Integer> {
             exchange.endExchange();
             return;
         }
+        if ("/_heal".equals(path) && exchange.getRequestMethod().equals(Methods.POST)) {
+            down = false;
+            exchange.setStatusCode(204);
+            exchange.endExchange();
+            return;
+        }
         exchange.getRequestReceiver().receiveFullBytes((ex, body) -> {
             if (path.startsWith("/hang")) {
                 // Hold the request without holding a thread, past any subscription's timeout.
@@ -100,6 +108,12 @@ public final class Sink implements Callable<Integer> {
             }
             final Instant now = Instant.now();
             final long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+            if (down && path.startsWith("/down")) {
+                paths.computeIfAbsent("/failed" + path, p -> new PathCounter()).add(micros, bucketMillis);
+                ex.setStatusCode(503);
+                ex.endExchange();
+                return;
+            }
             paths.computeIfAbsent(path, p -> new PathCounter()).add(micros, bucketMillis);
             final long sentAt = sentAtMicros(body);
             if (sentAt > 0) {

@@ -45,6 +45,12 @@ public final class SinkProcess {
         return Json.read(response.body(), SinkStats.class);
     }
 
+    /** Makes the {@code /down} paths answer {@code 200} from now on. */
+    public void heal() throws IOException, InterruptedException {
+        http.send(HttpRequest.newBuilder(URI.create(url("/_heal"))).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.discarding());
+    }
+
     public void reset() throws IOException, InterruptedException {
         http.send(HttpRequest.newBuilder(URI.create(url("/_reset"))).POST(HttpRequest.BodyPublishers.noBody()).build(),
             HttpResponse.BodyHandlers.discarding());
