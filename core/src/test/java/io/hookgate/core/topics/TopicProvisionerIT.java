@@ -36,6 +36,12 @@ class TopicProvisionerIT {
 
     private static void createSmall(final Admin admin, final String name) throws Exception {
         admin.createTopics(List.of(new NewTopic(name, 1, (short) 1).configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1048588")))).all().get();
+        // A topic just created may not be listed yet by the broker that answers (its metadata lags the controller's).
+        final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!admin.listTopics().names().get().contains(name)) {
+            assertThat(System.nanoTime()).as("topic %s listed within 30 s", name).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private static String maxMessageBytes(final Admin admin, final String name) throws Exception {
