@@ -1,0 +1,65 @@
+package io.hookgate.app.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The module rules of the developers' guide, held on the production classes of every module: modules
+ * depend inward (core on no part, providers on core only), the parts meet only through topics, never
+ * through each other's code, and nothing depends on the app.
+ */
+@AnalyzeClasses(packages = "io.hookgate", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
+class ModuleBoundariesTest {
+
+    private static final String CORE = "io.hookgate.core..";
+    private static final String PROVIDERS = "io.hookgate.providers..";
+    private static final String INGRESS = "io.hookgate.ingress..";
+    private static final String PROCESSOR = "io.hookgate.processor..";
+    private static final String DISPATCHER = "io.hookgate.dispatcher..";
+    private static final String ADMIN = "io.hookgate.admin..";
+    private static final String APP = "io.hookgate.app..";
+
+    @ArchTest
+    static final ArchRule coreDependsOnNoOtherModule = noClasses().that().resideInAPackage(CORE)
+        .should().dependOnClassesThat().resideInAnyPackage(PROVIDERS, INGRESS, PROCESSOR, DISPATCHER, ADMIN, APP)
+        .because("core names the data's path for every module and must not know any of them");
+
+    @ArchTest
+    static final ArchRule providersDependOnCoreOnly = noClasses().that().resideInAPackage(PROVIDERS)
+        .should().dependOnClassesThat().resideInAnyPackage(INGRESS, PROCESSOR, DISPATCHER, ADMIN, APP)
+        .because("a provider package is used by the parts, not the other way round");
+
+    @ArchTest
+    static final ArchRule ingressKnowsNoOtherPart = part(INGRESS, PROCESSOR, DISPATCHER, ADMIN);
+
+    @ArchTest
+    static final ArchRule processorKnowsNoOtherPart = part(PROCESSOR, INGRESS, DISPATCHER, ADMIN);
+
+    @ArchTest
+    static final ArchRule dispatcherKnowsNoOtherPart = part(DISPATCHER, INGRESS, PROCESSOR, ADMIN);
+
+    @ArchTest
+    static final ArchRule adminKnowsNoOtherPart = part(ADMIN, INGRESS, PROCESSOR, DISPATCHER);
+
+    private static ArchRule part(final String part, final String... others) {
+        return noClasses().that().resideInAPackage(part)
+            .should().dependOnClassesThat().resideInAnyPackage(others).orShould().dependOnClassesThat().resideInAPackage(APP)
+            .because("parts meet only through topics, and nothing depends on the app");
+    }
+
+    /** Keeps the import honest: a rule over no classes would pass for nothing. */
+    @ArchTest
+    static void everyModuleIsImported(final JavaClasses classes) {
+        for (String module : new String[] {CORE, PROVIDERS, INGRESS, PROCESSOR, DISPATCHER, ADMIN, APP}) {
+            final String prefix = module.substring(0, module.length() - 2);
+            if (classes.stream().noneMatch(javaClass -> javaClass.getPackageName().startsWith(prefix))) {
+                throw new AssertionError("no production class imported from " + prefix);
+            }
+        }
+    }
+}
