@@ -29,9 +29,7 @@ final class IngressProducerConfig {
         final long timeoutMs = config.ingress().kafkaTimeout().toMillis();
         // delivery.timeout.ms must cover linger.ms + request.timeout.ms; the whole is ingress.kafkaTimeout.
         final long requestTimeout = Math.max(500, timeoutMs - LINGER_MS - 100);
-        return KafkaClients.config(config.kafka(), new Topics(config.kafka().topicPrefix()).raw() + "-ingress", Map.of(
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        return KafkaClients.durableProducer(config.kafka(), new Topics(config.kafka().topicPrefix()).raw() + "-ingress", Map.of(
             ProducerConfig.LINGER_MS_CONFIG, LINGER_MS,
             // Never block the IO thread that sends: no metadata or no room is an immediate failure (503).
             ProducerConfig.MAX_BLOCK_MS_CONFIG, 0,

@@ -31,9 +31,7 @@ public final class KafkaOriginalRecords implements OriginalRecords, AutoCloseabl
     private final Duration timeout;
 
     public KafkaOriginalRecords(final KafkaSettings kafka, final String clientId, final Duration timeout) {
-        this.consumer = new KafkaConsumer<>(KafkaClients.config(kafka, clientId, Map.of(
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        this.consumer = new KafkaConsumer<>(KafkaClients.readCommittedConsumer(kafka, clientId, Map.of(
             // A deleted offset must be an error, never a silent jump to another record.
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none",
             ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1)), new ByteArrayDeserializer(), new ByteArrayDeserializer());

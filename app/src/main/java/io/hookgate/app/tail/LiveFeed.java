@@ -60,9 +60,7 @@ final class LiveFeed<T> implements AutoCloseable {
         this.topicNames = List.copyOf(topics);
         this.reader = reader;
         this.order = order;
-        this.consumer = new KafkaConsumer<>(KafkaClients.config(kafka, clientId, Map.of(
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        this.consumer = new KafkaConsumer<>(KafkaClients.readCommittedConsumer(kafka, clientId, Map.of(
             ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
             ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)));
     }

@@ -2,13 +2,17 @@ package io.hookgate.core.kafka;
 
 import io.hookgate.core.config.KafkaSettings;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The base settings of every Kafka client hookgate makes: the cluster from the configuration,
- * then the pass-through {@code kafka.properties} (TLS, SASL, tuning), then what each client sets.
+ * then the pass-through {@code kafka.properties} (TLS, SASL, tuning), then what each client sets;
+ * and the two presets every part builds on, named once here: the durable producer and the
+ * read-committed consumer.
  */
 public final class KafkaClients {
 
@@ -22,6 +26,29 @@ public final class KafkaClients {
         config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
         config.putAll(kafka.properties());
         config.putAll(specific);
+        return config;
+    }
+
+    /**
+     * A producer that loses nothing it was told was stored: {@code acks=all} and idempotence (no
+     * duplicate or reordered batch on retry), which {@code specific} may add to but not weaken.
+     */
+    public static Map<String, Object> durableProducer(final KafkaSettings kafka, final String clientId, final Map<String, Object> specific) {
+        final Map<String, Object> config = config(kafka, clientId, specific);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return config;
+    }
+
+    /**
+     * A consumer that sees only committed transactions (never an aborted write of the exactly-once
+     * processor) and commits offsets only when its owner says so; {@code specific} may add to it but
+     * not weaken either.
+     */
+    public static Map<String, Object> readCommittedConsumer(final KafkaSettings kafka, final String clientId, final Map<String, Object> specific) {
+        final Map<String, Object> config = config(kafka, clientId, specific);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return config;
     }
 }
