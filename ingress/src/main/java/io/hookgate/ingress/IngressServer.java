@@ -6,6 +6,7 @@ import io.hookgate.core.health.Readiness;
 import io.hookgate.core.json.ErrorBody;
 import io.hookgate.core.logging.SecurityLog;
 import io.hookgate.core.thread.DaemonThreads;
+import io.hookgate.core.time.Ticker;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.core.tracing.Tracing;
 import io.hookgate.providers.SourceSchemes;
@@ -90,7 +91,7 @@ public final class IngressServer implements Readiness, AutoCloseable {
         final RateLimits rateLimits = new RateLimits(config);
         timer.scheduleWithFixedDelay(rateLimits::evictIdle, 1, 1, TimeUnit.MINUTES);
         final KafkaBackpressure backpressure = new KafkaBackpressure(settings.maxInFlightBytes(),
-            settings.kafkaTimeout().compareTo(STALL_AFTER) < 0 ? settings.kafkaTimeout() : STALL_AFTER);
+            settings.kafkaTimeout().compareTo(STALL_AFTER) < 0 ? settings.kafkaTimeout() : STALL_AFTER, Ticker.SYSTEM);
         registry.gauge("hookgate.ingress.inflight.bytes", backpressure, KafkaBackpressure::inFlightBytes);
         final BodyBudget bodyBudget = new BodyBudget(settings.maxBufferedBytes());
         Gauge.builder("hookgate.ingress.buffered.bytes", bodyBudget, BodyBudget::bufferedBytes)

@@ -1,5 +1,7 @@
 package io.hookgate.ingress;
 
+import io.hookgate.core.time.Ticker;
+
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,12 +19,15 @@ final class KafkaBackpressure {
     private final long stallAfterNanos;
     private final AtomicLong inFlightBytes = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicLong lastAckNanos = new AtomicLong(System.nanoTime());
+    private final Ticker ticker;
+    private final AtomicLong lastAckNanos;
     private final AtomicLong waitingSinceNanos = new AtomicLong(Long.MAX_VALUE);
 
-    KafkaBackpressure(final long maxInFlightBytes, final Duration stallAfter) {
+    KafkaBackpressure(final long maxInFlightBytes, final Duration stallAfter, final Ticker ticker) {
         this.maxInFlightBytes = maxInFlightBytes;
         this.stallAfterNanos = stallAfter.toNanos();
+        this.ticker = ticker;
+        this.lastAckNanos = new AtomicLong(ticker.read());
     }
 
     /** Reserves room for {@code bytes}; false when the request must be refused now. */
@@ -36,7 +41,7 @@ final class KafkaBackpressure {
             return false;
         }
         if (inFlight.getAndIncrement() == 0) {
-            waitingSinceNanos.set(System.nanoTime());
+            waitingSinceNanos.set(ticker.read());
         }
         return true;
     }
@@ -45,18 +50,18 @@ final class KafkaBackpressure {
     void release(final int bytes, final boolean acknowledged) {
         inFlightBytes.addAndGet(-bytes);
         if (acknowledged) {
-            lastAckNanos.set(System.nanoTime());
+            lastAckNanos.set(ticker.read());
         }
         if (inFlight.decrementAndGet() == 0) {
             waitingSinceNanos.set(Long.MAX_VALUE);
         } else if (acknowledged) {
-            waitingSinceNanos.set(System.nanoTime());
+            waitingSinceNanos.set(ticker.read());
         }
     }
 
     /** Whether writes have waited longer than the stall limit with no acknowledgement meanwhile. */
     boolean isStalled() {
-        final long now = System.nanoTime();
+        final long now = ticker.read();
         final long waitingSince = waitingSinceNanos.get();
         return waitingSince != Long.MAX_VALUE && now - waitingSince > stallAfterNanos && now - lastAckNanos.get() > stallAfterNanos;
     }
