@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.PathTemplateHandler;
 import io.undertow.util.HeaderValues;
@@ -100,8 +101,8 @@ public final class IngressServer implements Readiness, AutoCloseable {
         timer.scheduleWithFixedDelay(securityLog::summarise, 1, 1, TimeUnit.MINUTES);
         final IngressMetrics ingressMetrics = new IngressMetrics(registry, config::tenantOfSource);
         ingressMetrics.startAtZero(config.sources().keySet());
-        final WebhookHandler webhooks = new WebhookHandler(config, schemes, writer, ingressMetrics, rateLimits,
-            backpressure, bodyBudget, clock, tracing, securityLog);
+        final HttpHandler webhooks = WebhookChain.of(config, schemes, writer, new EdgeAnswers(ingressMetrics, securityLog, Ticker.SYSTEM),
+            rateLimits, backpressure, bodyBudget, clock, tracing, Ticker.SYSTEM);
         final ClientAddresses clients = new ClientAddresses(settings.trustedProxies());
         final PathTemplateHandler routes = new PathTemplateHandler(exchange -> {
             final HeaderValues forwarded = exchange.getRequestHeaders().get("X-Forwarded-For");

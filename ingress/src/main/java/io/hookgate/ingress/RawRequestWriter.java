@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * found no metadata for the topic (the producer never waits for it) is sent once more when the
  * metadata arrives, within {@code metadataWait}, instead of failing at once.
  */
-final class RawRequestWriter {
+final class RawRequestWriter implements RawRequestStore {
 
     private final Producer<byte[], byte[]> producer;
     private final Topic<String, RawRequest> topic;
@@ -45,7 +45,8 @@ final class RawRequestWriter {
      * ({@code traceparent}, {@code tracestate}) in its headers; never blocks when the producer has
      * {@code max.block.ms=0}.
      */
-    CompletableFuture<Void> write(final RawRequest request, final Optional<String> dedupKeyHint, final Context trace) {
+    @Override
+    public CompletableFuture<Void> write(final RawRequest request, final Optional<String> dedupKeyHint, final Context trace) {
         final CompletableFuture<Void> acked = new CompletableFuture<>();
         send(request, partitionOf(dedupKeyHint), trace, acked, true);
         return acked;
