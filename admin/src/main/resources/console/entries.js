@@ -28,9 +28,24 @@ const LABELS = { source: 'Source', reason: 'Reason', since: 'Since', until: 'Unt
 function replayState(entry) {
   const replay = entry.replay;
   if (!replay || replay.state === 'none') {
-    return 'not replayed';
+    return h('span', { 'data-replay-state': 'none' }, 'never');
   }
-  return `replayed ×${replay.count}${replay.redelivery ? `, ${replay.redelivery}` : ''}`;
+  return h('span', { 'data-replay-state': 'replayed' }, `replayed ×${replay.count}${replay.redelivery ? `, ${replay.redelivery}` : ''}`);
+}
+
+/** Re-renders the detail of entry `id` once the index shows a replay after `count` (at most 20 s). */
+async function refreshAfterReplay(main, kind, id, count) {
+  for (let tries = 0; tries < 20; tries += 1) {
+    await new Promise((resolve) => window.setTimeout(resolve, 1000));
+    const entry = await api('GET', `/admin/${kind}/${segment(id)}`).catch(() => null);
+    if (!entry || (entry.replay?.count || 0) > count) {
+      break;
+    }
+  }
+  const out = main.querySelector('.replay-out');
+  const said = out ? [...out.childNodes] : [];
+  await detail(main, kind, id);
+  main.querySelector('.replay-out')?.replaceChildren(...said);
 }
 
 /** The filter form of `kind`, filled from the route's query. */
@@ -131,7 +146,9 @@ function payload(view) {
   return [h('p', {}, `${view.bytes} bytes${view.base64 ? ' (base64)' : ''}${view.truncated ? ', truncated' : ''}`), code(shown)];
 }
 
+/** The attempts of a delivery or DLQ entry; columns that no attempt has a value for are left out. */
 export function attemptsTable(attempts) {
+  const shown = attempts || [];
   return table('Attempts', [
     { label: '#', value: (a) => a.number },
     { label: 'When', value: (a) => time(a.at) },
@@ -142,7 +159,8 @@ export function attemptsTable(attempts) {
     { label: 'Outcome', value: (a) => (a.outcome ? h('span', { class: `tag ${a.outcome}` }, a.outcome) : null) },
     { label: 'Next', value: (a) => (a.nextTier ? [a.nextTier, ' ', time(a.nextDueAt)] : a.dlqReason) },
     { label: 'Answer', value: (a) => (a.response?.body ? h('code', { class: 'clip' }, a.response.body) : null) },
-  ], attempts || [], 'No attempts.');
+  ].filter((column) => column.label === '#' || shown.some((attempt) => column.value(attempt) !== null && column.value(attempt) !== undefined)),
+  shown, 'No attempts.');
 }
 
 /** The detail page of entry `id` of `kind`. */
@@ -160,7 +178,7 @@ export async function detail(main, kind, id) {
   const replay = h('button', { type: 'button', class: 'primary', 'data-action': 'replay-one' }, 'Replay…');
   replay.addEventListener('click', async () => {
     if (await replayOne(kind, id, options.flags(), out)) {
-      window.setTimeout(() => detail(main, kind, id), 1500);
+      await refreshAfterReplay(main, kind, id, entry.replay?.count || 0);
     }
   });
   const event = entry.eventId ? h('a', { href: route('event', { source: entry.source, eventId: entry.eventId }) }, entry.eventId) : null;
@@ -178,7 +196,7 @@ export async function detail(main, kind, id) {
       ['Ingress id', entry.ingressId],
       ['Client', entry.client || undefined],
       ['User agent', entry.userAgent || undefined],
-      ['Replay', h('span', { 'data-replay-state': '' }, replayState(entry))],
+      ['Replay', replayState(entry)],
     ]),
     h('section', { class: 'panel', 'aria-label': 'Replay' }, h('h2', {}, 'Replay'), options.node, replay, out),
     request ? h('section', {}, h('h2', {}, 'Request as received'),

@@ -28,10 +28,10 @@ function sparkline(samples) {
     rates.push(Math.max(samples[at].total - samples[at - 1].total, 0) / seconds);
   }
   const top = Math.max(...rates, 1);
-  const step = width / Math.max(KEPT - 2, 1);
+  const step = width / Math.max(rates.length - 1, 1);
   const points = rates.map((rate, at) => `${(width - (rates.length - 1 - at) * step).toFixed(1)},${(height - 2 - (rate / top) * (height - 4)).toFixed(1)}`);
   const last = rates.length ? rates[rates.length - 1] : 0;
-  return svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'spark', role: 'img', 'aria-label': `${last.toFixed(1)} per second now` },
+  return svg('svg', { viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', class: 'spark', role: 'img', 'aria-label': `${last.toFixed(1)} per second now` },
     svg('title', {}, document.createTextNode(`${last.toFixed(1)} per second now, at most ${top.toFixed(1)}`)),
     svg('line', { x1: 0, y1: height - 1, x2: width, y2: height - 1, class: 'axis' }),
     points.length > 1 ? svg('polyline', { points: points.join(' '), class: 'line' }) : null);
@@ -39,7 +39,7 @@ function sparkline(samples) {
 
 /** Horizontal bars of a series' split, largest first. */
 function bars(by) {
-  const parts = Object.entries(by).sort((a, b) => b[1] - a[1]).slice(0, 6);
+  const parts = Object.entries(by).filter(([, value]) => value > 0).sort((a, b) => b[1] - a[1]).slice(0, 6);
   if (!parts.length) {
     return h('p', { class: 'muted' }, 'none yet');
   }

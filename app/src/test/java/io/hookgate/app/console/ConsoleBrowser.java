@@ -2,7 +2,6 @@ package io.hookgate.app.console;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -20,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -108,15 +108,19 @@ final class ConsoleBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
-    /** Sets the window {@code width} wide and as tall as the page (at most 2400 px), and saves it as {@code name}.png. */
+    /** Saves the page, {@code width} CSS pixels wide and as tall as it is (at most 2400), as {@code name}.png. */
     void screenshot(final String name, final int width) throws IOException {
-        driver.manage().window().setSize(new Dimension(width, 900));
-        final long height = Math.min(2400, Math.max(600, ((Number) ((JavascriptExecutor) driver).executeScript(
-            "return document.documentElement.scrollHeight")).longValue()));
-        driver.manage().window().setSize(new Dimension(width, (int) height + 90));
+        metrics(width, 900);
+        final long height = ((Number) ((JavascriptExecutor) driver).executeScript("return document.body.scrollHeight")).longValue();
+        metrics(width, (int) Math.min(2400, Math.max(400, height)));
         final File shot = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    private void metrics(final int width, final int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1,
+            "mobile", false));
     }
 
     @Override

@@ -139,6 +139,8 @@ class ConsoleIT {
         assertThat(browser.driver.getCurrentUrl()).endsWith("#/overview").doesNotContain(OPERATOR);
         assertThat(browser.text()).contains("bad_signature");
         browser.until(() -> counter("deliveries") >= 2);
+        // The rate line is drawn once a few samples came in.
+        browser.until(() -> !browser.all(By.cssSelector("[aria-label=Requests] polyline")).isEmpty());
         browser.screenshot("overview", 1280);
         browser.screenshot("overview-390", 390);
     }
@@ -202,7 +204,7 @@ class ConsoleIT {
         browser.click(By.cssSelector("[data-action=replay-one]"));
         browser.click(By.cssSelector("dialog[open] [data-confirm]"));
         assertThat(browser.await(By.cssSelector(".replay-out .notice.success")).getText()).contains("Replayed " + id);
-        browser.until(() -> browser.all(By.cssSelector("[data-replay-state]")).stream().anyMatch(state -> state.getText().contains("replayed")));
+        browser.await(By.cssSelector("[data-replay-state=replayed]"));
         browser.click(By.cssSelector("[data-action=replay-one]"));
         browser.click(By.cssSelector("dialog[open] [data-confirm]"));
         // Replayed before: the API's 409 is shown, with the way to force it.
