@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -230,7 +232,17 @@ class ConsoleIT {
     @Test
     @Order(4)
     void aSubscriptionIsCreatedWithItsProblemsShownByTheirFieldsThenDisabled() throws Exception {
-        browser.open("#/subscriptions");
+        // By keyboard: Tab from the top of the page to the navigation's link, Enter, and focus lands on the page's heading.
+        browser.open("#/overview");
+        browser.await(By.cssSelector("[data-counter=requests]"));
+        final Actions keys = new Actions(browser.driver);
+        for (int tabs = 0; tabs < 12 && !"Subscriptions".equals(browser.driver.switchTo().activeElement().getText()); tabs++) {
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        assertThat(browser.driver.switchTo().activeElement().getText()).isEqualTo("Subscriptions");
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.until(() -> "page-title".equals(browser.driver.switchTo().activeElement().getAttribute("id"))
+            && browser.driver.switchTo().activeElement().getText().equals("Subscriptions"));
         browser.click(By.cssSelector("[data-action=new]"));
         browser.type("s-id", "crm");
         browser.type("s-url", "http://10.1.2.3/hook");
