@@ -1,6 +1,6 @@
 // The delivery log: deliveries filtered by subscription, source, event and outcome; one delivery's attempts.
 import { api, segment } from './api.js';
-import { facts, failure, field, fill, h, heading, input, instant, route, routeQuery, select, table, time, values } from './dom.js';
+import { counted, facts, failure, field, fill, h, heading, input, instant, route, routeQuery, select, table, time, values } from './dom.js';
 import { attemptsTable } from './entries.js';
 
 const OUTCOMES = [['', 'any'], ['delivered', 'delivered'], ['retrying', 'retrying'], ['dead', 'dead (in the DLQ)']];
@@ -25,7 +25,7 @@ export async function list(main) {
     form, results);
   try {
     const page = await api('GET', '/admin/deliveries', { query: { ...query, limit: 100 } });
-    fill(results, h('h2', {}, `${page.entries.length}${page.nextCursor ? '+' : ''} deliveries`), table('Deliveries', [
+    fill(results, h('h2', {}, counted(page.entries.length, page.nextCursor, 'delivery', 'deliveries')), table('Deliveries', [
       { label: 'Last attempt', value: (d) => time(d.lastAttemptAt) },
       { label: 'Delivery', value: (d) => h('a', { href: route(`deliveries/${segment(d.deliveryId)}`), 'data-delivery': d.deliveryId },
         d.deliveryId) },

@@ -213,3 +213,8 @@ export function values(form) {
 export function heading(text) {
   return h('h1', { tabindex: -1, id: 'page-title' }, text);
 }
+
+/** `n` things, `more` saying there are further pages: "1 entry", "100+ entries". */
+export function counted(n, more, one, many) {
+  return `${n}${more ? '+' : ''} ${n === 1 && !more ? one : many}`;
+}

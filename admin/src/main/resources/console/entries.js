@@ -1,6 +1,6 @@
 // The DLQ and rejected requests: a filtered list, an entry's detail, and replay (one or by filter).
 import { api, segment } from './api.js';
-import { code, facts, failure, fill, h, heading, input, instant, notice, route, routeQuery, table, time, values, field } from './dom.js';
+import { code, counted, facts, failure, fill, h, heading, input, instant, notice, route, routeQuery, table, time, values, field } from './dom.js';
 import { replayMatching, replayOne, replayOptions } from './replay.js';
 
 const REJECT_REASONS = ['no_secret', 'missing_signature', 'malformed_signature', 'bad_signature', 'stale_timestamp', 'bad_credentials',
@@ -122,7 +122,7 @@ export async function list(main, kind) {
     results);
   try {
     const page = await api('GET', `/admin/${kind}`, { query: { ...filter, limit: 100 } });
-    fill(results, h('h2', {}, `${page.entries.length}${page.nextCursor ? '+' : ''} entries`),
+    fill(results, h('h2', {}, counted(page.entries.length, page.nextCursor, 'entry', 'entries')),
       table(config.title, columns(kind), page.entries, 'No entries match.'));
   } catch (error) {
     fill(results, failure(error));

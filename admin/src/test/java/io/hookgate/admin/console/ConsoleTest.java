@@ -1,10 +1,15 @@
 package io.hookgate.admin.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.AdminServer;
 import io.hookgate.admin.TestAdmin;
 import io.hookgate.admin.TestConfigs;
+import io.hookgate.core.config.AdminSettings;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.subscription.Subscriptions;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,13 +22,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console on the admin port: its files with their types, the security headers on every answer,
- * revalidation by ETag, nothing served but plain names under {@code /console}; and its counters, of
- * which a tenant sees only its own.
+ * revalidation by ETag, nothing served but plain names under {@code /console}, no console without
+ * the admin API; and its counters, of which a tenant sees only its own.
  */
 class ConsoleTest {
 
@@ -113,12 +119,28 @@ class ConsoleTest {
     }
 
     @Test
+    void withoutTheAdminApiThereIsNoConsole(@TempDir final Path dir) throws Exception {
+        final AdminServer off = new AdminServer(new AdminSettings("127.0.0.1", 0,
+            Optional.empty(), dir.toString(), Optional.empty(), List.of()),
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), null);
+        off.start();
+        try {
+            final HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + off.port() + "/console"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(404);
+            assertThat(answer.body()).contains("admin_api_disabled");
+        } finally {
+            off.close();
+        }
+    }
+
+    @Test
     void theCountersNeedATokenAndATenantSeesOnlyItsOwn() throws Exception {
         admin.registry.counter("hookgate.ingress.requests", "source", "acme-shop", "tenant", "acme", "status", "200").increment(3);
         admin.registry.counter("hookgate.ingress.requests", "source", "beta-shop", "tenant", "beta", "status", "200").increment(5);
         admin.registry.counter("hookgate.ingress.requests", "source", "beta-shop", "tenant", "beta", "status", "404").increment();
         admin.registry.counter("hookgate.verification.failures", "source", "acme-shop", "tenant", "acme", "reason", "bad_signature").increment();
-        admin.registry.gauge("hookgate.consumer.lag.records", io.micrometer.core.instrument.Tags.of("part", "processor", "group", "g",
+        admin.registry.gauge("hookgate.consumer.lag.records", Tags.of("part", "processor", "group", "g",
             "topic", "t"), 7);
 
         assertThat(TestAdmin.error(admin.call(null, "GET", ConsoleCounters.PATH, null), 401)).isEqualTo("unauthorized");

@@ -27,8 +27,8 @@ import java.util.stream.Stream;
 /**
  * A headless Chromium driven through the system's chromedriver (Debian's {@code chromium} and
  * {@code chromium-driver}; {@code -Dconsole.chromium=} and {@code -Dconsole.chromedriver=} name
- * others), never one downloaded. Where either is missing, {@link #start} skips the test with a JUnit
- * assumption that says what to install. Screenshots go to {@code -Dconsole.screenshots=DIR}
+ * others), never one downloaded. Where either is missing, {@link #missing} says so, and {@link #start}
+ * skips the test with a JUnit assumption that says what to install. Screenshots go to {@code -Dconsole.screenshots=DIR}
  * ({@code target/console-screenshots} by default).
  */
 final class ConsoleBrowser implements AutoCloseable {
@@ -48,18 +48,28 @@ final class ConsoleBrowser implements AutoCloseable {
         this.screenshots = Files.createDirectories(Path.of(System.getProperty("console.screenshots", "target/console-screenshots")));
     }
 
-    /** A browser on the console of the admin server at {@code base}; skips the test when there is no chromium or chromedriver. */
-    static ConsoleBrowser start(final String base) throws IOException {
+    /** Why there can be no browser here (no chromium or no chromedriver), or empty when there can. */
+    static Optional<String> missing() {
         final Optional<Path> chromium = find("console.chromium", "chromium", "chromium-browser", "google-chrome");
         final Optional<Path> chromedriver = find("console.chromedriver", "chromedriver");
-        Assumptions.assumeTrue(chromium.isPresent() && chromedriver.isPresent(),
-            "the console's browser tests need chromium and chromedriver (apt-get install chromium chromium-driver; .ci/run installs them): "
-                + "chromium " + chromium.map(Path::toString).orElse("missing") + ", chromedriver " + chromedriver.map(Path::toString).orElse("missing"));
+        if (chromium.isPresent() && chromedriver.isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("the console's browser tests need chromium and chromedriver (apt-get install chromium chromium-driver; "
+            + ".ci/run installs them): chromium " + chromium.map(Path::toString).orElse("missing") + ", chromedriver "
+            + chromedriver.map(Path::toString).orElse("missing"));
+    }
+
+    /** A browser on the console of the admin server at {@code base}; skips the test (with {@link #missing}'s reason) without one. */
+    static ConsoleBrowser start(final String base) throws IOException {
+        Assumptions.assumeTrue(missing().isEmpty(), () -> missing().orElseThrow());
+        final Path chromium = find("console.chromium", "chromium", "chromium-browser", "google-chrome").orElseThrow();
+        final Path chromedriver = find("console.chromedriver", "chromedriver").orElseThrow();
         final ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
+        options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,900",
             "--no-first-run", "--disable-extensions", "--lang=en-GB");
-        final ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.get().toFile())
+        final ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
             .usingAnyFreePort().build();
         return new ConsoleBrowser(new ChromeDriver(service, options), base);
     }

@@ -8,7 +8,9 @@ import io.hookgate.core.subscription.SecretBox;
 import io.hookgate.core.testing.KafkaTestCluster;
 import io.hookgate.core.testing.RecordingReceiver;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -65,13 +67,21 @@ class ConsoleIT {
         ingressPort = freePort();
         adminPort = freePort();
         admin = "http://127.0.0.1:" + adminPort;
-        // Before anything slow: skipped at once where there is no browser.
+        // Nothing slow where there is no browser: each test then skips, saying why.
+        if (ConsoleBrowser.missing().isPresent()) {
+            return;
+        }
         browser = ConsoleBrowser.start(admin);
         kafka = KafkaTestCluster.start();
         receiver = new RecordingReceiver();
         receiver.answer(request -> request.path().equals("/acme") && !fixed.get()
             ? RecordingReceiver.Answer.json(400, "{\"error\":\"unknown customer\"}") : RecordingReceiver.Answer.status(204));
         gateway = Gateways.running(config(List.of(SECRET)));
+    }
+
+    @BeforeEach
+    void needsABrowser() {
+        Assumptions.assumeTrue(browser != null, () -> ConsoleBrowser.missing().orElse("the browser did not start"));
     }
 
     static int freePort() throws Exception {
