@@ -277,6 +277,17 @@ class ConsoleIT {
         browser.until(() -> browser.all(By.cssSelector("button[aria-label='Enable crm']")).size() == 1);
         assertThat(call("GET", admin + "/admin/subscriptions/crm", OPERATOR, null).body()).contains("\"state\":\"disabled\"");
         browser.screenshot("subscriptions", 1280);
+
+        // Edited (only what changed is sent), and its secret rotated: the new one shown once.
+        browser.click(By.cssSelector("[data-subscription=crm]"));
+        browser.type("s-description", "CRM sync");
+        browser.click(By.cssSelector("form.edit button[type=submit]"));
+        assertThat(browser.await(By.cssSelector(".notice.success")).getText()).contains("Saved crm");
+        assertThat(call("GET", admin + "/admin/subscriptions/crm", OPERATOR, null).body()).contains("\"description\":\"CRM sync\"");
+        browser.click(By.cssSelector("[data-action=rotate]"));
+        browser.type("rotate-keep", "1h");
+        browser.click(By.cssSelector("dialog[open] [data-confirm]"));
+        assertThat(browser.await(By.cssSelector("[data-secret]")).getText()).startsWith("whsec_");
     }
 
     @Test
