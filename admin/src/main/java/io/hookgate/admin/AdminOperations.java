@@ -2,6 +2,7 @@ package io.hookgate.admin;
 
 import io.hookgate.admin.api.AdminApi;
 import io.hookgate.admin.api.EntryVisibility;
+import io.hookgate.admin.console.ConsoleCounters;
 import io.hookgate.admin.deliveries.DeliveriesApi;
 import io.hookgate.admin.replay.KafkaOriginalRecords;
 import io.hookgate.admin.replay.Replayer;
@@ -38,7 +39,7 @@ import java.util.Optional;
  * reader of originals, the producer that replays and writes subscriptions (idempotent,
  * {@code acks=all}), the store of the {@code subscriptions} topic's records, and the
  * {@link AdminApi} over them with its subscriptions routes and the delivery log's
- * ({@link DeliveriesApi}; breaker states unknown). Closing it closes them all, but not the
+ * ({@link DeliveriesApi}; breaker states unknown) and the console's counters ({@link ConsoleCounters}). Closing it closes them all, but not the
  * {@link Subscriptions} it was given.
  */
 public final class AdminOperations implements AutoCloseable {
@@ -80,7 +81,8 @@ public final class AdminOperations implements AutoCloseable {
                 List.of(new SubscriptionApi(config, subscriptions, subscriptionStore, clock),
                     // A breaker never reported open in events.operational is closed: it starts so.
                     new DeliveriesApi(index.deliveries(), subscriptions, visibility, subscription -> Optional.of(
-                        index.deliveries().breaker(subscription).map(BreakerState::state).orElse(BreakerState.CLOSED)), clock)),
+                        index.deliveries().breaker(subscription).map(BreakerState::state).orElse(BreakerState.CLOSED)), clock),
+                    new ConsoleCounters(registry, clock)),
                 clock, new SecurityLog(registry, "admin", config.logging().securityEventsPerMinute()));
         } catch (IllegalArgumentException e) {
             close();

@@ -1,12 +1,15 @@
 package io.hookgate.admin;
 
 import io.hookgate.admin.api.AdminApi;
+import io.hookgate.admin.console.ConsoleAssets;
 import io.hookgate.core.config.AdminSettings;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.json.ErrorBody;
 import io.hookgate.core.json.Json;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
@@ -21,7 +24,8 @@ import java.util.Map;
 /**
  * The admin port of a hookgate process: {@code /healthz} (the process is up), {@code /readyz}
  * (200 only when every part is ready: Kafka reachable, Streams RUNNING, ...) and
- * {@code /metrics} in Prometheus format; with a token, the operators' {@link AdminApi}.
+ * {@code /metrics} in Prometheus format; with a token, the operators' {@link AdminApi} and the
+ * operator console over it ({@link ConsoleAssets}, at {@code /console}).
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -55,19 +59,23 @@ public final class AdminServer implements AutoCloseable {
                 exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
                 exchange.getResponseSender().send(registry.scrape());
             })
-            .setFallbackHandler(exchange -> json(exchange, 404, api == null && exchange.getRequestPath().startsWith("/admin")
+            .setFallbackHandler(exchange -> json(exchange, 404, api == null && (exchange.getRequestPath().startsWith("/admin")
+                    || exchange.getRequestPath().startsWith(ConsoleAssets.PATH))
                 ? ErrorBody.json("admin_api_disabled", "the admin API is off: configure admin.token to turn it on")
                 : ErrorBody.json("not_found", "no such admin path")))
             .setInvalidMethodHandler(exchange -> json(exchange, 405, ErrorBody.json("method_not_allowed", "method not allowed")));
+        HttpHandler handler = routes;
         if (api != null) {
             api.addTo(routes);
+            handler = Handlers.path(routes).addPrefixPath(ConsoleAssets.PATH, new ConsoleAssets());
         }
+        final HttpHandler served = handler;
         server = Undertow.builder().addHttpListener(settings.port(), settings.host()).setHandler(exchange -> {
             // Probes can block on Kafka for a moment: keep them off the IO threads.
             if (exchange.isInIoThread()) {
-                exchange.dispatch(routes);
+                exchange.dispatch(served);
             } else {
-                routes.handleRequest(exchange);
+                served.handleRequest(exchange);
             }
         }).build();
         try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.admin.api.AdminApi;
 import io.hookgate.admin.api.AdminFeature;
 import io.hookgate.admin.api.EntryVisibility;
+import io.hookgate.admin.console.ConsoleCounters;
 import io.hookgate.admin.errors.Gone;
 import io.hookgate.admin.replay.Replayer;
 import io.hookgate.admin.deliveries.BreakerStates;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The admin API over HTTP for unit tests: a server on a free port with a real index (RocksDB) in
  * {@code dir}, a mock producer, the given subscriptions and features and the delivery log's routes;
- * originals are always gone.
+ * originals are always gone; the console's counters over its own meter registry.
  */
 public final class TestAdmin implements AutoCloseable {
 
@@ -47,6 +48,8 @@ public final class TestAdmin implements AutoCloseable {
     public final Quarantine quarantine;
     public final MockProducer<byte[], byte[]> producer;
     public final AdminApi api;
+    /** The meters the admin server answers, and the console's counters read. */
+    public final PrometheusMeterRegistry registry;
     private final AdminServer server;
     private final String base;
 
@@ -65,10 +68,17 @@ public final class TestAdmin implements AutoCloseable {
         final EntryVisibility visibility = new EntryVisibility(config, subscriptions);
         final List<AdminFeature> all = new java.util.ArrayList<>(features);
         all.add(new DeliveriesApi(deliveries, subscriptions, visibility, BreakerStates.UNKNOWN, clock));
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        all.add(new ConsoleCounters(registry, clock));
         api = new AdminApi(settings, dlq, rejected, quarantine, replayer, visibility, deliveries, all, clock, null);
-        server = new AdminServer(settings, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), api);
+        server = new AdminServer(settings, registry, List.of(), api);
         server.start();
         base = "http://127.0.0.1:" + server.port();
+    }
+
+    /** Where the server listens: {@code http://127.0.0.1:port}. */
+    public String base() {
+        return base;
     }
 
     /** {@code method path} with {@code body} (null: none), as the caller of {@code token}. */

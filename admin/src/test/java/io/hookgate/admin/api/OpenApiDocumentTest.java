@@ -166,6 +166,8 @@ class OpenApiDocumentTest {
         conforms(admin.call(OPERATOR, "POST", "/admin/dlq/dlq_0/replay", ""), 200, "Replayed");
         conforms(admin.call(OPERATOR, "POST", "/admin/dlq/replay", "{\"all\": true, \"dryRun\": true}"), 200, "BulkReplayResult");
         conforms(admin.call(OPERATOR, "GET", "/admin/quarantine", null), 200, "QuarantineList");
+        admin.registry.counter("hookgate.ingress.requests", "source", "shop", "tenant", "", "status", "200").increment();
+        conforms(admin.call(OPERATOR, "GET", "/admin/counters", null), 200, "Counters");
         Fixtures.indexAttempts(admin.deliveries, Fixtures.attempt("msg_1", "audit", "shop", "evt_0", 1, Instant.now(), 503, 12),
             Fixtures.attempt("msg_1", "audit", "shop", "evt_0", 2, Instant.now().plusSeconds(1), 204, 7));
         conforms(admin.call(OPERATOR, "GET", "/admin/deliveries", null), 200, "DeliveryPage");

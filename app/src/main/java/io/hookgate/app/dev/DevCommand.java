@@ -145,6 +145,7 @@ public final class DevCommand implements Callable<Integer> {
         out.append("  ingress   ").append(ingressUrl).append("/webhooks/{source}   sources: ")
             .append(String.join(", ", config.sources().keySet())).append('\n');
         out.append("  admin     ").append(adminUrl).append("   /healthz /readyz /metrics /admin\n");
+        out.append("  console   ").append(adminUrl).append("/console   in a browser; sign in with the token below\n");
         out.append("  token     ").append(config.admin().token().orElseThrow())
             .append(generatedToken ? "   (generated once, kept in " + Path.of(config.dev().dataDir()).resolve(DevFiles.TOKEN_FILE) + ")\n"
                 : "   (admin.token)\n");

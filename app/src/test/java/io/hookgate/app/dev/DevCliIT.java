@@ -53,6 +53,12 @@ class DevCliIT {
             final Matcher export = EXPORT.matcher(banner);
             assertThat(export.find()).as(banner).isTrue();
             assertThat(export.group(1)).isEqualTo("http://127.0.0.1:" + admin);
+            // A newcomer finds the console's URL in the banner, and it answers the page.
+            assertThat(banner).contains("  console   http://127.0.0.1:" + admin + "/console ");
+            final java.net.http.HttpResponse<String> console = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + admin + "/console")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(console.statusCode()).isEqualTo(200);
+            assertThat(console.body()).contains("hookgate console");
             assertThat(banner).contains("./hookgate sign --source demo --config '" + config + "'")
                 .contains("./hookgate subscriptions create --url URL --source demo --config '" + config + "'")
                 .contains("sealed under admin.secretsKey (generated once, kept in " + dir.resolve("data").resolve(DevFiles.SECRETS_KEY_FILE));
