@@ -27,9 +27,16 @@ public final class SecretBox {
 
     /** @param base64Key base64 of 32 bytes, as {@code admin.secretsKey} holds it */
     public SecretBox(final String base64Key) {
-        final byte[] bytes = Base64.getDecoder().decode(base64Key.trim());
+        final byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64Key.trim());
+        } catch (IllegalArgumentException e) {
+            // Its message would name the offending character of the key: say what is wrong, not what it is.
+            throw new IllegalArgumentException("admin.secretsKey is not base64 (make one: openssl rand -base64 32)");
+        }
         if (bytes.length != 32) {
-            throw new IllegalArgumentException("a secrets key is 32 bytes, this one " + bytes.length);
+            throw new IllegalArgumentException("admin.secretsKey must be base64 of 32 bytes, not " + bytes.length
+                + " (make one: openssl rand -base64 32)");
         }
         this.key = new SecretKeySpec(bytes, "AES");
     }

@@ -36,6 +36,8 @@ class SecretBoxTest {
     @Test
     void aKeyIsThirtyTwoBytes() {
         assertThatThrownBy(() -> new SecretBox("c2hvcnQ=")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> new SecretBox("not base64!")).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("admin.secretsKey is not base64").hasMessageNotContaining("!");
         assertThat(box.toString()).doesNotContain(SecretBox.newKey().substring(0, 4).repeat(0) + "=");
     }
 }
