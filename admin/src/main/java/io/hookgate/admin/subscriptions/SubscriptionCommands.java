@@ -190,10 +190,10 @@ final class SubscriptionCommands {
         } else if (stored.filter(SubscriptionRecord::isDeleted).isPresent()) {
             why = "it was deleted, and ids are never used again: what still waits under it (retry and parked tasks, DLQ entries, "
                 + "its delivery log) stays its own";
-        } else if (subscriptions.find(id).isPresent() || stored.filter(record -> record.origin() == Origin.API).isPresent()) {
-            why = "it exists";
         } else if (subscriptions.unreadable(id)) {
             why = "its record in the topic cannot be read here (the operator may delete it)";
+        } else if (subscriptions.find(id).isPresent() || stored.filter(record -> record.origin() == Origin.API).isPresent()) {
+            why = "it exists";
         } else {
             return stored;
         }
