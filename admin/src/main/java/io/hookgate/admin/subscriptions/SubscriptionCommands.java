@@ -101,7 +101,7 @@ final class SubscriptionCommands {
         final Instant now = clock.instant();
         store.write(id, base, new SubscriptionRecord(SubscriptionRecord.SCHEMA_VERSION, id, Origin.API, State.ENABLED,
             request.tenant().orElse(null), request.description().orElse(null), request.settings(),
-            List.of(new SealedSecret(sealer.seal(secret, id), null)), now, now));
+            List.of(new SealedSecret(sealer.seal(secret, id, request.tenant()), null)), now, now));
         LOG.info("Subscription {} created by the {} (sources {}, url host {})", id, caller, request.config().sources(),
             request.config().url().getHost());
         return new Created(inForce(id), secret);
@@ -114,10 +114,19 @@ final class SubscriptionCommands {
             base.settings() == null ? SubscriptionSettings.empty() : base.settings(), Optional.ofNullable(base.tenant()),
             Optional.ofNullable(base.description()), live.config().secrets());
         final Instant now = clock.instant();
-        final List<SealedSecret> sealed = request.secret().isPresent()
+        final Optional<String> tenant = Optional.ofNullable(base.tenant());
+        final List<SealedSecret> sealed;
+        if (request.secret().isPresent()) {
             // A secret given in a change replaces every secret at once; a rotation keeps the previous ones a while.
-            ? List.of(new SealedSecret(box().seal(request.secret().get(), id), null))
-            : base.secrets().stream().filter(secret -> secret.validAt(now)).toList();
+            sealed = List.of(new SealedSecret(box().seal(request.secret().get(), id, request.tenant()), null));
+        } else if (!request.tenant().equals(tenant)) {
+            // The secrets are bound to the tenant too: moved to another tenant, they are sealed for it.
+            final SecretBox sealer = box();
+            sealed = base.secrets().stream().filter(secret -> secret.validAt(now)).map(secret -> new SealedSecret(
+                sealer.seal(sealer.open(secret.sealed(), id, tenant), id, request.tenant()), secret.notAfter())).toList();
+        } else {
+            sealed = base.secrets().stream().filter(secret -> secret.validAt(now)).toList();
+        }
         store.write(id, Optional.of(base), new SubscriptionRecord(SubscriptionRecord.SCHEMA_VERSION, id, Origin.API, base.state(),
             request.tenant().orElse(null), request.description().orElse(null), request.settings(), sealed, base.createdAt(), now));
         LOG.info("Subscription {} changed by the {} (keys {})", id, caller, names(body));
@@ -149,7 +158,8 @@ final class SubscriptionCommands {
         final SubscriptionRecord base = storedApi(id).orElseThrow(() -> new NotFound("no subscription " + id));
         final String secret = rotation.secret().orElseGet(secrets::fresh);
         final Instant now = clock.instant();
-        store.write(id, Optional.of(base), base.withSecrets(rotation.apply(base.secrets(), sealer.seal(secret, id), now), now));
+        store.write(id, Optional.of(base), base.withSecrets(rotation.apply(base.secrets(),
+            sealer.seal(secret, id, Optional.ofNullable(base.tenant())), now), now));
         LOG.info("Subscription {}: signing secret rotated by the {}, previous ones kept for {}", id, caller, Durations.format(rotation.keepPrevious()));
         return secret;
     }

@@ -127,7 +127,8 @@ public final class InMemorySubscriptions implements Subscriptions, SubscriptionS
                 continue;
             }
             final List<String> secrets = record.secrets().stream().filter(secret -> secret.validAt(clock.instant()))
-                .map(SealedSecret::sealed).map(sealed -> box.orElseThrow().open(sealed, record.id())).toList();
+                .map(SealedSecret::sealed).map(sealed -> box.orElseThrow().open(sealed, record.id(), Optional.ofNullable(record.tenant())))
+                .toList();
             final ConfigProblems problems = new ConfigProblems();
             final SubscriptionConfig read = SubscriptionSettings.read(record.id(), record.settings(), secrets,
                 Optional.ofNullable(record.tenant()), "subscriptions." + record.id(), problems)

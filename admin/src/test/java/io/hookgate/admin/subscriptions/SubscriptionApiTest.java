@@ -25,6 +25,7 @@ import java.util.Map;
 import static io.hookgate.admin.TestAdmin.error;
 import static io.hookgate.admin.TestAdmin.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The subscriptions routes over HTTP, on an in-memory topic and table: what a create, change,
@@ -499,6 +500,25 @@ class SubscriptionApiTest {
         assertThat(subscriptions.find("crm").orElseThrow().description()).isEmpty();
         assertThat(json(call(OPERATOR, "PATCH", "/admin/subscriptions/crm", "{\"description\": \"x\"}"), 200).path("state").asText())
             .isEqualTo("disabled");
+    }
+
+    @Test
+    void secretsAreBoundToTheTenantAndMovedWithIt() throws Exception {
+        json(call(OPERATOR, "POST", "/admin/subscriptions", "{\"id\": \"crm\", \"url\": \"https://a.example.com/h\", \"sources\": "
+            + "[\"acme-shop\"], \"tenant\": \"acme\", \"secret\": \"" + SECRET + "\"}"), 201);
+        json(call(OPERATOR, "POST", "/admin/subscriptions/crm/secret", "{\"secret\": \"" + OTHER_SECRET + "\", \"keepPreviousFor\": \"1h\"}"),
+            200);
+        final SecretBox box = new SecretBox(KEY);
+        final var sealed = subscriptions.stored("crm").orElseThrow().secrets();
+        assertThat(box.open(sealed.get(0).sealed(), "crm", java.util.Optional.of("acme"))).isEqualTo(OTHER_SECRET);
+        assertThatThrownBy(() -> box.open(sealed.get(0).sealed(), "crm")).isInstanceOf(IllegalArgumentException.class);
+
+        // Moved to no tenant, with a source of none: both secrets go on signing, sealed for it.
+        json(call(OPERATOR, "PATCH", "/admin/subscriptions/crm", "{\"tenant\": null, \"sources\": [\"shop\"]}"), 200);
+        assertThat(subscriptions.find("crm").orElseThrow().config().secrets()).containsExactly(OTHER_SECRET, SECRET);
+        final var moved = subscriptions.stored("crm").orElseThrow().secrets();
+        assertThat(box.open(moved.get(1).sealed(), "crm")).isEqualTo(SECRET);
+        assertThat(moved.get(1).notAfter()).isEqualTo(NOW.plusSeconds(3600));
     }
 
     @Test

@@ -125,7 +125,7 @@ final class SubscriptionSnapshot implements Subscriptions {
                 return Optional.empty();
             }
             try {
-                secrets.add(box.get().open(secret.sealed(), record.id()));
+                secrets.add(box.get().open(secret.sealed(), record.id(), Optional.ofNullable(record.tenant())));
             } catch (IllegalArgumentException e) {
                 unreadable.accept(record.id(), e.getMessage());
                 return Optional.empty();
