@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +42,14 @@ class KafkaSubscriptionStoreTest {
     int syncs;
     final Map<String, SubscriptionRecord> records = new HashMap<>();
 
-    final Subscriptions subscriptions = new Subscriptions() {
+    final Subscriptions subscriptions = new Table(() -> {
+        syncs++;
+        return sync;
+    }, records);
+
+    /** A table of {@code records}, each sync answered by {@code syncs}. */
+    private record Table(Supplier<CompletableFuture<Void>> syncs, Map<String, SubscriptionRecord> records) implements Subscriptions {
+
         @Override
         public Optional<LiveSubscription> find(final String id) {
             return Optional.empty();
@@ -64,10 +72,9 @@ class KafkaSubscriptionStoreTest {
 
         @Override
         public CompletableFuture<Void> sync() {
-            syncs++;
-            return sync;
+            return syncs.get();
         }
-    };
+    }
 
     KafkaSubscriptionStore store() {
         return new KafkaSubscriptionStore(topic, producer, subscriptions, Duration.ofMillis(300));
@@ -145,27 +152,7 @@ class KafkaSubscriptionStoreTest {
             .hasMessageContaining("was not written");
         // In sync before the write, not after it.
         final int[] calls = {0};
-        final Subscriptions slowAfter = new Subscriptions() {
-            @Override
-            public Optional<LiveSubscription> find(final String id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Collection<LiveSubscription> all() {
-                return List.of();
-            }
-
-            @Override
-            public List<SubscriptionConfig> deliveringFrom(final String source) {
-                return List.of();
-            }
-
-            @Override
-            public CompletableFuture<Void> sync() {
-                return calls[0]++ == 0 ? CompletableFuture.completedFuture(null) : late;
-            }
-        };
+        final Subscriptions slowAfter = new Table(() -> calls[0]++ == 0 ? CompletableFuture.completedFuture(null) : late, Map.of());
         assertThatThrownBy(() -> new KafkaSubscriptionStore(topic, producer, slowAfter, Duration.ofMillis(300))
             .write("billing", Optional.empty(), record)).isInstanceOf(Unavailable.class).hasMessageContaining("stored in Kafka");
         sync = CompletableFuture.failedFuture(new IllegalStateException("the subscriptions table is closed"));

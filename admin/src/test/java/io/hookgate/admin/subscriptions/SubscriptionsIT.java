@@ -123,9 +123,7 @@ class SubscriptionsIT {
 
     @AfterAll
     static void stopKafka() {
-        if (kafka != null) {
-            kafka.close();
-        }
+        Optional.ofNullable(kafka).ifPresent(KafkaTestCluster::close);
     }
 
     static HookgateConfig config(final String prefix, final String secretsKey, final Path dir) throws Exception {
