@@ -80,7 +80,8 @@ record SecretRotation(Optional<String> secret, Duration keepPrevious) {
     /** The secret is never printed. */
     @Override
     public String toString() {
-        return "SecretRotation[secret " + (secret.isPresent() ? "given, hidden" : "fresh") + ", keepPrevious " + Durations.format(keepPrevious) + "]";
+        return "SecretRotation[secret " + (secret.isPresent() ? "given, hidden" : "fresh") + ", keepPrevious "
+            + Durations.format(keepPrevious) + "]";
     }
 
     /** The secrets after this rotation at {@code now}: {@code sealedNew} first, then those of {@code current} kept a while. */

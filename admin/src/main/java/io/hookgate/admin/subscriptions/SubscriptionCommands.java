@@ -139,7 +139,8 @@ final class SubscriptionCommands {
             // Not in force, so whose it is is not known for sure: the operator's alone to delete.
             final Optional<SubscriptionRecord> stored = store.stored(id);
             if (stored.isEmpty() || stored.get().origin() == Origin.API && !stored.get().isDeleted()) {
-                store.write(id, stored, stored.map(record -> record.deleted(now)).orElseGet(() -> SubscriptionRecord.deletedUnreadable(id, now)));
+                store.write(id, stored, stored.map(record -> record.deleted(now))
+                    .orElseGet(() -> SubscriptionRecord.deletedUnreadable(id, now)));
                 LOG.info("Subscription {}, whose record cannot be read here, deleted by the {}", id, caller);
                 return;
             }
