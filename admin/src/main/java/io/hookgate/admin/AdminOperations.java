@@ -111,7 +111,6 @@ public final class AdminOperations implements AutoCloseable {
     public void close() {
         Closing.quietly(index, "admin index");
         Closing.quietly(originals, "originals reader");
-        Closing.quietly(subscriptionStore, "subscriptions reader");
         Closing.quietly(producer, "replay producer");
     }
 }

@@ -77,6 +77,13 @@ record SecretRotation(Optional<String> secret, Duration keepPrevious) {
         return new SecretRotation(secret, keep);
     }
 
+    /** The secret is never printed. */
+    @Override
+    public String toString() {
+        return "SecretRotation[secret " + (secret.isPresent() ? "given, hidden" : "fresh") + ", keepPrevious "
+            + Durations.format(keepPrevious) + "]";
+    }
+
     /** The secrets after this rotation at {@code now}: {@code sealedNew} first, then those of {@code current} kept a while. */
     List<SealedSecret> apply(final List<SealedSecret> current, final String sealedNew, final Instant now) {
         final List<SealedSecret> next = new ArrayList<>();

@@ -31,7 +31,7 @@ import java.util.Set;
  *   <li>{@code GET /admin/subscriptions/{id}} shows one;</li>
  *   <li>{@code PATCH /admin/subscriptions/{id}} changes one made through the API (a JSON merge
  *       patch, checked as a whole like a create); a {@code secret} given replaces every secret at once;</li>
- *   <li>{@code DELETE /admin/subscriptions/{id}} deletes one made through the API: {@code 204};</li>
+ *   <li>{@code DELETE /admin/subscriptions/{id}} deletes one made through the API, its id taken for good: {@code 204};</li>
  *   <li>{@code POST /admin/subscriptions/{id}/secret} rotates its signing secret ({@link SecretRotation}): {@code 200 {"secret"}};</li>
  *   <li>{@code POST /admin/subscriptions/{id}/disable} and {@code /enable}: {@code 200} with the
  *       subscription in its new state; the file's too.</li>

@@ -44,6 +44,10 @@ import java.util.TreeSet;
  * problem at {@code tenant}, and a tenant sees only its own tenant's sources, so naming any other
  * reads as naming no source at all (whether it exists is not told).
  *
+ * <p>{@code allowInsecureUrl: true} is the operator's alone: a tenant giving it is a problem at
+ * {@code allowInsecureUrl}, and a tenant may change the {@code url} of a subscription the operator
+ * allowed it to only with {@code allowInsecureUrl: false} (a problem at {@code url} otherwise).
+ *
  * <p>A change is a JSON merge patch (RFC 7386) of the subscription: a key given replaces its
  * value, {@code null} removes an optional key (back to its default, or no tenant or description),
  * a key left out stays as it is; the result is checked like a create.
@@ -144,6 +148,7 @@ final class SubscriptionReader {
                 refused.add(key);
             }
         }
+        insecureByTenant(body, caller, refused, problems);
         final String id = id(body, base, fallbackId, refused, problems);
         final Optional<String> tenant = tenant(body, base, caller, refused, problems);
         final Optional<String> description = description(body, base, refused, problems);
@@ -159,6 +164,7 @@ final class SubscriptionReader {
                 settings.set(key, value.deepCopy());
             }
         }
+        urlOfInsecureByTenant(body, caller, settings, refused, problems);
         final Optional<String> secret = given(body, SubscriptionFields.SECRET, refused).map(JsonNode::textValue);
 
         // The whole, as every reader of the topic reads it (SubscriptionSettings.read does the same), keeping the
@@ -191,6 +197,32 @@ final class SubscriptionReader {
             throw invalid(problems.list());
         }
         return new SubscriptionRequest(id, settings, secret, tenant, description, subscription);
+    }
+
+    /**
+     * {@code allowInsecureUrl: true} (an {@code http} URL, a private or loopback address) is the operator's to give: from a
+     * tenant it would reach into the network hookgate runs in.
+     */
+    private static void insecureByTenant(final ObjectNode body, final Caller caller, final Set<String> refused,
+                                         final ConfigProblems problems) {
+        final String key = SubscriptionConfig.ALLOW_INSECURE_URL.name();
+        if (!caller.isOperator() && given(body, key, refused).filter(value -> value.isBoolean() && value.booleanValue()).isPresent()) {
+            problems.add(key, "only the operator's token may allow an insecure URL (http, or a private or loopback address); "
+                + "a tenant's subscriptions need an https URL of a public address");
+            refused.add(key);
+        }
+    }
+
+    /** A URL the operator allowed to be insecure is the operator's to change, as giving that leave is. */
+    private static void urlOfInsecureByTenant(final ObjectNode body, final Caller caller, final ObjectNode settings,
+                                              final Set<String> refused, final ConfigProblems problems) {
+        final String key = SubscriptionConfig.URL.name();
+        if (!caller.isOperator() && settings.path(SubscriptionConfig.ALLOW_INSECURE_URL.name()).asBoolean(false)
+            && given(body, key, refused).isPresent()) {
+            problems.add(key, "the operator allowed this subscription an insecure URL (allowInsecureUrl): only the operator's "
+                + "token may change its url, or give allowInsecureUrl: false with an https URL of a public address");
+            refused.add(key);
+        }
     }
 
     private static Optional<JsonNode> given(final ObjectNode body, final String key, final Set<String> refused) {

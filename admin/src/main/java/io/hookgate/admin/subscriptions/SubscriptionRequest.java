@@ -17,4 +17,11 @@ import java.util.Optional;
  */
 record SubscriptionRequest(String id, ObjectNode settings, Optional<String> secret, Optional<String> tenant, Optional<String> description,
                            SubscriptionConfig config) {
+
+    /** The secret is never printed. */
+    @Override
+    public String toString() {
+        return "SubscriptionRequest[" + id + ", settings " + settings + ", secret " + (secret.isPresent() ? "given, hidden" : "none")
+            + ", tenant " + tenant.orElse("none") + "]";
+    }
 }

@@ -11,13 +11,21 @@ import java.util.Optional;
  */
 public interface SubscriptionStore {
 
-    /** The record the topic holds for {@code id} now, every write made before this call included; empty when none. */
+    /**
+     * The record the topic holds for {@code id} now, every write made before this call included, a
+     * deleted one ({@link SubscriptionRecord#isDeleted()}) too; empty when none, or when it cannot
+     * be read (then {@link io.hookgate.core.subscription.Subscriptions#unreadable} says so).
+     */
     Optional<SubscriptionRecord> stored(String id);
 
     /**
-     * Writes {@code record} for {@code id} ({@code null}: a tombstone, which deletes) and returns
-     * once Kafka acknowledged it and it is in force in this process's subscriptions, so that the
-     * answer and the next read show it.
+     * Writes {@code record} for {@code id}, provided the topic's record of {@code id} is still
+     * {@code base} (what {@link #stored} answered when the change began), and returns once Kafka
+     * acknowledged it and it is in force in this process's subscriptions, so that the answer and
+     * the next read show it.
+     *
+     * @throws io.hookgate.admin.errors.Conflict {@code subscription_changed} when another writer (another admin, a
+     *                                           dispatcher disabling it) changed the record since
      */
-    void write(String id, SubscriptionRecord record);
+    void write(String id, Optional<SubscriptionRecord> base, SubscriptionRecord record);
 }

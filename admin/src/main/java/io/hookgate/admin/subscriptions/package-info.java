@@ -3,7 +3,7 @@
  * to the compacted {@code subscriptions} topic and answered from the process's
  * {@link io.hookgate.core.subscription.Subscriptions}, which every processor and dispatcher follows.
  * {@link io.hookgate.admin.subscriptions.SubscriptionApi} is the entry point (its routes);
- * {@link io.hookgate.admin.subscriptions.KafkaSubscriptionStore} writes and reads the topic.
+ * {@link io.hookgate.admin.subscriptions.KafkaSubscriptionStore} writes the topic and reads the process's table of it.
  *
  * <p>Choices where the SPEC says nothing:
  * <ul>
@@ -19,7 +19,14 @@
  *   <li>Without {@code admin.secretsKey}, creating or rotating answers {@code 409 secrets_key_missing};
  *       reads, and the state of the file's subscriptions, still work.</li>
  *   <li>An id already taken answers {@code 409 subscription_exists} to every caller, a tenant too:
- *       ids are one namespace.</li>
+ *       ids are one namespace; a tenant is told only that it is taken, whatever took it.</li>
+ *   <li>A delete writes a deleted record, not a tombstone: an id is never used twice, so no new
+ *       subscription inherits the tasks, DLQ entries and delivery log of a deleted one.</li>
+ *   <li>{@code allowInsecureUrl: true} is the operator's alone (a problem at {@code allowInsecureUrl}
+ *       from a tenant token: 400, as every problem of a body is).</li>
+ *   <li>A write checks that the record is still the one its change began from: {@code 409
+ *       subscription_changed} otherwise. This narrows lost updates between admins, cannot rule them
+ *       out (Kafka has no compare-and-set): one admin replica should change subscriptions.</li>
  *   <li>Bodies are read strictly as JSON (a number is not a string, a key given twice is refused),
  *       every problem answered at once as {@code 400 invalid_subscription}, a body that is not a
  *       JSON object too (path {@code ""}).</li>

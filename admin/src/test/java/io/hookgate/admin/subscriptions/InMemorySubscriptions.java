@@ -25,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The topic and the table of a process in one, in memory, for tests without a broker: a write is in
  * force at once, read back with the same reader as the real table ({@link SubscriptionSettings}),
- * secrets opened with the configured key and those past their end left out.
+ * secrets opened with the configured key and those past their end left out, deleted ones no
+ * subscription. {@link #markUnreadable} stands for a record the real table cannot read.
  */
 public final class InMemorySubscriptions implements Subscriptions, SubscriptionStore {
 
@@ -34,6 +35,8 @@ public final class InMemorySubscriptions implements Subscriptions, SubscriptionS
     private final Clock clock;
     private final Map<String, SubscriptionRecord> records = new TreeMap<>();
     private final List<String> writes = new ArrayList<>();
+    private final java.util.Set<String> unreadable = new java.util.HashSet<>();
+    private Runnable beforeNextWrite = () -> { };
 
     public InMemorySubscriptions(final HookgateConfig config, final Clock clock) {
         this.config = config;
@@ -41,7 +44,7 @@ public final class InMemorySubscriptions implements Subscriptions, SubscriptionS
         this.clock = clock;
     }
 
-    /** The ids written, in order, {@code -id} for a tombstone. */
+    /** The ids written, in order, {@code -id} for a deleted record. */
     public synchronized List<String> writes() {
         return List.copyOf(writes);
     }
@@ -52,13 +55,42 @@ public final class InMemorySubscriptions implements Subscriptions, SubscriptionS
     }
 
     @Override
-    public synchronized void write(final String id, final SubscriptionRecord record) {
-        writes.add(record == null ? "-" + id : id);
-        if (record == null) {
-            records.remove(id);
-        } else {
-            records.put(id, record);
+    public synchronized void write(final String id, final Optional<SubscriptionRecord> base, final SubscriptionRecord record) {
+        final Runnable before = beforeNextWrite;
+        beforeNextWrite = () -> { };
+        before.run();
+        if (!stored(id).equals(base)) {
+            throw new io.hookgate.admin.errors.Conflict("subscription_changed", "subscription " + id + " changed meanwhile");
         }
+        writes.add(record.isDeleted() ? "-" + id : id);
+        unreadable.remove(id);
+        records.put(id, record);
+    }
+
+    /** Runs {@code action} when the next write begins, before its check: another writer between a change's read and its write. */
+    public synchronized void beforeNextWrite(final Runnable action) {
+        beforeNextWrite = action;
+    }
+
+    /** Another writer's change of {@code record}, as if another admin wrote it. */
+    public synchronized void writeBehindTheBack(final SubscriptionRecord record) {
+        records.put(record.id(), record);
+    }
+
+    /** The topic's latest record of {@code id} is one the table cannot read: it leaves the id. */
+    public synchronized void markUnreadable(final String id) {
+        records.remove(id);
+        unreadable.add(id);
+    }
+
+    @Override
+    public synchronized boolean unreadable(final String id) {
+        return unreadable.contains(id);
+    }
+
+    @Override
+    public synchronized Optional<SubscriptionRecord> record(final String id) {
+        return stored(id);
     }
 
     @Override
@@ -85,16 +117,18 @@ public final class InMemorySubscriptions implements Subscriptions, SubscriptionS
     private synchronized Map<String, LiveSubscription> snapshot() {
         final Map<String, LiveSubscription> byId = new LinkedHashMap<>();
         config.subscriptions().values().forEach(subscription -> {
-            final SubscriptionRecord state = records.get(subscription.id());
+            final SubscriptionRecord state = Optional.ofNullable(records.get(subscription.id())).filter(record -> !record.isDeleted())
+                .orElse(null);
             byId.put(subscription.id(), new LiveSubscription(subscription, state == null ? State.ENABLED : state.state(), Origin.CONFIG,
                 Optional.empty(), null, state == null ? null : state.updatedAt()));
         });
         for (SubscriptionRecord record : records.values()) {
-            if (record.origin() != Origin.API || byId.containsKey(record.id())) {
+            if (record.origin() != Origin.API || byId.containsKey(record.id()) || record.isDeleted()) {
                 continue;
             }
             final List<String> secrets = record.secrets().stream().filter(secret -> secret.validAt(clock.instant()))
-                .map(SealedSecret::sealed).map(sealed -> box.orElseThrow().open(sealed, record.id())).toList();
+                .map(SealedSecret::sealed).map(sealed -> box.orElseThrow().open(sealed, record.id(), Optional.ofNullable(record.tenant())))
+                .toList();
             final ConfigProblems problems = new ConfigProblems();
             final SubscriptionConfig read = SubscriptionSettings.read(record.id(), record.settings(), secrets,
                 Optional.ofNullable(record.tenant()), "subscriptions." + record.id(), problems)

@@ -1,6 +1,7 @@
 package io.hookgate.admin.subscriptions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookgate.admin.errors.Conflict;
 import io.hookgate.admin.errors.Unavailable;
 import io.hookgate.core.config.SubscriptionConfig;
 import io.hookgate.core.subscription.LiveSubscription;
@@ -12,13 +13,7 @@ import io.hookgate.core.subscription.SubscriptionSettings;
 import io.hookgate.core.subscription.Subscriptions;
 import io.hookgate.core.topics.Topic;
 import io.hookgate.core.topics.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.producer.MockProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.Node;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -26,26 +21,35 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The store reads the topic to its end before each read, and types every way a write can fail. */
+/** The store reads the process's table once synced, refuses a write whose base changed, and types every way a write can fail. */
 class KafkaSubscriptionStoreTest {
 
     final Topic<String, SubscriptionRecord> topic = new Topics("t.").subscriptionRecords();
-    final TopicPartition partition = new TopicPartition(topic.name(), 0);
-    final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
     final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     CompletableFuture<Void> sync = CompletableFuture.completedFuture(null);
-    long end;
+    int syncs;
+    final Map<String, SubscriptionRecord> records = new HashMap<>();
 
-    final Subscriptions subscriptions = new Subscriptions() {
+    final Subscriptions subscriptions = new Table(() -> {
+        syncs++;
+        return sync;
+    }, records);
+
+    /** A table of {@code records}, each sync answered by {@code syncs}. */
+    private record Table(Supplier<CompletableFuture<Void>> syncs, Map<String, SubscriptionRecord> records) implements Subscriptions {
+
         @Override
         public Optional<LiveSubscription> find(final String id) {
             return Optional.empty();
@@ -62,16 +66,18 @@ class KafkaSubscriptionStoreTest {
         }
 
         @Override
-        public CompletableFuture<Void> sync() {
-            return sync;
+        public Optional<SubscriptionRecord> record(final String id) {
+            return Optional.ofNullable(records.get(id));
         }
-    };
+
+        @Override
+        public CompletableFuture<Void> sync() {
+            return syncs.get();
+        }
+    }
 
     KafkaSubscriptionStore store() {
-        consumer.updatePartitions(topic.name(), List.of(new PartitionInfo(topic.name(), 0, Node.noNode(), new Node[0], new Node[0])));
-        consumer.updateBeginningOffsets(Map.of(partition, 0L));
-        consumer.updateEndOffsets(Map.of(partition, end));
-        return new KafkaSubscriptionStore(topic, producer, consumer, subscriptions, Duration.ofMillis(300));
+        return new KafkaSubscriptionStore(topic, producer, subscriptions, Duration.ofMillis(300));
     }
 
     static SubscriptionRecord record(final String id, final String url) {
@@ -82,68 +88,53 @@ class KafkaSubscriptionStoreTest {
             null, null);
     }
 
-    void append(final String id, final byte[] value) {
-        consumer.addRecord(new ConsumerRecord<>(topic.name(), 0, end++, id.getBytes(StandardCharsets.UTF_8), value));
-        consumer.updateEndOffsets(Map.of(partition, end));
-    }
-
-    void append(final SubscriptionRecord record) {
-        final ProducerRecord<byte[], byte[]> written = topic.record(record.id(), record);
-        append(record.id(), written.value());
-    }
-
     @Test
-    void eachReadSeesEveryRecordUpToTheEnd() {
+    void aReadIsTheTablesRecordOnceSynced() {
         final KafkaSubscriptionStore store = store();
-        assertThat(store.stored("billing")).as("an empty topic").isEmpty();
-        append(record("billing", "https://a.example.com/1"));
-        append(record("billing", "https://a.example.com/2"));
-        append(record("temp", "https://t.example.com/"));
-        append("temp", null);
-        append("billing", "{not json".getBytes(StandardCharsets.UTF_8));
-        assertThat(store.stored("billing")).get().extracting(r -> r.settings().path("url").asText())
-            .as("an unreadable record leaves the last readable one").isEqualTo("https://a.example.com/2");
-        assertThat(store.stored("temp")).as("a tombstone deletes").isEmpty();
-        append(SubscriptionRecord.configState("audit", State.DISABLED, java.time.Instant.EPOCH));
-        assertThat(store.stored("audit")).get().extracting(SubscriptionRecord::origin).isEqualTo(Origin.CONFIG);
-        store.close();
-    }
-
-    @Test
-    void aMissingTopicIsUnavailable() {
-        final KafkaSubscriptionStore store = new KafkaSubscriptionStore(topic, producer, consumer, subscriptions, Duration.ofMillis(300));
-        assertThatThrownBy(() -> store.stored("billing")).isInstanceOf(Unavailable.class).hasMessageContaining("does not exist");
-    }
-
-    @Test
-    void aTopicThatCannotBeReadToItsEndIsUnavailable() {
-        final KafkaSubscriptionStore store = store();
-        consumer.updateEndOffsets(Map.of(partition, 5L));
+        assertThat(store.stored("billing")).isEmpty();
+        records.put("billing", record("billing", "https://a.example.com/2"));
+        assertThat(store.stored("billing")).get().extracting(r -> r.settings().path("url").asText()).isEqualTo("https://a.example.com/2");
+        assertThat(syncs).as("each read waits for every write before it").isEqualTo(2);
+        sync = new CompletableFuture<>();
         assertThatThrownBy(() -> store.stored("billing")).isInstanceOf(Unavailable.class).hasMessageContaining("to its end");
+        sync = CompletableFuture.failedFuture(new IllegalStateException("the subscriptions table stopped following topic t.subscriptions"));
+        assertThatThrownBy(() -> store.stored("billing")).isInstanceOf(IllegalStateException.class).hasMessageContaining("stopped following");
     }
 
     @Test
-    void aWriteIsAcknowledgedThenInForce() {
+    void aWriteIsCheckedAgainstItsBaseThenAcknowledgedThenInForce() {
         final KafkaSubscriptionStore store = store();
-        store.write("billing", record("billing", "https://a.example.com/"));
-        store.write("billing", null);
-        assertThat(producer.history()).hasSize(2);
+        final SubscriptionRecord first = record("billing", "https://a.example.com/");
+        store.write("billing", Optional.empty(), first);
+        assertThat(producer.history()).hasSize(1);
         assertThat(new String(producer.history().get(0).key(), StandardCharsets.UTF_8)).isEqualTo("billing");
         assertThat(producer.history().get(0).topic()).isEqualTo("t.subscriptions");
-        assertThat(producer.history().get(1).value()).as("a tombstone").isNull();
+        assertThat(syncs).as("once before the check, once after the write").isEqualTo(2);
+        records.put("billing", first);
+
+        // Another writer changed it since the change read its base: nothing is written.
+        final SubscriptionRecord theirs = first.withState(State.DISABLED, Instant.EPOCH);
+        records.put("billing", theirs);
+        assertThatThrownBy(() -> store.write("billing", Optional.of(first), first.deleted(Instant.EPOCH)))
+            .isInstanceOf(Conflict.class).hasMessageContaining("changed since").extracting(e -> ((Conflict) e).code())
+            .isEqualTo("subscription_changed");
+        assertThatThrownBy(() -> store.write("billing", Optional.empty(), first)).isInstanceOf(Conflict.class);
+        assertThat(producer.history()).hasSize(1);
+        store.write("billing", Optional.of(theirs), theirs.deleted(Instant.EPOCH));
+        assertThat(producer.history()).hasSize(2);
     }
 
     @Test
     void aWriteKafkaRefusesForGoodIsAnInternalError() {
         final MockProducer<byte[], byte[]> manual = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
-        final KafkaSubscriptionStore store = new KafkaSubscriptionStore(topic, manual, consumer, subscriptions, Duration.ofSeconds(10));
+        final KafkaSubscriptionStore store = new KafkaSubscriptionStore(topic, manual, subscriptions, Duration.ofSeconds(10));
         final CompletableFuture<Void> refusal = CompletableFuture.runAsync(() -> {
             while (manual.history().isEmpty()) {
                 Thread.onSpinWait();
             }
             manual.errorNext(new RecordTooLargeException("too large"));
         });
-        assertThatThrownBy(() -> store.write("billing", record("billing", "https://a.example.com/")))
+        assertThatThrownBy(() -> store.write("billing", Optional.empty(), record("billing", "https://a.example.com/")))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("refused").hasCauseInstanceOf(RecordTooLargeException.class);
         refusal.join();
     }
@@ -151,13 +142,21 @@ class KafkaSubscriptionStoreTest {
     @Test
     void everyFailureOfAWriteIsTyped() {
         final KafkaSubscriptionStore store = store();
+        final SubscriptionRecord record = record("billing", "https://a.example.com/");
         producer.sendException = new TimeoutException("no metadata");
-        assertThatThrownBy(() -> store.write("billing", null)).isInstanceOf(Unavailable.class);
+        assertThatThrownBy(() -> store.write("billing", Optional.empty(), record)).isInstanceOf(Unavailable.class);
         producer.sendException = null;
-        sync = new CompletableFuture<>();
-        assertThatThrownBy(() -> store.write("billing", null)).isInstanceOf(Unavailable.class).hasMessageContaining("stored in Kafka");
-        sync = CompletableFuture.failedFuture(new IllegalStateException("the subscriptions table is not running"));
-        assertThatThrownBy(() -> store.write("billing", null)).isInstanceOf(IllegalStateException.class)
+        final CompletableFuture<Void> late = new CompletableFuture<>();
+        sync = late;
+        assertThatThrownBy(() -> store.write("billing", Optional.empty(), record)).isInstanceOf(Unavailable.class)
+            .hasMessageContaining("was not written");
+        // In sync before the write, not after it.
+        final int[] calls = {0};
+        final Subscriptions slowAfter = new Table(() -> calls[0]++ == 0 ? CompletableFuture.completedFuture(null) : late, Map.of());
+        assertThatThrownBy(() -> new KafkaSubscriptionStore(topic, producer, slowAfter, Duration.ofMillis(300))
+            .write("billing", Optional.empty(), record)).isInstanceOf(Unavailable.class).hasMessageContaining("stored in Kafka");
+        sync = CompletableFuture.failedFuture(new IllegalStateException("the subscriptions table is closed"));
+        assertThatThrownBy(() -> store.write("billing", Optional.empty(), record)).isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("stopped following");
     }
 }

@@ -25,6 +25,7 @@ import java.util.Map;
 import static io.hookgate.admin.TestAdmin.error;
 import static io.hookgate.admin.TestAdmin.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The subscriptions routes over HTTP, on an in-memory topic and table: what a create, change,
@@ -402,6 +403,136 @@ class SubscriptionApiTest {
                 .isEqualTo("disabled");
             assertThat(keyless.writes()).containsExactly("audit");
         }
+    }
+
+    @Test
+    void onlyTheOperatorAllowsAnInsecureUrl() throws Exception {
+        // A tenant giving it: a problem at allowInsecureUrl, and its URL judged without it.
+        final Map<String, List<String>> privateUrl = problems(call(ACME, "POST", "/admin/subscriptions",
+            "{\"url\": \"http://169.254.169.254/latest/meta-data\", \"sources\": [\"acme-shop\"], \"allowInsecureUrl\": true}"));
+        assertThat(privateUrl).containsOnlyKeys("allowInsecureUrl", "url");
+        assertThat(privateUrl.get("allowInsecureUrl")).singleElement().asString().contains("only the operator's token");
+        assertThat(problems(call(ACME, "POST", "/admin/subscriptions",
+            "{\"url\": \"https://a.example.com/h\", \"sources\": [\"acme-shop\"], \"allowInsecureUrl\": true}")))
+            .containsOnlyKeys("allowInsecureUrl");
+        json(call(ACME, "POST", "/admin/subscriptions",
+            "{\"id\": \"acme-api\", \"url\": \"https://a.example.com/h\", \"sources\": [\"acme-shop\"], \"allowInsecureUrl\": false}"), 201);
+        assertThat(problems(call(ACME, "PATCH", "/admin/subscriptions/acme-api",
+            "{\"url\": \"http://127.0.0.1:9000/h\", \"allowInsecureUrl\": true}"))).containsOnlyKeys("allowInsecureUrl", "url");
+        assertThat(subscriptions.find("acme-api").orElseThrow().config().allowInsecureUrl()).isFalse();
+
+        // The operator's leave, on a tenant's subscription: the tenant changes the rest, not its URL while the leave holds.
+        final JsonNode local = json(call(OPERATOR, "POST", "/admin/subscriptions", "{\"id\": \"acme-local\", \"url\": "
+            + "\"http://127.0.0.1:3000/h\", \"sources\": [\"acme-shop\"], \"tenant\": \"acme\", \"allowInsecureUrl\": true}"), 201);
+        assertThat(local.path("allowInsecureUrl").asBoolean()).isTrue();
+        assertThat(json(call(ACME, "PATCH", "/admin/subscriptions/acme-local", "{\"description\": \"mine\"}"), 200)
+            .path("allowInsecureUrl").asBoolean()).isTrue();
+        assertThat(problems(call(ACME, "PATCH", "/admin/subscriptions/acme-local", "{\"url\": \"http://10.0.0.7/h\"}")).get("url"))
+            .singleElement().asString().contains("only the operator's token may change its url");
+        assertThat(problems(call(ACME, "PATCH", "/admin/subscriptions/acme-local", "{\"allowInsecureUrl\": true}")))
+            .containsOnlyKeys("allowInsecureUrl");
+        final JsonNode secured = json(call(ACME, "PATCH", "/admin/subscriptions/acme-local",
+            "{\"url\": \"https://acme.example.com/h\", \"allowInsecureUrl\": false}"), 200);
+        assertThat(secured.path("allowInsecureUrl").asBoolean()).isFalse();
+        assertThat(json(call(OPERATOR, "PATCH", "/admin/subscriptions/acme-local",
+            "{\"url\": \"http://127.0.0.1:3001/h\", \"allowInsecureUrl\": true}"), 200).path("url").asText())
+            .isEqualTo("http://127.0.0.1:3001/h");
+    }
+
+    @Test
+    void aDeletedIdIsNeverMadeAgainAndATenantLearnsOnlyThatAnIdIsTaken() throws Exception {
+        json(call(ACME, "POST", "/admin/subscriptions", "{\"id\": \"crm\", \"url\": \"https://a.example.com/h\", \"sources\": [\"acme-shop\"]}"),
+            201);
+        assertThat(call(ACME, "DELETE", "/admin/subscriptions/crm", null).statusCode()).isEqualTo(204);
+        assertThat(subscriptions.stored("crm")).get().extracting(r -> r.isDeleted()).isEqualTo(true);
+        final String create = "{\"id\": \"%s\", \"url\": \"https://b.example.com/h\", \"sources\": [\"%s\"]}";
+        final JsonNode operator = json(call(OPERATOR, "POST", "/admin/subscriptions", create.formatted("crm", "shop")), 409);
+        assertThat(operator.path("error").asText()).isEqualTo("subscription_exists");
+        assertThat(operator.path("message").asText()).contains("was deleted").contains("never used again");
+
+        // A tenant: the same answer for a deleted id, another tenant's, the operator's and the file's.
+        json(call(OPERATOR, "POST", "/admin/subscriptions", create.formatted("ops", "shop")), 201);
+        final List<String> messages = new ArrayList<>();
+        for (String id : List.of("crm", "ops", "audit", "acme-file")) {
+            final JsonNode answer = json(call(BETA, "POST", "/admin/subscriptions", create.formatted(id, "beta-shop")), 409);
+            assertThat(answer.path("error").asText()).as(id).isEqualTo("subscription_exists");
+            messages.add(answer.path("message").asText().replace(id, "ID"));
+        }
+        assertThat(messages).as("nothing tells the file's or a deleted one's apart").containsOnly(messages.get(0));
+        assertThat(messages.get(0)).doesNotContain("configuration file").doesNotContain("deleted subscription " ).contains("taken");
+        assertThat(json(call(OPERATOR, "POST", "/admin/subscriptions", create.formatted("audit", "shop")), 409).path("message").asText())
+            .contains("configuration file");
+        assertThat(subscriptions.writes()).containsExactly("crm", "-crm", "ops");
+    }
+
+    @Test
+    void theOperatorDeletesARecordThatCannotBeRead() throws Exception {
+        json(call(ACME, "POST", "/admin/subscriptions", "{\"id\": \"crm\", \"url\": \"https://a.example.com/h\", \"sources\": [\"acme-shop\"]}"),
+            201);
+        subscriptions.markUnreadable("crm");
+        assertThat(error(call(ACME, "DELETE", "/admin/subscriptions/crm", null), 404)).isEqualTo("not_found");
+        assertThat(error(call(OPERATOR, "GET", "/admin/subscriptions/crm", null), 404)).isEqualTo("not_found");
+        assertThat(call(OPERATOR, "DELETE", "/admin/subscriptions/crm", null).statusCode()).isEqualTo(204);
+        assertThat(subscriptions.stored("crm")).get().satisfies(record -> {
+            assertThat(record.isDeleted()).isTrue();
+            assertThat(record.origin().code()).isEqualTo("api");
+        });
+        assertThat(error(call(OPERATOR, "DELETE", "/admin/subscriptions/crm", null), 404)).isEqualTo("not_found");
+        // An unreadable record takes its id as any other does.
+        subscriptions.markUnreadable("other");
+        assertThat(json(call(OPERATOR, "POST", "/admin/subscriptions",
+            "{\"id\": \"other\", \"url\": \"https://b.example.com/h\", \"sources\": [\"shop\"]}"), 409).path("message").asText())
+            .contains("cannot be read");
+        assertThat(subscriptions.writes()).containsExactly("crm", "-crm");
+    }
+
+    @Test
+    void aChangeOfARecordAnotherWriterChangedMeanwhileIsAConflict() throws Exception {
+        json(call(OPERATOR, "POST", "/admin/subscriptions", "{\"id\": \"crm\", \"url\": \"https://a.example.com/h\", \"sources\": [\"shop\"]}"),
+            201);
+        final var base = subscriptions.stored("crm").orElseThrow();
+        // A dispatcher disables it between the change's read and its write.
+        subscriptions.beforeNextWrite(() -> subscriptions.writeBehindTheBack(base.withState(
+            io.hookgate.core.subscription.SubscriptionRecord.State.DISABLED, NOW.plusSeconds(1))));
+        final HttpResponse<String> lost = call(OPERATOR, "PATCH", "/admin/subscriptions/crm", "{\"description\": \"x\"}");
+        assertThat(error(lost, 409)).isEqualTo("subscription_changed");
+        assertThat(subscriptions.find("crm").orElseThrow().enabled()).as("the other writer's change stands").isFalse();
+        assertThat(subscriptions.find("crm").orElseThrow().description()).isEmpty();
+        assertThat(json(call(OPERATOR, "PATCH", "/admin/subscriptions/crm", "{\"description\": \"x\"}"), 200).path("state").asText())
+            .isEqualTo("disabled");
+    }
+
+    @Test
+    void secretsAreBoundToTheTenantAndMovedWithIt() throws Exception {
+        json(call(OPERATOR, "POST", "/admin/subscriptions", "{\"id\": \"crm\", \"url\": \"https://a.example.com/h\", \"sources\": "
+            + "[\"acme-shop\"], \"tenant\": \"acme\", \"secret\": \"" + SECRET + "\"}"), 201);
+        json(call(OPERATOR, "POST", "/admin/subscriptions/crm/secret", "{\"secret\": \"" + OTHER_SECRET + "\", \"keepPreviousFor\": \"1h\"}"),
+            200);
+        final SecretBox box = new SecretBox(KEY);
+        final var sealed = subscriptions.stored("crm").orElseThrow().secrets();
+        assertThat(box.open(sealed.get(0).sealed(), "crm", java.util.Optional.of("acme"))).isEqualTo(OTHER_SECRET);
+        assertThatThrownBy(() -> box.open(sealed.get(0).sealed(), "crm")).isInstanceOf(IllegalArgumentException.class);
+
+        // Moved to no tenant, with a source of none: both secrets go on signing, sealed for it.
+        json(call(OPERATOR, "PATCH", "/admin/subscriptions/crm", "{\"tenant\": null, \"sources\": [\"shop\"]}"), 200);
+        assertThat(subscriptions.find("crm").orElseThrow().config().secrets()).containsExactly(OTHER_SECRET, SECRET);
+        final var moved = subscriptions.stored("crm").orElseThrow().secrets();
+        assertThat(box.open(moved.get(1).sealed(), "crm")).isEqualTo(SECRET);
+        assertThat(moved.get(1).notAfter()).isEqualTo(NOW.plusSeconds(3600));
+    }
+
+    @Test
+    void noAnswerOfTheReaderPrintsASecret() {
+        final SubscriptionReader reader = new SubscriptionReader(config(""));
+        final SubscriptionRequest request = reader.create(SubscriptionReader.object(("{\"url\": \"https://a.example.com/h\", "
+            + "\"sources\": [\"shop\"], \"secret\": \"" + OTHER_SECRET + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            io.hookgate.admin.api.Caller.operator(), "sub_1", SECRET);
+        assertThat(request.toString()).doesNotContain(OTHER_SECRET).doesNotContain(SECRET).contains("hidden");
+        final SecretRotation rotation = SecretRotation.read(SubscriptionReader.object(("{\"secret\": \"" + OTHER_SECRET + "\"}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(rotation.toString()).doesNotContain(OTHER_SECRET).contains("hidden");
+        final LiveSubscription audit = new InMemorySubscriptions(config(""), Clock.systemUTC()).find("audit").orElseThrow();
+        assertThat(new SubscriptionCommands.Created(audit, OTHER_SECRET).toString()).doesNotContain(OTHER_SECRET).contains("hidden");
     }
 
     static List<String> ids(final HttpResponse<String> response) throws Exception {

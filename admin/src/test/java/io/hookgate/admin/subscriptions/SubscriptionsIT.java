@@ -16,10 +16,30 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookgate.admin.errors.Conflict;
+import io.hookgate.core.subscription.SubscriptionRecord;
+import io.hookgate.core.subscription.SubscriptionRecord.Origin;
+import io.hookgate.core.subscription.SubscriptionRecord.SealedSecret;
+import io.hookgate.core.subscription.SubscriptionRecord.State;
+import io.hookgate.core.subscription.SubscriptionSettings;
+import io.hookgate.core.topics.Topic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * On a real broker, over HTTP: the admin API writes subscriptions to the compacted topic, the
@@ -93,11 +114,21 @@ class SubscriptionsIT {
         return ids;
     }
 
-    @Test
-    void subscriptionsMadeOverHttpAreInForceAtOnceAndSurviveARestart(@TempDir final Path dir) throws Exception {
-        try (KafkaTestCluster kafka = KafkaTestCluster.start()) {
-            final HookgateConfig config = TestConfigs.parse("""
-                kafka: {bootstrapServers: "%s", topicPrefix: "subs."}
+    static KafkaTestCluster kafka;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = KafkaTestCluster.start();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        Optional.ofNullable(kafka).ifPresent(KafkaTestCluster::close);
+    }
+
+    static HookgateConfig config(final String prefix, final String secretsKey, final Path dir) throws Exception {
+        final HookgateConfig config = TestConfigs.parse("""
+                kafka: {bootstrapServers: "%s", topicPrefix: "%s"}
                 admin:
                   port: 0
                   token: %s
@@ -110,10 +141,17 @@ class SubscriptionsIT {
                   beta-shop: {provider: standard-webhooks, tenant: beta}
                 subscriptions:
                   audit: {url: "https://audit.example.com/hook", sources: [shop], secret: %s}
-                """.formatted(kafka.bootstrapServers(), OPERATOR, ACME, BETA, SecretBox.newKey(), dir.resolve("admin"), FILE_SECRET));
-            try (Admin admin = kafka.admin()) {
-                new TopicProvisioner(admin, Duration.ofSeconds(60)).createMissing(new Topics("subs.").all(config));
-            }
+                """.formatted(kafka.bootstrapServers(), prefix, OPERATOR, ACME, BETA, secretsKey, dir.resolve("admin"), FILE_SECRET));
+        try (Admin admin = kafka.admin()) {
+            new TopicProvisioner(admin, Duration.ofSeconds(60)).createMissing(new Topics(prefix).all(config));
+        }
+        return config;
+    }
+
+    @Test
+    void subscriptionsMadeOverHttpAreInForceAtOnceAndSurviveARestart(@TempDir final Path dir) throws Exception {
+        {
+            final HookgateConfig config = config("subs.", SecretBox.newKey(), dir);
             final String first;
             final String second;
             try (Running running = new Running(config, "admin")) {
@@ -161,6 +199,15 @@ class SubscriptionsIT {
                 assertThat(running.table.find("temp")).isEmpty();
                 assertThat(json(running.call(OPERATOR, "GET", "/admin/subscriptions/temp", null), 404).path("error").asText())
                     .isEqualTo("not_found");
+                // Its id is never used again, by a tenant least of all: what waits under it stays its own.
+                assertThat(json(running.call(ACME, "POST", "/admin/subscriptions",
+                    "{\"id\": \"temp\", \"url\": \"https://acme.example.com/h\", \"sources\": [\"acme-shop\"]}"), 409)
+                    .path("error").asText()).isEqualTo("subscription_exists");
+                assertThat(running.table.record("temp")).get().extracting(record -> record.isDeleted()).isEqualTo(true);
+                // A tenant may not reach into the network hookgate runs in.
+                final JsonNode insecure = json(running.call(ACME, "POST", "/admin/subscriptions",
+                    "{\"url\": \"http://127.0.0.1:8081/admin/dlq\", \"sources\": [\"acme-shop\"], \"allowInsecureUrl\": true}"), 400);
+                assertThat(insecure.path("problems")).extracting(problem -> problem.path("path").asText()).contains("allowInsecureUrl", "url");
 
                 // Tenants: each sees and changes its own only, and names only its own sources.
                 assertThat(json(running.call(ACME, "POST", "/admin/subscriptions",
@@ -203,6 +250,53 @@ class SubscriptionsIT {
                 assertThat(json(restarted.call(OPERATOR, "POST", "/admin/subscriptions",
                     "{\"id\": \"billing\", \"url\": \"https://x.example.com/h\", \"sources\": [\"shop\"]}"), 409).path("error").asText())
                     .isEqualTo("subscription_exists");
+                assertThat(json(restarted.call(OPERATOR, "POST", "/admin/subscriptions",
+                    "{\"id\": \"temp\", \"url\": \"https://x.example.com/h\", \"sources\": [\"shop\"]}"), 409).path("message").asText())
+                    .as("a deleted id stays taken after a restart").contains("was deleted");
+            }
+        }
+    }
+
+    @Test
+    void theOperatorDeletesWhatCannotBeReadAndAChangeMeanwhileIsAConflict(@TempDir final Path dir) throws Exception {
+        final String key = SecretBox.newKey();
+        final HookgateConfig config = config("subs2.", key, dir);
+        final Topic<String, SubscriptionRecord> topic = new Topics("subs2.").subscriptionRecords();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+             Running running = new Running(config, "admin-a")) {
+            // A record that is not JSON, and one whose secret was sealed under another key.
+            producer.send(new ProducerRecord<>(topic.name(), "broken".getBytes(StandardCharsets.UTF_8),
+                "{not json".getBytes(StandardCharsets.UTF_8))).get();
+            final ObjectNode settings = SubscriptionSettings.empty().put("url", "https://alien.example.com/h");
+            settings.putArray("sources").add("acme-shop");
+            producer.send(topic.record("alien", new SubscriptionRecord(1, "alien", Origin.API, State.ENABLED, "acme", null, settings,
+                List.of(new SealedSecret(new SecretBox(SecretBox.newKey()).seal(FILE_SECRET, "alien"), null)), null, null))).get();
+            running.table.sync().get(30, TimeUnit.SECONDS);
+            for (String id : List.of("broken", "alien")) {
+                assertThat(running.table.unreadable(id)).as(id).isTrue();
+                assertThat(json(running.call(OPERATOR, "GET", "/admin/subscriptions/" + id, null), 404).path("error").asText()).isEqualTo("not_found");
+                assertThat(json(running.call(ACME, "DELETE", "/admin/subscriptions/" + id, null), 404).path("error").asText()).isEqualTo("not_found");
+                assertThat(json(running.call(OPERATOR, "POST", "/admin/subscriptions",
+                    "{\"id\": \"" + id + "\", \"url\": \"https://x.example.com/h\", \"sources\": [\"shop\"]}"), 409).path("message").asText())
+                    .contains("cannot be read");
+                assertThat(running.call(OPERATOR, "DELETE", "/admin/subscriptions/" + id, null).statusCode()).as(id).isEqualTo(204);
+                assertThat(running.table.record(id)).as(id).get().extracting(record -> record.isDeleted()).isEqualTo(true);
+                assertThat(running.table.unreadable(id)).isFalse();
+                assertThat(json(running.call(OPERATOR, "DELETE", "/admin/subscriptions/" + id, null), 404).path("error").asText()).isEqualTo("not_found");
+            }
+
+            // Two admins: the one whose change began before the other's write lands is refused, not silently lost.
+            try (Running other = new Running(config("subs2.", key, dir.resolve("b")), "admin-b")) {
+                json(running.call(OPERATOR, "POST", "/admin/subscriptions",
+                    "{\"id\": \"shared\", \"url\": \"https://shared.example.com/h\", \"sources\": [\"shop\"]}"), 201);
+                final KafkaSubscriptionStore store = new KafkaSubscriptionStore(config, producer, other.table, Duration.ofSeconds(30));
+                final SubscriptionRecord base = store.stored("shared").orElseThrow();
+                json(running.call(OPERATOR, "PATCH", "/admin/subscriptions/shared", "{\"description\": \"a's change\"}"), 200);
+                assertThatThrownBy(() -> store.write("shared", Optional.of(base), base.withState(State.DISABLED, Instant.now())))
+                    .isInstanceOf(Conflict.class).hasMessageContaining("changed since");
+                assertThat(other.live("shared").description()).contains("a's change");
+                assertThat(other.live("shared").enabled()).isTrue();
             }
         }
     }

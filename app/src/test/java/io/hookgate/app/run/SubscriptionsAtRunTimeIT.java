@@ -314,6 +314,11 @@ class SubscriptionsAtRunTimeIT {
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(Json.mapper().readTree(listed.body()).get("entries")).extracting(entry -> entry.get("id").asText())
             .containsExactly("app-events");
+        // Its id stays taken, so that nothing made later inherits what still waits under it.
+        final HttpResponse<String> again = admin("POST", "/admin/subscriptions",
+            "{\"id\": \"orders\", \"url\": \"https://orders.example.com/h\", \"sources\": [\"demo\"]}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(Json.mapper().readTree(again.body()).path("error").asText()).isEqualTo("subscription_exists");
     }
 
     @Test

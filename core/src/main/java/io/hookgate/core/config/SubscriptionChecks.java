@@ -31,19 +31,13 @@ public final class SubscriptionChecks {
      */
     public static void check(final SubscriptionConfig subscription, final String path, final Set<String> declared,
                              final Map<String, SourceConfig> sources, final DispatchSettings dispatch, final ConfigProblems problems) {
-        check(subscription, path, declared, sources, problems);
+        checkSources(subscription, path, declared, sources, problems);
         checkRetryDelays(subscription, path, dispatch, problems);
     }
 
-    /**
-     * Reports what is wrong with {@code subscription} (found at {@code path}) against its sources
-     * alone: for a caller without the dispatch section, which leaves its retry delays unchecked.
-     *
-     * @param declared ids of every source in the configuration, those with problems of their own too
-     * @param sources  the sources that were read without problems
-     */
-    public static void check(final SubscriptionConfig subscription, final String path, final Set<String> declared,
-                             final Map<String, SourceConfig> sources, final ConfigProblems problems) {
+    /** Reports what is wrong with {@code subscription} (found at {@code path}) against its sources. */
+    private static void checkSources(final SubscriptionConfig subscription, final String path, final Set<String> declared,
+                                     final Map<String, SourceConfig> sources, final ConfigProblems problems) {
         final List<String> named = subscription.sources();
         for (int i = 0; i < named.size(); i++) {
             final String sourcePath = ConfigProblems.index(ConfigProblems.child(path, SubscriptionConfig.SOURCES.name()), i);

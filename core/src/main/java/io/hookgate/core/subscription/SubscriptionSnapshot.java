@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
@@ -24,7 +26,8 @@ import java.util.function.BiConsumer;
  * The subscriptions in force at one moment, immutable: the file's, with the state the topic gives
  * them, and the API's as the topic holds them, their secrets opened and those past their end left
  * out. A record that cannot be read (a secret sealed under another key, settings this version
- * refuses) is left out and reported, never guessed at.
+ * refuses) is left out and reported, never guessed at; a deleted one ({@link SubscriptionRecord#isDeleted()})
+ * is no subscription.
  */
 final class SubscriptionSnapshot implements Subscriptions {
 
@@ -32,15 +35,17 @@ final class SubscriptionSnapshot implements Subscriptions {
     private final Map<String, List<SubscriptionConfig>> bySource;
     private final Map<String, List<SubscriptionConfig>> allBySource;
     private final Map<String, SubscriptionRecord> records;
+    private final Set<String> unreadable;
     /** The earliest end of a rotation's previous secret: the snapshot is rebuilt then. */
     private final Instant nextExpiry;
 
     private SubscriptionSnapshot(final Map<String, LiveSubscription> byId, final Map<String, SubscriptionRecord> records,
-                                 final Instant nextExpiry) {
+                                 final Set<String> unreadable, final Instant nextExpiry) {
         this.byId = Collections.unmodifiableMap(byId);
         this.bySource = bySource(byId.values().stream().filter(LiveSubscription::enabled).toList());
         this.allBySource = bySource(byId.values());
         this.records = Map.copyOf(records);
+        this.unreadable = Set.copyOf(unreadable);
         this.nextExpiry = nextExpiry;
     }
 
@@ -61,19 +66,37 @@ final class SubscriptionSnapshot implements Subscriptions {
      */
     static SubscriptionSnapshot build(final HookgateConfig config, final Map<String, SubscriptionRecord> records,
                                       final Optional<SecretBox> box, final Instant now, final BiConsumer<String, String> unreadable) {
+        return build(config, records, Set.of(), box, now, unreadable);
+    }
+
+    /**
+     * @param undecodable the ids whose latest record in the topic is not a record at all (not JSON, a key not its id):
+     *                    no subscription, and {@link #unreadable(String)}
+     * @param unreadable  told the id of each record left out and why
+     */
+    static SubscriptionSnapshot build(final HookgateConfig config, final Map<String, SubscriptionRecord> records,
+                                      final Set<String> undecodable, final Optional<SecretBox> box, final Instant now,
+                                      final BiConsumer<String, String> unreadable) {
+        final Set<String> leftOut = new HashSet<>(undecodable);
+        final BiConsumer<String, String> report = (id, why) -> {
+            leftOut.add(id);
+            unreadable.accept(id, why);
+        };
         final Map<String, LiveSubscription> byId = new LinkedHashMap<>();
         config.subscriptions().values().forEach(subscription -> {
-            final SubscriptionRecord state = records.get(subscription.id());
+            // A deleted subscription of the API whose id the file now declares leaves the file's its own state.
+            final SubscriptionRecord state = Optional.ofNullable(records.get(subscription.id())).filter(record -> !record.isDeleted())
+                .orElse(null);
             byId.put(subscription.id(), new LiveSubscription(subscription, state == null ? State.ENABLED : state.state(), Origin.CONFIG,
                 Optional.empty(), null, state == null ? null : state.updatedAt()));
         });
         Instant nextExpiry = null;
         for (SubscriptionRecord record : new TreeMap<>(records).values()) {
-            if (record.origin() != Origin.API || byId.containsKey(record.id())) {
-                // A state of a file's subscription (applied above), or of one the file no longer has.
+            if (record.origin() != Origin.API || byId.containsKey(record.id()) || record.isDeleted()) {
+                // A state of a file's subscription (applied above), or of one the file no longer has; a deleted one.
                 continue;
             }
-            final Optional<LiveSubscription> live = read(record, box, now, unreadable);
+            final Optional<LiveSubscription> live = read(record, box, now, report);
             if (live.isPresent()) {
                 byId.put(record.id(), live.get());
                 for (SealedSecret secret : record.secrets()) {
@@ -83,7 +106,7 @@ final class SubscriptionSnapshot implements Subscriptions {
                 }
             }
         }
-        return new SubscriptionSnapshot(byId, records, nextExpiry);
+        return new SubscriptionSnapshot(byId, records, leftOut, nextExpiry);
     }
 
     private static Optional<LiveSubscription> read(final SubscriptionRecord record, final Optional<SecretBox> box, final Instant now,
@@ -102,7 +125,7 @@ final class SubscriptionSnapshot implements Subscriptions {
                 return Optional.empty();
             }
             try {
-                secrets.add(box.get().open(secret.sealed(), record.id()));
+                secrets.add(box.get().open(secret.sealed(), record.id(), Optional.ofNullable(record.tenant())));
             } catch (IllegalArgumentException e) {
                 unreadable.accept(record.id(), e.getMessage());
                 return Optional.empty();
@@ -147,6 +170,11 @@ final class SubscriptionSnapshot implements Subscriptions {
     @Override
     public Optional<SubscriptionRecord> record(final String id) {
         return Optional.ofNullable(records.get(id));
+    }
+
+    @Override
+    public boolean unreadable(final String id) {
+        return unreadable.contains(id);
     }
 
     @Override

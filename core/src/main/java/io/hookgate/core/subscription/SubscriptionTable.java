@@ -9,6 +9,7 @@ import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -25,10 +26,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -53,8 +56,10 @@ public final class SubscriptionTable implements Subscriptions, Readiness, AutoCl
     private final Optional<SecretBox> box;
     private final Clock clock;
     private final Duration startTimeout;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Consumer<byte[], byte[]> consumer;
     private final Map<String, SubscriptionRecord> records = new HashMap<>();
+    /** Ids whose latest record is not a record at all (not JSON, a key not its id); the table thread's alone. */
+    private final Set<String> undecodable = new HashSet<>();
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> syncRequests = new ConcurrentLinkedQueue<>();
     /** Sync requests with the end offsets they wait for; the table thread's alone. */
     private final List<PendingSync> pending = new ArrayList<>();
@@ -63,6 +68,8 @@ public final class SubscriptionTable implements Subscriptions, Readiness, AutoCl
     private volatile SubscriptionSnapshot snapshot;
     private volatile boolean running = true;
     private volatile String failure;
+    /** Why the table thread stopped following the topic after it started; null while it follows it, or once closed. */
+    private volatile IllegalStateException stopped;
     private Thread thread;
 
     private record PendingSync(Map<TopicPartition, Long> ends, CompletableFuture<Void> done) {
@@ -73,6 +80,15 @@ public final class SubscriptionTable implements Subscriptions, Readiness, AutoCl
      */
     public SubscriptionTable(final HookgateConfig config, final String client, final MeterRegistry registry, final Clock clock,
                              final Duration startTimeout) {
+        this(config, new KafkaConsumer<>(KafkaClients.config(config.kafka(), config.kafka().topicPrefix() + "subscriptions-" + client,
+            Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+            registry, clock, startTimeout);
+    }
+
+    /** @param consumer reads the topic; closed by this table */
+    SubscriptionTable(final HookgateConfig config, final Consumer<byte[], byte[]> consumer, final MeterRegistry registry, final Clock clock,
+                      final Duration startTimeout) {
         this.config = config;
         final Topics topics = new Topics(config.kafka().topicPrefix());
         this.topic = topics.subscriptionRecords();
@@ -80,11 +96,10 @@ public final class SubscriptionTable implements Subscriptions, Readiness, AutoCl
         this.clock = clock;
         this.startTimeout = startTimeout;
         this.snapshot = SubscriptionSnapshot.of(config);
-        this.consumer = new KafkaConsumer<>(KafkaClients.config(config.kafka(), config.kafka().topicPrefix() + "subscriptions-" + client,
-            Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = consumer;
         this.unreadable = Counter.builder("hookgate.subscriptions.unreadable").description(
-            "Records of the subscriptions topic left out: a secret sealed under another admin.secretsKey, settings refused")
+            "Records of the subscriptions topic left out: not JSON, a key not its id, a secret sealed under another "
+                + "admin.secretsKey, settings refused")
             .register(registry);
         Gauge.builder("hookgate.subscriptions", this, table -> table.snapshot.all().size())
             .description("Subscriptions in force in this process, the file's and the admin API's").register(registry);
@@ -138,16 +153,28 @@ public final class SubscriptionTable implements Subscriptions, Readiness, AutoCl
                 }
             }
         } catch (RuntimeException e) {
-            if (!running) {
-                return;
+            if (running) {
+                failure = e.toString();
+                LOG.error("The subscriptions table stopped following topic {}; changes made now are not seen here", topic.name(), e);
+                // Before the syncs are failed: a sync asked from now on fails at once (see sync()).
+                stopped = new IllegalStateException("the subscriptions table stopped following topic " + topic.name() + ": " + e, e);
+                loaded.completeExceptionally(e);
             }
-            failure = e.toString();
-            LOG.error("The subscriptions table stopped following topic {}; changes made now are not seen here", topic.name(), e);
-            loaded.completeExceptionally(e);
-            pending.forEach(sync -> sync.done().completeExceptionally(e));
-            syncRequests.forEach(request -> request.completeExceptionally(e));
         } finally {
+            final IllegalStateException why = stopped != null ? stopped : closed();
+            pending.forEach(sync -> sync.done().completeExceptionally(why));
+            failQueuedSyncs(why);
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private IllegalStateException closed() {
+        return new IllegalStateException("the subscriptions table of topic " + topic.name() + " is closed");
+    }
+
+    private void failQueuedSyncs(final IllegalStateException why) {
+        for (CompletableFuture<Void> request = syncRequests.poll(); request != null; request = syncRequests.poll()) {
+            request.completeExceptionally(why);
         }
     }
 
@@ -213,24 +240,34 @@ public final class SubscriptionTable implements Subscriptions, Readiness, AutoCl
             return false;
         }
         if (record.value() == null) {
-            return records.remove(id) != null;
+            return undecodable.remove(id) | (records.remove(id) != null);
         }
+        SubscriptionRecord value;
+        String why;
         try {
-            final SubscriptionRecord value = topic.values().deserializer().deserialize(topic.name(), record.headers(), record.value());
-            if (!id.equals(value.id())) {
-                throw new IllegalArgumentException("its key " + id + " is not its id " + value.id());
-            }
-            records.put(id, value);
-            return true;
+            value = topic.values().deserializer().deserialize(topic.name(), record.headers(), record.value());
+            why = id.equals(value.id()) ? null : "its key is not the id it holds";
         } catch (RuntimeException e) {
-            unreadable.increment();
-            LOG.error("Skipping an unreadable record of {} subscription={} offset={}: {}", topic.name(), id, record.offset(), e.getMessage());
-            return false;
+            // Its message may quote the record: the kind of failure is enough to find it at its offset.
+            value = null;
+            why = "not a subscription record (" + e.getClass().getSimpleName() + ")";
         }
+        if (why != null) {
+            // The latest record of the id is what counts: one that cannot be read ends what came before, never leaves it in force.
+            unreadable.increment();
+            LOG.error("Unreadable record of {} subscription={} partition={} offset={}: {}; subscription {} is not in force here",
+                topic.name(), id, record.partition(), record.offset(), why, id);
+            records.remove(id);
+            undecodable.add(id);
+            return true;
+        }
+        undecodable.remove(id);
+        records.put(id, value);
+        return true;
     }
 
     private void rebuild() {
-        snapshot = SubscriptionSnapshot.build(config, records, box, clock.instant(), (id, why) -> {
+        snapshot = SubscriptionSnapshot.build(config, records, undecodable, box, clock.instant(), (id, why) -> {
             unreadable.increment();
             LOG.error("Subscription {} of topic {} is not in force here: {}", id, topic.name(), why);
         });
@@ -272,13 +309,28 @@ public final class SubscriptionTable implements Subscriptions, Readiness, AutoCl
     }
 
     @Override
+    public boolean unreadable(final String id) {
+        return snapshot.unreadable(id);
+    }
+
+    /**
+     * {@inheritDoc} Fails at once, saying why, when the table no longer follows the topic: closed,
+     * or its thread stopped on a failure (then its readiness says so too).
+     */
+    @Override
     public CompletableFuture<Void> sync() {
         final CompletableFuture<Void> request = new CompletableFuture<>();
-        if (!running || failure != null && loaded.isCompletedExceptionally()) {
-            request.completeExceptionally(new IllegalStateException("the subscriptions table is not running"));
+        if (stopped != null || !running || loaded.isCompletedExceptionally()) {
+            request.completeExceptionally(stopped != null ? stopped : running ? new IllegalStateException(
+                "the subscriptions table did not read topic " + topic.name() + (failure == null ? "" : ": " + failure)) : closed());
             return request;
         }
         syncRequests.add(request);
+        if (stopped != null || !running) {
+            // The thread stopped after the check above: it may have failed the queue already, so fail what is left.
+            failQueuedSyncs(stopped != null ? stopped : closed());
+            return request;
+        }
         consumer.wakeup();
         return request;
     }

@@ -43,6 +43,16 @@ public interface Subscriptions {
     }
 
     /**
+     * Whether the topic's latest record of {@code id} is not in force here because it cannot be read:
+     * not JSON, a key that is not its id, a secret that does not open with this {@code admin.secretsKey},
+     * settings this version refuses. Such an id has no subscription ({@link #find} is empty), yet is
+     * taken: what the admin API lets the operator delete.
+     */
+    default boolean unreadable(final String id) {
+        return false;
+    }
+
+    /**
      * Completes once every change written to the topic before this call is in force here: what a
      * reader of its own write, or of a task naming a subscription it does not know yet, waits for.
      */

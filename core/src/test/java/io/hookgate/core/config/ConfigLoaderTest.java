@@ -387,4 +387,20 @@ public class ConfigLoaderTest {
         assertThat(badSecret.problems()).extracting(ConfigProblem::toString).containsExactly(
             "admin.notifySecret: too short to sign safely; make one with: hookgate secret new");
     }
+
+    @Test
+    void aSecretsKeyThatIsNotAnAesKeyIsAProblemAtItsPathThatNeverQuotesIt() {
+        final Map<String, String> keys = Map.of("MALFORMED", "not base64 at all!", "SHORT", "c2hvcnQta2V5");
+        final ConfigLoader withKeys = new ConfigLoader(PROVIDERS, keys::get);
+        for (String given : List.of("\"not base64 at all!\"", "\"${MALFORMED}\"", "c2hvcnQta2V5", "\"${SHORT}\"")) {
+            final ConfigException error = catchThrowableOfType(ConfigException.class, () -> withKeys.parse(
+                "sources: {a: {provider: standard-webhooks}}\nadmin: {secretsKey: " + given + "}\n"));
+            assertThat(error).as(given).isNotNull();
+            assertThat(error.problems()).as(given).singleElement().satisfies(problem -> {
+                assertThat(problem.path()).isEqualTo("admin.secretsKey");
+                assertThat(problem.message()).contains("base64").contains("openssl rand -base64 32")
+                    .doesNotContain("not base64 at all").doesNotContain("c2hvcnQta2V5");
+            });
+        }
+    }
 }

@@ -132,4 +132,16 @@ class SubscriptionSnapshotTest {
         assertThat(snapshot.find("audit").orElseThrow().toString()).doesNotContain(SECRET_B.substring(6));
         assertThat(config.sources().get("shop").toString()).doesNotContain(SECRET_A.substring(6)).contains("1 hidden");
     }
+
+    @Test
+    void aDeletedRecordIsNoSubscriptionAndLeavesTheFilesItsOwnState() {
+        final SubscriptionRecord orders = api("orders", State.ENABLED, List.of(new SealedSecret(box.seal(SECRET_A, "orders"), null)), "shop");
+        final SubscriptionRecord audit = api("audit", State.DISABLED, List.of(new SealedSecret(box.seal(SECRET_A, "audit"), null)), "shop");
+        final SubscriptionSnapshot snapshot = build(Map.of("orders", orders.deleted(NOW), "audit", audit.deleted(NOW)), NOW);
+        assertThat(unreadable).isEmpty();
+        assertThat(snapshot.all()).extracting(LiveSubscription::id).containsExactly("audit");
+        assertThat(snapshot.find("audit").orElseThrow().enabled()).as("the file's, under an id the API once had").isTrue();
+        assertThat(snapshot.record("orders")).get().extracting(SubscriptionRecord::isDeleted).isEqualTo(true);
+        assertThat(snapshot.unreadable("orders")).isFalse();
+    }
 }

@@ -85,6 +85,8 @@ class SubscriptionTableIT {
                 assertThat(table.notReadyReason()).isNull();
                 assertThat(table.all()).extracting(LiveSubscription::id).containsExactly("early");
                 assertThat(registry.get("hookgate.subscriptions.unreadable").counter().count()).isEqualTo(1.0);
+                assertThat(table.unreadable("junk")).isTrue();
+                assertThat(table.unreadable("gone")).isFalse();
 
                 producer.send(topic.record("late", record("late", "https://late.example.com/a", State.ENABLED))).get();
                 producer.send(topic.record("early", record("early", "https://early.example.com/b", State.DISABLED))).get();

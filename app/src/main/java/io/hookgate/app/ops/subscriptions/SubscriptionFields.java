@@ -44,7 +44,8 @@ final class SubscriptionFields {
     String tenant;
 
     @Option(names = "--allow-insecure-url", arity = "0..1", paramLabel = "true|false", fallbackValue = "true",
-        description = "Allow plain http and private or loopback addresses (internal receivers only); =false forbids them again.")
+        description = "Allow plain http and private or loopback addresses (internal receivers only; the operator's token alone may); "
+            + "=false forbids them again.")
     Boolean allowInsecureUrl;
 
     @Option(names = "--description", paramLabel = "TEXT", description = "What it is for, for people.")
