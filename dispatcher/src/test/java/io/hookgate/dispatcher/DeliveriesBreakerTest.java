@@ -224,6 +224,28 @@ class DeliveriesBreakerTest {
     }
 
     @Test
+    void aParkedTaskParkedAgainIsNotPassedByAYoungerOneWhenItsSubscriptionIsEnabledMeanwhile() throws Exception {
+        final SubscriptionConfig billing = config.subscriptions().get("billing");
+        subscriptions.put(billing, State.DISABLED, Origin.CONFIG, clock.instant());
+        status.set(204);
+        final DeliveryTask older = task();
+        final DeliveryTask younger = task();
+        deliver(older, TOPICS.dispatch());
+        deliver(younger, TOPICS.dispatch());
+        // The older comes due while the subscription is still disabled: parked again, behind the younger.
+        deliver(parked().get(0), TOPICS.parked());
+        subscriptions.put(billing, State.ENABLED, Origin.CONFIG, clock.instant().plusSeconds(1));
+        // Enabled before the younger comes due: it must not pass the older, parked behind it.
+        deliver(parked().get(1), TOPICS.parked());
+        assertThat(receiver.received()).isEmpty();
+        assertThat(parked()).hasSize(4);
+        assertThat(parked().get(3).deliveryId()).isEqualTo(younger.deliveryId());
+        deliver(parked().get(2), TOPICS.parked());
+        deliver(parked().get(3), TOPICS.parked());
+        assertThat(hookIds()).containsExactly(older.deliveryId(), younger.deliveryId());
+    }
+
+    @Test
     void aGoneEndpointDisablesItsSubscriptionAndItsTasksWaitParked() throws Exception {
         final SubscriptionConfig billing = config.subscriptions().get("billing");
         final SubscriptionRecord record = new SubscriptionRecord(SubscriptionRecord.SCHEMA_VERSION, "billing", Origin.API, State.ENABLED,
