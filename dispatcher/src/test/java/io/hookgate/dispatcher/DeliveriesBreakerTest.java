@@ -202,11 +202,17 @@ class DeliveriesBreakerTest {
         assertThat(parked()).hasSize(4);
     }
 
-    @Test
-    void aDisabledSubscriptionsTasksParkAndEnablingItDeliversThem() throws Exception {
+    /** Disables billing, whose endpoint answers 204 again. */
+    private SubscriptionConfig disabledWithAnEndpointBack() {
         final SubscriptionConfig billing = config.subscriptions().get("billing");
         subscriptions.put(billing, State.DISABLED, Origin.CONFIG, clock.instant());
         status.set(204);
+        return billing;
+    }
+
+    @Test
+    void aDisabledSubscriptionsTasksParkAndEnablingItDeliversThem() throws Exception {
+        final SubscriptionConfig billing = disabledWithAnEndpointBack();
         final DeliveryTask waiting = task();
         deliver(waiting, TOPICS.dispatch());
         deliver(parked().get(0), TOPICS.parked());
@@ -225,9 +231,7 @@ class DeliveriesBreakerTest {
 
     @Test
     void aParkedTaskParkedAgainIsNotPassedByAYoungerOneWhenItsSubscriptionIsEnabledMeanwhile() throws Exception {
-        final SubscriptionConfig billing = config.subscriptions().get("billing");
-        subscriptions.put(billing, State.DISABLED, Origin.CONFIG, clock.instant());
-        status.set(204);
+        final SubscriptionConfig billing = disabledWithAnEndpointBack();
         final DeliveryTask older = task();
         final DeliveryTask younger = task();
         deliver(older, TOPICS.dispatch());

@@ -6,11 +6,11 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SubscriptionConfig;
 import io.hookgate.core.delivery.OperationalEvent;
 import io.hookgate.core.json.Json;
-import io.hookgate.core.subscription.LiveSubscription;
 import io.hookgate.core.subscription.SubscriptionRecord;
 import io.hookgate.core.subscription.SubscriptionRecord.Origin;
 import io.hookgate.core.subscription.SubscriptionRecord.State;
 import io.hookgate.core.subscription.SubscriptionSettings;
+import io.hookgate.core.subscription.SubscriptionTable;
 import io.hookgate.core.subscription.Subscriptions;
 import io.hookgate.core.testing.MutableSubscriptions;
 import io.hookgate.core.testing.TestClock;
@@ -24,10 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,19 +58,22 @@ class SubscriptionDisablerTest {
     private final MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final MutableSubscriptions table = new MutableSubscriptions();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    /** What the catch-up answers. */
-    private final AtomicReference<CompletableFuture<Void>> synced = new AtomicReference<>(CompletableFuture.completedFuture(null));
-    /** Run once, right after the disabler read the record: a write of the admin API at that moment. */
+    /**
+     * Run once, right after the disabler took the topic's ends: a write of the admin API that the
+     * table (which only the test changes) has not seen when the disabler reads from it.
+     */
     private final AtomicReference<Runnable> afterRead = new AtomicReference<>();
     /** Run once, when the history is first read: a write of the admin API just after the disable went in. */
     private final AtomicReference<Runnable> afterWrite = new AtomicReference<>();
+    private HookgateConfig config;
     private SubscriptionConfig billing;
     private SubscriptionRecord record;
+    private HandOff handOff;
     private SubscriptionDisabler disabler;
 
     @BeforeEach
     void start() {
-        final HookgateConfig config = new ConfigLoader(DispatcherIT.ONE_PROVIDER, Map.<String, String>of()::get).parse("""
+        config = new ConfigLoader(DispatcherIT.ONE_PROVIDER, Map.<String, String>of()::get).parse("""
             kafka: {topicPrefix: "dis."}
             sources:
               s: {provider: standard-webhooks}
@@ -81,8 +84,12 @@ class SubscriptionDisablerTest {
         record = new SubscriptionRecord(SubscriptionRecord.SCHEMA_VERSION, "billing", Origin.API, State.ENABLED, null, "v1", settings("/v1"),
             List.of(), clock.instant(), clock.instant());
         table.put(billing, State.ENABLED, Origin.API, clock.instant()).putRecord(record);
-        final HandOff handOff = new HandOff(producer, sender, sender, timer);
-        disabler = new SubscriptionDisabler(new Hooked(), new History(), handOff, TOPICS,
+        handOff = new HandOff(producer, sender, sender, timer);
+        disabler = disablerOf(table);
+    }
+
+    private SubscriptionDisabler disablerOf(final Subscriptions subscriptions) {
+        return new SubscriptionDisabler(subscriptions, new History(), handOff, TOPICS,
             new OperationalNotices(handOff, TOPICS, Optional.empty(), clock), new DispatcherMetrics(registry), clock);
     }
 
@@ -128,8 +135,12 @@ class SubscriptionDisablerTest {
 
     @Test
     void withoutACatchUpNothingIsWrittenAndTheDisableFails() {
-        synced.set(CompletableFuture.failedFuture(new IllegalStateException("the subscriptions table is not running")));
-        assertThatThrownBy(this::disable).isInstanceOf(ExecutionException.class).hasMessageContaining("not running");
+        // A table that stopped following the topic: what it holds may be stale.
+        final SubscriptionTable stopped = new SubscriptionTable(config, "dispatcher", new SimpleMeterRegistry(), clock, Duration.ofSeconds(1));
+        stopped.close();
+        disabler = disablerOf(stopped);
+        assertThatThrownBy(() -> disabler.disable(stopped.find("billing").orElseThrow(), "gone").get(10, TimeUnit.SECONDS))
+            .isInstanceOf(ExecutionException.class).hasMessageContaining("not running");
         assertThat(topic()).isEmpty();
         assertThat(notices()).isEmpty();
         assertThat(failures()).isEqualTo(1);
@@ -198,43 +209,14 @@ class SubscriptionDisablerTest {
         }
     }
 
-    /** The table, with a catch-up that answers {@link #synced} and a write of the admin API right after a read. */
-    private final class Hooked implements Subscriptions {
-
-        @Override
-        public Optional<LiveSubscription> find(final String id) {
-            return table.find(id);
-        }
-
-        @Override
-        public Collection<LiveSubscription> all() {
-            return table.all();
-        }
-
-        @Override
-        public List<SubscriptionConfig> deliveringFrom(final String source) {
-            return table.deliveringFrom(source);
-        }
-
-        @Override
-        public Optional<SubscriptionRecord> record(final String id) {
-            final Optional<SubscriptionRecord> read = table.record(id);
-            runOnce(afterRead);
-            return read;
-        }
-
-        @Override
-        public CompletableFuture<Void> sync() {
-            return synced.get();
-        }
-    }
-
     /** The subscriptions topic as the mock producer was sent it: one partition, offsets in the order sent. */
     private final class History implements SubscriptionHistory {
 
         @Override
         public CompletableFuture<Map<Integer, Long>> ends() {
-            return CompletableFuture.completedFuture(Map.of(0, (long) topic().size()));
+            final Map<Integer, Long> ends = Map.of(0, (long) topic().size());
+            runOnce(afterRead);
+            return CompletableFuture.completedFuture(ends);
         }
 
         @Override
