@@ -56,10 +56,11 @@ import java.util.function.Consumer;
  * no other subscription waits behind it longer than that). When a parked task comes due and must
  * still wait, it is parked again: write amplification of one record per parked task per
  * {@code parkFor}, the price of waiting durably in Kafka rather than in memory. Order: waiting
- * tasks are read back in the order they come due, which is their order of arrival as long as all
- * that wait together arrived within one {@code parkFor} (a task parked again goes behind those
- * parked since); over a longer outage they come back in the order of their arrival time modulo
- * {@code parkFor}. An endpoint that
+ * tasks are read back in the order they come due, which is their order of arrival; a task read
+ * back that must wait again goes to the end of the topic, so the younger parked tasks of its
+ * subscription read back before it comes back park again too, whatever the state of its
+ * subscription then ({@link Backlog#holdsParked}): one may be let through as its breaker's probe,
+ * no other is attempted before the older one. An endpoint that
  * answers 410 Gone, and a breaker open for {@code disableAfter}, disable the subscription
  * ({@link SubscriptionDisabler}); its tasks, the one that got the 410 included, wait parked until
  * it is enabled again.
@@ -107,8 +108,16 @@ final class Deliveries {
         }
     }
 
+    /** Without a history of the subscriptions topic: a disable does not look for a change it wrote over (for tests). */
     Deliveries(final HookgateConfig config, final Subscriptions subscriptions, final DeliveryClient client, final HandOff handOff,
                final DispatcherMetrics metrics, final ScheduledExecutorService timer, final Clock clock, final Tracing tracing) {
+        this(config, subscriptions, SubscriptionHistory.none(), client, handOff, metrics, timer, clock, tracing);
+    }
+
+    /** @param history the {@code subscriptions} topic read back, where a disable looks for a change it wrote over */
+    Deliveries(final HookgateConfig config, final Subscriptions subscriptions, final SubscriptionHistory history, final DeliveryClient client,
+               final HandOff handOff, final DispatcherMetrics metrics, final ScheduledExecutorService timer, final Clock clock,
+               final Tracing tracing) {
         this.tracing = new AttemptTracing(tracing);
         this.subscriptions = subscriptions;
         this.config = config;
@@ -126,7 +135,7 @@ final class Deliveries {
         final OperationalNotices notices = new OperationalNotices(handOff, topics, notify, clock);
         this.breakers = new Breakers(metrics, notices, clock, this::parkQueued);
         this.backlog = new Backlog(config.dispatch().parkFor().multipliedBy(BACKLOG_FORGET_PARKS), clock);
-        this.disabler = new SubscriptionDisabler(subscriptions, handOff, topics, notices, clock);
+        this.disabler = new SubscriptionDisabler(subscriptions, history, handOff, topics, notices, metrics, clock);
         final Map<String, Bucket> buckets = new java.util.HashMap<>();
         config.tenants().values().stream().filter(tenant -> tenant.rateLimitPerSecond() > 0).forEach(tenant -> buckets.put(tenant.id(),
             RateBuckets.perSecond(tenant.rateLimitPerSecond())));
@@ -171,14 +180,19 @@ final class Deliveries {
                 return deadLetters.task(task, null, DlqReason.UNKNOWN_SUBSCRIPTION, "subscription " + task.subscription() + " does not exist");
             }
             final LiveSubscription live = found.get();
+            // An older parked task of its subscription was parked again, so went behind it: this one is not attempted before it.
+            final boolean held = wasParked && backlog.holdsParked(live.id(), task.deliveryId());
             if (!live.enabled()) {
                 breakers.forget(live.id());
-                return park(task, trace, DispatcherMetrics.PARKED_DISABLED);
+                return park(task, trace, DispatcherMetrics.PARKED_DISABLED, wasParked);
             }
             if (!wasParked && backlog.holds(live.id())) {
                 return park(task, trace, DispatcherMetrics.PARKED_BACKLOG);
             }
             final Breaker breaker = breakers.of(live);
+            if (held && breaker.state() == Breaker.State.CLOSED) {
+                return park(task, trace, DispatcherMetrics.PARKED_BACKLOG);
+            }
             if (breaker.disableDue()) {
                 disable(live, breaker, "its breaker stayed open " + Durations.format(live.config().disableAfter())
                     + " without a successful probe");
@@ -197,11 +211,11 @@ final class Deliveries {
                 return afterProbe.thenCompose(routed -> routed);
             }
             if (admission.decision() == Breaker.Decision.PARK) {
-                return park(task, trace, DispatcherMetrics.PARKED_BREAKER);
+                return park(task, trace, DispatcherMetrics.PARKED_BREAKER, wasParked);
             }
             final CompletableFuture<Void> done = lane(live.config()).submit(new SubscriptionLane.Job(
-                signal -> attempt(live, breaker, admission.probe(), task, trace, signal), () -> defer(task, trace),
-                () -> park(task, trace, DispatcherMetrics.PARKED_BREAKER)));
+                signal -> attempt(live, breaker, admission.probe(), task, trace, signal, wasParked), () -> defer(task, trace),
+                () -> park(task, trace, DispatcherMetrics.PARKED_BREAKER, wasParked)));
             if (admission.decision() == Breaker.Decision.PROBE) {
                 // A probe deferred by its lane, or one that could not settle, was never answered: the next task probes.
                 done.whenComplete((ignoredResult, error) -> breaker.ended(admission.probe()));
@@ -234,7 +248,7 @@ final class Deliveries {
     private void disable(final LiveSubscription subscription, final Breaker breaker, final String why) {
         disabler.disable(subscription, why).whenComplete((done, error) -> {
             if (error != null) {
-                LOG.error("Could not disable subscription={} ({}); its tasks stay parked and it is asked again: {}", subscription.id(), why,
+                LOG.error("Could not disable subscription={} ({}); it is asked again by a later task: {}", subscription.id(), why,
                     error.toString());
                 breaker.disableFailed();
             }
@@ -268,12 +282,13 @@ final class Deliveries {
 
     /**
      * Attempts {@code task}, probe {@code probe} of its breaker (0 when not a probe), unless the
-     * breaker opened while it waited for room in its lane: then it parks instead.
+     * breaker opened while it waited for room in its lane: then it parks instead ({@code wasParked}:
+     * again, read back from the park topic).
      */
     private CompletableFuture<Void> attempt(final LiveSubscription live, final Breaker breaker, final long probe, final DeliveryTask task,
-                                            final Context trace, final Consumer<SubscriptionLane.Signal> signal) {
+                                            final Context trace, final Consumer<SubscriptionLane.Signal> signal, final boolean wasParked) {
         if (probe == 0 && !breaker.stillAdmits()) {
-            return park(task, trace, DispatcherMetrics.PARKED_BREAKER);
+            return park(task, trace, DispatcherMetrics.PARKED_BREAKER, wasParked);
         }
         final SubscriptionConfig subscription = live.config();
         final byte[] body = task.envelope().bytes();
@@ -339,6 +354,17 @@ final class Deliveries {
     /** Hands {@code task} to the park topic, unattempted, due again in {@code dispatch.parkFor}; {@code reason} for the metric. */
     private CompletableFuture<Void> park(final DeliveryTask task, final Context trace, final String reason) {
         return park(task, clock.instant().plus(config.dispatch().parkFor()), trace, reason);
+    }
+
+    /**
+     * As {@link #park(DeliveryTask, Context, String)}; a task read back from the park topic ({@code again}) goes behind the
+     * younger parked tasks of its subscription, so it holds those read back before it comes back ({@link Backlog#parkedAgain}).
+     */
+    private CompletableFuture<Void> park(final DeliveryTask task, final Context trace, final String reason, final boolean again) {
+        if (again) {
+            backlog.parkedAgain(task.subscription(), task.deliveryId());
+        }
+        return park(task, trace, reason);
     }
 
     private CompletableFuture<Void> park(final DeliveryTask task, final Instant dueAt, final Context trace, final String reason) {

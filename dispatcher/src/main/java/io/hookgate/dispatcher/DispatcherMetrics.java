@@ -65,7 +65,20 @@ final class DispatcherMetrics {
                 parkings(subscription, reason);
             }
             transitions(subscription, "open");
+            disableFailures(subscription);
         }
+    }
+
+    private Counter disableFailures(final String subscription) {
+        return meters.get("disable failed " + subscription, () -> Counter.builder("hookgate.subscriptions.disable.failures")
+            .description("Subscriptions the dispatcher was to disable (410 Gone, breaker open for disableAfter) and could not: the "
+                + "subscriptions topic could not be read to its end, or written; asked again by a later task")
+            .tags(of(subscription)).register(registry));
+    }
+
+    /** {@code subscription} was to be disabled and could not be. */
+    void disableFailed(final String subscription) {
+        disableFailures(subscription).increment();
     }
 
     private Counter parkings(final String subscription, final String reason) {

@@ -58,6 +58,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
     private ExecutorService completions;
     private DeliveryLoop loop;
     private Thread thread;
+    private KafkaSubscriptionHistory history;
     private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
 
     public DispatcherService(final HookgateConfig config, final MeterRegistry registry, final Clock clock) {
@@ -129,7 +130,9 @@ public final class DispatcherService implements Readiness, AutoCloseable {
         final DispatcherMetrics metrics = new DispatcherMetrics(registry, subscription -> subscriptions.find(subscription)
             .flatMap(live -> live.config().tenant()).orElse(""));
         metrics.startAtZero(config.subscriptions().keySet());
-        final Deliveries deliveries = new Deliveries(config, subscriptions, client, handOff, metrics, timer, clock, tracing);
+        history = new KafkaSubscriptionHistory(config.kafka(), topics.dispatcherGroup() + "-history", topics.subscriptionRecords(),
+            Duration.ofSeconds(10));
+        final Deliveries deliveries = new Deliveries(config, subscriptions, history, client, handOff, metrics, timer, clock, tracing);
         timer.scheduleWithFixedDelay(deliveries::deferStuck, 250, 250, TimeUnit.MILLISECONDS);
         final List<String> sourceTopics = new ArrayList<>();
         sourceTopics.add(topics.dispatch());
@@ -191,6 +194,7 @@ public final class DispatcherService implements Readiness, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         handOff.close();
+        history.close();
         sender.shutdown();
         client.close();
         clientMetrics.forEach(KafkaClientMetrics::close);

@@ -2,6 +2,7 @@ package io.hookgate.dispatcher;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
@@ -50,12 +51,17 @@ final class HandOff {
 
     /** Sends {@code record} (made by its {@link io.hookgate.core.topics.Topic}); the future completes once Kafka has it. */
     CompletableFuture<Void> send(final ProducerRecord<byte[], byte[]> record) {
-        final CompletableFuture<Void> acked = new CompletableFuture<>();
+        return write(record).thenApply(metadata -> null);
+    }
+
+    /** As {@link #send}, completing with where Kafka put the record (its partition and offset). */
+    CompletableFuture<RecordMetadata> write(final ProducerRecord<byte[], byte[]> record) {
+        final CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         submit(record, acked);
         return acked;
     }
 
-    private void submit(final ProducerRecord<byte[], byte[]> record, final CompletableFuture<Void> acked) {
+    private void submit(final ProducerRecord<byte[], byte[]> record, final CompletableFuture<RecordMetadata> acked) {
         try {
             sender.execute(() -> attempt(record, acked));
         } catch (RejectedExecutionException e) {
@@ -63,22 +69,23 @@ final class HandOff {
         }
     }
 
-    private void attempt(final ProducerRecord<byte[], byte[]> record, final CompletableFuture<Void> acked) {
+    private void attempt(final ProducerRecord<byte[], byte[]> record, final CompletableFuture<RecordMetadata> acked) {
         if (closed) {
             acked.completeExceptionally(new IllegalStateException("dispatcher stopping; task left uncommitted"));
             return;
         }
         try {
-            producer.send(copy(record), (metadata, error) -> settle(record, acked, error));
+            producer.send(copy(record), (metadata, error) -> settle(record, acked, metadata, error));
         } catch (RuntimeException e) {
             // send() throws what the callback would otherwise get (an unknown topic, a closed producer, ...).
-            settle(record, acked, e);
+            settle(record, acked, null, e);
         }
     }
 
-    private void settle(final ProducerRecord<byte[], byte[]> record, final CompletableFuture<Void> acked, final Exception error) {
+    private void settle(final ProducerRecord<byte[], byte[]> record, final CompletableFuture<RecordMetadata> acked,
+                        final RecordMetadata metadata, final Exception error) {
         if (error == null) {
-            complete(acked);
+            complete(acked, metadata);
         } else if (error instanceof RetriableException || error.getCause() instanceof RetriableException) {
             LOG.warn("Hand-off to {} failed for subscription={}; trying again in 1s: {}", record.topic(), keyOf(record), error.toString());
             try {
@@ -92,11 +99,11 @@ final class HandOff {
         }
     }
 
-    private void complete(final CompletableFuture<Void> acked) {
+    private void complete(final CompletableFuture<RecordMetadata> acked, final RecordMetadata metadata) {
         try {
-            completions.execute(() -> acked.complete(null));
+            completions.execute(() -> acked.complete(metadata));
         } catch (RejectedExecutionException stopping) {
-            acked.complete(null);
+            acked.complete(metadata);
         }
     }
 

@@ -41,8 +41,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -251,5 +253,31 @@ class BreakerIT {
         failing.remove("/restarted");
         assertAllArrivedInOrder("/restarted", sent);
         assertThat(TopicReader.readAll(kafka.bootstrapServers(), TOPICS.dlq())).isEmpty();
+    }
+
+    @Test
+    void theHistoryOfTheSubscriptionsTopicFindsTheLastRecordOfASubscriptionBetweenTwoOffsets() throws Exception {
+        try (KafkaSubscriptionHistory history = new KafkaSubscriptionHistory(config.kafka(), "brk-history-test", TOPICS.subscriptionRecords(),
+            Duration.ofSeconds(30))) {
+            final long start = history.ends().get(30, TimeUnit.SECONDS).get(0);
+            final SubscriptionRecord first = SubscriptionRecord.configState("hist", State.ENABLED, Instant.now());
+            final SubscriptionRecord second = SubscriptionRecord.configState("hist", State.DISABLED, Instant.now());
+            final long a = producer.send(new ProducerRecord<>(TOPICS.subscriptions(), "hist", Json.write(first))).get().offset();
+            final long b = producer.send(new ProducerRecord<>(TOPICS.subscriptions(), "hist", Json.write(second))).get().offset();
+            producer.send(new ProducerRecord<>(TOPICS.subscriptions(), "other",
+                Json.write(SubscriptionRecord.configState("other", State.ENABLED, Instant.now())))).get();
+            final long deleted = producer.send(new ProducerRecord<>(TOPICS.subscriptions(), "hist", (byte[]) null)).get().offset();
+            final long end = deleted + 1;
+            assertThat(history.ends().get(30, TimeUnit.SECONDS)).containsEntry(0, end);
+
+            assertThat(history.lastOf("hist", 0, start, b).get(30, TimeUnit.SECONDS))
+                .contains(new SubscriptionHistory.Written(a, Optional.of(first)));
+            assertThat(history.lastOf("hist", 0, start, deleted).get(30, TimeUnit.SECONDS))
+                .contains(new SubscriptionHistory.Written(b, Optional.of(second)));
+            assertThat(history.lastOf("hist", 0, start, end).get(30, TimeUnit.SECONDS))
+                .contains(new SubscriptionHistory.Written(deleted, Optional.empty()));
+            assertThat(history.lastOf("hist", 0, b + 1, deleted).get(30, TimeUnit.SECONDS)).isEmpty();
+            assertThat(history.lastOf("nobody", 0, start, end).get(30, TimeUnit.SECONDS)).isEmpty();
+        }
     }
 }

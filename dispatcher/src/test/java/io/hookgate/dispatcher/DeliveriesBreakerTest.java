@@ -202,11 +202,17 @@ class DeliveriesBreakerTest {
         assertThat(parked()).hasSize(4);
     }
 
-    @Test
-    void aDisabledSubscriptionsTasksParkAndEnablingItDeliversThem() throws Exception {
+    /** Disables billing, whose endpoint answers 204 again. */
+    private SubscriptionConfig disabledWithAnEndpointBack() {
         final SubscriptionConfig billing = config.subscriptions().get("billing");
         subscriptions.put(billing, State.DISABLED, Origin.CONFIG, clock.instant());
         status.set(204);
+        return billing;
+    }
+
+    @Test
+    void aDisabledSubscriptionsTasksParkAndEnablingItDeliversThem() throws Exception {
+        final SubscriptionConfig billing = disabledWithAnEndpointBack();
         final DeliveryTask waiting = task();
         deliver(waiting, TOPICS.dispatch());
         deliver(parked().get(0), TOPICS.parked());
@@ -221,6 +227,26 @@ class DeliveriesBreakerTest {
         deliver(parked().get(1), TOPICS.parked());
         deliver(parked().get(2), TOPICS.parked());
         assertThat(hookIds()).containsExactly(waiting.deliveryId(), later.deliveryId());
+    }
+
+    @Test
+    void aParkedTaskParkedAgainIsNotPassedByAYoungerOneWhenItsSubscriptionIsEnabledMeanwhile() throws Exception {
+        final SubscriptionConfig billing = disabledWithAnEndpointBack();
+        final DeliveryTask older = task();
+        final DeliveryTask younger = task();
+        deliver(older, TOPICS.dispatch());
+        deliver(younger, TOPICS.dispatch());
+        // The older comes due while the subscription is still disabled: parked again, behind the younger.
+        deliver(parked().get(0), TOPICS.parked());
+        subscriptions.put(billing, State.ENABLED, Origin.CONFIG, clock.instant().plusSeconds(1));
+        // Enabled before the younger comes due: it must not pass the older, parked behind it.
+        deliver(parked().get(1), TOPICS.parked());
+        assertThat(receiver.received()).isEmpty();
+        assertThat(parked()).hasSize(4);
+        assertThat(parked().get(3).deliveryId()).isEqualTo(younger.deliveryId());
+        deliver(parked().get(2), TOPICS.parked());
+        deliver(parked().get(3), TOPICS.parked());
+        assertThat(hookIds()).containsExactly(older.deliveryId(), younger.deliveryId());
     }
 
     @Test

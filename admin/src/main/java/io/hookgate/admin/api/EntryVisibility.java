@@ -7,13 +7,17 @@ import io.hookgate.core.subscription.Subscriptions;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
  * Which DLQ and rejected entries (and deliveries) a {@link Caller} sees. The operator sees every
  * entry. A tenant sees a DLQ entry or a delivery when the subscription it was meant for belongs to
- * the tenant now (one of a subscription since deleted is the operator's alone), and a rejected
- * request when its source belongs to the tenant.
+ * the tenant now (one of a subscription since deleted is the operator's alone) and the source its
+ * event came from belongs to the tenant too: a subscription's sources are its tenant's, so an entry
+ * of another tenant's source was made for another subscription of that id, since deleted (ids are
+ * free again once deleted), and is never shown to, or replayed for, the one that took the id. A
+ * tenant sees a rejected request when its source belongs to the tenant.
  */
 public final class EntryVisibility {
 
@@ -27,8 +31,21 @@ public final class EntryVisibility {
 
     /** The DLQ entries {@code caller} sees. */
     public Predicate<AdminEntry> dlq(final Caller caller) {
-        final Predicate<String> seen = subscriptions(caller);
-        return entry -> seen.test(entry.subscription());
+        final BiPredicate<String, String> seen = deliveries(caller);
+        return entry -> seen.test(entry.subscription(), entry.source());
+    }
+
+    /** The deliveries (and DLQ entries) {@code caller} sees, by the subscription they were for and the source of their event. */
+    public BiPredicate<String, String> deliveries(final Caller caller) {
+        if (caller.isOperator()) {
+            return (subscription, source) -> true;
+        }
+        final Predicate<String> subscriptionSeen = subscriptions(caller);
+        return (subscription, source) -> subscriptionSeen.test(subscription) && sourceSeen(caller, source);
+    }
+
+    private boolean sourceSeen(final Caller caller, final String source) {
+        return source != null && Optional.ofNullable(sources.get(source)).map(config -> caller.sees(config.tenant())).orElse(false);
     }
 
     /**
@@ -48,7 +65,6 @@ public final class EntryVisibility {
         if (caller.isOperator()) {
             return entry -> true;
         }
-        return entry -> entry.source() != null && Optional.ofNullable(sources.get(entry.source()))
-            .map(source -> caller.sees(source.tenant())).orElse(false);
+        return entry -> sourceSeen(caller, entry.source());
     }
 }

@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * The delivery log and endpoint health, behind the admin token like every route:
@@ -85,10 +85,10 @@ public final class DeliveriesApi implements AdminFeature {
             throw query.invalid(OUTCOME, "unknown outcome '" + outcome + "'" + DidYouMean.hint(outcome, new TreeSet<>(Delivery.OUTCOMES)));
         }
         final TimeRange range = TimeRange.read(query, null);
-        final Predicate<String> seen = visibility.subscriptions(caller);
+        final BiPredicate<String, String> seen = visibility.deliveries(caller);
         final Page<Delivery> page = store.list(new DeliveryFilter(query.text(SUBSCRIPTION), query.text(SOURCE), query.text(EVENT_ID), outcome,
             range.since(), range.until(), query.integer(LIMIT, DEFAULT_LIMIT, 1, EntryFilter.MAX_LIMIT), query.text(CURSOR),
-            delivery -> seen.test(delivery.subscription())));
+            delivery -> seen.test(delivery.subscription(), delivery.source())));
         final Map<String, Object> body = new LinkedHashMap<>();
         body.put("entries", page.entries());
         body.put("nextCursor", page.nextCursor());
@@ -98,8 +98,8 @@ public final class DeliveriesApi implements AdminFeature {
     private void show(final HttpServerExchange exchange, final Caller caller) {
         QueryParameters.of(exchange, Set.of());
         final String id = AdminRoutes.parameter(exchange, "deliveryId");
-        final Predicate<String> seen = visibility.subscriptions(caller);
-        AdminRoutes.json(exchange, 200, store.get(id).filter(delivery -> seen.test(delivery.subscription()))
+        final BiPredicate<String, String> seen = visibility.deliveries(caller);
+        AdminRoutes.json(exchange, 200, store.get(id).filter(delivery -> seen.test(delivery.subscription(), delivery.source()))
             .orElseThrow(() -> new NotFound("no delivery " + id)));
     }
 

@@ -1,7 +1,8 @@
 package io.hookgate.admin.replay;
 
 /**
- * The counts of a replay by filter: entries matched, replayed, skipped (already replayed), and gone
+ * The counts of a replay by filter: entries matched, replayed, skipped (already replayed, or a DLQ
+ * entry that holds no envelope to replay), and gone
  * (their original was no longer in Kafka: not replayed); {@code matched} is the sum of those three.
  * {@code forced} counts the replayed entries (in a dry run: that would be) that had been replayed
  * before, which only {@code force} allows.

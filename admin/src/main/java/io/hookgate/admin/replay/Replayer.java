@@ -56,6 +56,8 @@ public final class Replayer {
         RejectionHeaders.REJECTED_AT, RawRecordCodec.REPLAY_OF, RawRecordCodec.IGNORE_TIMESTAMP);
 
     private static final int SEND_TIMEOUT_SECONDS = 30;
+    /** The code of the {@link Conflict} of a DLQ entry that holds nothing to replay (no envelope). */
+    private static final String NOT_REPLAYABLE = "not_replayable";
 
     private final Producer<byte[], byte[]> producer;
     private final OriginalRecords originals;
@@ -114,7 +116,7 @@ public final class Replayer {
         return replay("dlq", dlq, id, force, payload -> {
             final DlqEntry entry = Json.read(payload, DlqEntry.class);
             if (!entry.replayable()) {
-                throw new Conflict("not_replayable", "DLQ entry " + id + " cannot be replayed: it holds no envelope ("
+                throw new Conflict(NOT_REPLAYABLE, "DLQ entry " + id + " cannot be replayed: it holds no envelope ("
                     + entry.reason().code() + ": " + entry.detail() + ")");
             }
             final DeliveryTask task = entry.task().replayed(clock.instant());
@@ -214,6 +216,13 @@ public final class Replayer {
                     } catch (Gone e) {
                         // One original deleted by retention must not stop the replay of the others: counted, logged.
                         gone++;
+                        LOG.warn("Not replayed: {}", e.getMessage());
+                    } catch (Conflict e) {
+                        if (!NOT_REPLAYABLE.equals(e.code())) {
+                            throw e;
+                        }
+                        // Nor one that holds nothing to replay (a record that was no task, an envelope too large to keep): skipped.
+                        skipped++;
                         LOG.warn("Not replayed: {}", e.getMessage());
                     }
                 }

@@ -142,6 +142,23 @@ class AdminApiTest {
     }
 
     @Test
+    void aReplayByFilterSkipsAnEntryWithNothingToReplayAndGoesOn() throws Exception {
+        final String at = T0.plusMillis(1500).toString();
+        Fixtures.indexDlq(dlq, 7, """
+            {"schemaVersion":1,"id":"dlq_7","reason":"rejected","detail":"the envelope was too large to keep","deadAt":"%1$s",
+             "task":{"schemaVersion":2,"deliveryId":"msg_dlq_7","subscription":"billing","dueAt":"%1$s","firstAttemptAt":"%1$s",
+              "attempts":[],"eventRef":{"id":"evt_dlq_7","source":"stripe","eventId":"evt_7","type":"thing.happened","receivedAt":"%1$s",
+              "ingressId":"ing_dlq_7"}}}
+            """.formatted(at));
+        assertThat(error(call("POST", "/admin/dlq/dlq_7/replay", ""))).isEqualTo("not_replayable");
+        final JsonNode replayed = json(call("POST", "/admin/dlq/replay", "{\"subscription\": \"billing\"}"));
+        assertThat(replayed.get("matched").asLong()).isEqualTo(4);
+        assertThat(replayed.get("replayed").asLong()).isEqualTo(3);
+        assertThat(replayed.get("skipped").asLong()).isEqualTo(1);
+        assertThat(List.of("dlq_0", "dlq_2", "dlq_4")).allSatisfy(id -> assertThat(dlq.replayState(id).replayed()).as(id).isTrue());
+    }
+
+    @Test
     void kafkaTimingOutIsServiceUnavailableWithRetryAfterAndNothingRecorded() throws Exception {
         producer.sendException = new TimeoutException("Topic t.dispatch not present in metadata after 60000 ms.");
         final HttpResponse<String> answer = call("POST", "/admin/dlq/dlq_2/replay", "");

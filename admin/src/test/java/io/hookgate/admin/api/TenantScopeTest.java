@@ -125,4 +125,18 @@ class TenantScopeTest {
         assertThat(error(admin.call(null, "GET", "/admin/openapi.json", null), 401)).isEqualTo("unauthorized");
         assertThat(json(admin.call(ACME, "GET", "/admin/openapi.json", null), 200).path("openapi").asText()).startsWith("3.1");
     }
+
+    @Test
+    void aTenantThatTakesTheIdOfAnotherTenantsDeletedSubscriptionNeitherSeesNorReplaysItsEntries() throws Exception {
+        // dlq_9 was dead-lettered for acme's beta-sub (from acme's source), deleted since; beta made a beta-sub of its own.
+        Fixtures.indexDlq(admin.dlq, 9, Fixtures.dlqJson("dlq_9", "beta-sub", "acme-shop", "evt_9", "rejected", T0.plusSeconds(9)));
+        assertThat(ids(BETA, "/admin/dlq")).containsExactly("dlq_1", "dlq_4");
+        assertThat(ids(BETA, "/admin/dlq?subscription=beta-sub&eventId=evt_9")).isEmpty();
+        assertThat(error(admin.call(BETA, "GET", "/admin/dlq/dlq_9", null), 404)).isEqualTo("not_found");
+        assertThat(error(admin.call(BETA, "POST", "/admin/dlq/dlq_9/replay", ""), 404)).isEqualTo("not_found");
+        assertThat(json(admin.call(BETA, "POST", "/admin/dlq/replay", "{\"subscription\": \"beta-sub\"}"), 200).path("matched").asLong())
+            .isEqualTo(2);
+        assertThat(admin.dlq.replayState("dlq_9").replayed()).as("acme's event never sent to beta's endpoint").isFalse();
+        assertThat(ids(OPERATOR, "/admin/dlq?eventId=evt_9")).containsExactly("dlq_9");
+    }
 }

@@ -120,6 +120,16 @@ class DeliveriesApiTest {
     }
 
     @Test
+    void aTenantDoesNotSeeTheDeliveriesOfAnotherTenantsSubscriptionWhoseIdItTook() throws Exception {
+        // msg_old went to an acme-sub of no tenant, from a source of no tenant, before it was deleted and acme took its id.
+        Fixtures.indexAttempts(admin.deliveries, Fixtures.attempt("msg_old", "acme-sub", "shop", "evt_8", 1, T0.plusSeconds(4), 200, 5));
+        assertThat(ids(ACME, "")).containsExactly("msg_a1");
+        assertThat(ids(ACME, "?eventId=evt_8")).isEmpty();
+        assertThat(error(admin.call(ACME, "GET", "/admin/deliveries/msg_old", null), 404)).isEqualTo("not_found");
+        assertThat(ids(OPERATOR, "?eventId=evt_8")).containsExactly("msg_old");
+    }
+
+    @Test
     void healthAnswersBothWindowsTheBreakerAndTheLastError() throws Exception {
         final JsonNode health = json(admin.call(OPERATOR, "GET", "/admin/subscriptions/billing/health", null), 200);
         assertThat(health.path("subscription").asText()).isEqualTo("billing");

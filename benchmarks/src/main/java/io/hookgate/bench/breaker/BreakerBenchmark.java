@@ -3,11 +3,10 @@ package io.hookgate.bench.breaker;
 import io.hookgate.bench.BenchmarkRun;
 import io.hookgate.bench.broker.BrokerProcess;
 import io.hookgate.bench.chart.Chart;
+import io.hookgate.bench.dispatch.DispatcherYaml;
 import io.hookgate.bench.dispatch.TaskPreload;
-import io.hookgate.bench.load.SignedWebhooks;
 import io.hookgate.bench.measure.Sampler;
 import io.hookgate.bench.proc.ChildProcess;
-import io.hookgate.bench.proc.FreePorts;
 import io.hookgate.bench.proc.HookgateProcess;
 import io.hookgate.bench.report.Report;
 import io.hookgate.bench.sink.SinkProcess;
@@ -178,15 +177,9 @@ public final class BreakerBenchmark implements Callable<Integer> {
     }
 
     private String yaml(final BrokerProcess broker, final String prefix, final SinkProcess sink) {
-        final StringBuilder subscriptions = new StringBuilder();
-        for (int i = 0; i < SUBSCRIPTIONS; i++) {
-            subscriptions.append("  sub").append(i).append(": {url: \"").append(sink.url(i == 0 ? "/down/0" : "/ok/" + i))
-                .append("\", allowInsecureUrl: true, sources: [bench], secret: \"").append(SignedWebhooks.SECRET)
-                .append("\", breaker: {failures: 20, window: 1m, probeEvery: 30s}}\n");
-        }
-        return "kafka: {bootstrapServers: \"" + broker.bootstrapServers() + "\", topicPrefix: \"" + prefix + "\", partitions: " + partitions
-            + "}\nadmin: {host: 127.0.0.1, port: " + FreePorts.next() + "}\nsources:\n  bench: {provider: standard-webhooks, secrets: [\""
-            + SignedWebhooks.SECRET + "\"]}\nsubscriptions:\n" + subscriptions + "dispatch: {parkFor: 30s}\n";
+        final List<String> subscriptions = IntStream.range(0, SUBSCRIPTIONS).mapToObj(i -> DispatcherYaml.subscription("sub" + i,
+            sink.url(i == 0 ? "/down/0" : "/ok/" + i), "breaker: {failures: 20, window: 1m, probeEvery: 30s}")).toList();
+        return DispatcherYaml.config(broker.bootstrapServers(), prefix, partitions, subscriptions, "parkFor: 30s");
     }
 
     /** Attempts in each 30 s from the first one. */

@@ -8,11 +8,9 @@ import io.hookgate.bench.chart.BarPanel;
 import io.hookgate.bench.chart.Chart;
 import io.hookgate.bench.chart.LinePanel;
 import io.hookgate.bench.chart.Series;
-import io.hookgate.bench.load.SignedWebhooks;
 import io.hookgate.bench.measure.Metrics;
 import io.hookgate.bench.measure.Sampler;
 import io.hookgate.bench.proc.ChildProcess;
-import io.hookgate.bench.proc.FreePorts;
 import io.hookgate.bench.proc.HookgateProcess;
 import io.hookgate.bench.report.Report;
 import io.hookgate.bench.sink.SinkProcess;
@@ -246,14 +244,11 @@ public final class DispatchBenchmark implements Callable<Integer> {
     }
 
     private static String subscription(final String id, final String url, final int maxInFlight, final String timeout) {
-        return "  " + id + ": {url: \"" + url + "\", allowInsecureUrl: true, sources: [bench], secret: \"" + SignedWebhooks.SECRET
-            + "\", timeout: " + timeout + ", maxInFlight: " + maxInFlight + "}\n";
+        return DispatcherYaml.subscription(id, url, "timeout: " + timeout + ", maxInFlight: " + maxInFlight);
     }
 
     private String yaml(final String prefix, final List<String> subscriptions) {
-        return "kafka: {bootstrapServers: \"" + broker.bootstrapServers() + "\", topicPrefix: \"" + prefix + "\", partitions: " + partitions
-            + "}\nadmin: {host: 127.0.0.1, port: " + FreePorts.next() + "}\nsources:\n  bench: {provider: standard-webhooks, secrets: [\""
-            + SignedWebhooks.SECRET + "\"]}\nsubscriptions:\n" + String.join("", subscriptions) + "dispatch: {retryDelays: [30s]}\n";
+        return DispatcherYaml.config(broker.bootstrapServers(), prefix, partitions, subscriptions, "retryDelays: [30s]");
     }
 
     private HookgateConfig config(final String prefix, final List<String> subscriptions) {

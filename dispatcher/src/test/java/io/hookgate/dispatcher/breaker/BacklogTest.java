@@ -45,4 +45,29 @@ class BacklogTest {
         assertThat(backlog.holds("a")).isFalse();
         assertThat(backlog.size("a")).isZero();
     }
+
+    @Test
+    void aParkedTaskParkedAgainHoldsTheYoungerOnesUntilItIsReadBack() {
+        assertThat(backlog.holdsParked("a", "t2")).isFalse();
+        backlog.parkedAgain("a", "t1");
+        backlog.parkedAgain("a", "t2");
+        assertThat(backlog.holdsParked("a", "t2")).as("behind t1").isTrue();
+        assertThat(backlog.holdsParked("b", "t2")).as("another subscription").isFalse();
+        assertThat(backlog.holdsParked("a", "t1")).as("the one held for lets the hold go").isFalse();
+        assertThat(backlog.holdsParked("a", "t2")).isFalse();
+    }
+
+    @Test
+    void aHoldWhoseTaskNeverComesBackIsForgottenButOneParkedAgainEachRoundIsNot() {
+        backlog.parkedAgain("a", "t1");
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(backlog.holdsParked("a", "t1")).isFalse();
+        backlog.parkedAgain("a", "t1");
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(backlog.holdsParked("a", "t2")).as("t1 parked again 60 s ago").isTrue();
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(backlog.holdsParked("a", "t2")).as("t1 not back within 90 s: its partition moved, say").isFalse();
+        backlog.parkedAgain("a", "t2");
+        assertThat(backlog.holdsParked("a", "t3")).isTrue();
+    }
 }
