@@ -8,10 +8,13 @@ import picocli.CommandLine.Mixin;
 
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code hookgate ingress|processor|dispatcher}: one part against any Kafka cluster, until stopped. */
+/**
+ * {@code hookgate ingress|processor|dispatcher|admin}: one part against any Kafka cluster, until
+ * stopped. Each serves {@code /healthz}, {@code /readyz} and {@code /metrics} on {@code admin.port};
+ * only the admin part serves the admin API there too.
+ */
 public abstract class PartCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,9 +31,10 @@ public abstract class PartCommand implements Callable<Integer> {
         final HookgateConfig loaded = config.load();
         final Gateway gateway = new Gateway(loaded, EnumSet.of(part), Clock.systemUTC());
         gateway.start();
-        System.out.println("hookgate " + part.name().toLowerCase(Locale.ROOT) + " running against "
+        System.out.println("hookgate " + part.id() + " running against "
             + loaded.kafka().bootstrapServers() + "; admin port " + gateway.adminPort()
-            + (part == Part.INGRESS ? "; ingress port " + gateway.ingressPort() : ""));
+            + (part == Part.INGRESS ? "; ingress port " + gateway.ingressPort() : "")
+            + (part == Part.ADMIN ? " (admin API at /admin)" : ""));
         ShutdownSignal.awaitThen(gateway::close);
         return 0;
     }
@@ -56,6 +60,16 @@ public abstract class PartCommand implements Callable<Integer> {
     public static final class Dispatcher extends PartCommand {
         public Dispatcher() {
             super(Part.DISPATCHER);
+        }
+    }
+
+    @Command(name = "admin", mixinStandardHelpOptions = true,
+        description = {"Run the admin part: the index of the DLQ, rejected and attempts topics, the admin API (/admin/*) and replay.",
+            "Needs admin.token. Run several behind a load balancer if you like: a replay is claimed in Kafka before it is sent,",
+            "so one entry is replayed once across them unless forced. Two processes on one host need different admin.port values."})
+    public static final class Admin extends PartCommand {
+        public Admin() {
+            super(Part.ADMIN);
         }
     }
 }
