@@ -4,6 +4,7 @@ import io.hookgate.admin.api.AdminApi;
 import io.hookgate.admin.api.EntryVisibility;
 import io.hookgate.admin.deliveries.DeliveriesApi;
 import io.hookgate.admin.replay.KafkaOriginalRecords;
+import io.hookgate.admin.replay.KafkaReplayClaims;
 import io.hookgate.admin.replay.Replayer;
 import io.hookgate.admin.subscriptions.KafkaSubscriptionStore;
 import io.hookgate.admin.subscriptions.SubscriptionApi;
@@ -46,7 +47,7 @@ import java.util.Optional;
  * {@link #indexDirectory its own folder} under {@code admin.stateDir}, named after {@code admin.port},
  * so that processes on one host (which listen on different admin ports) never share one. Several
  * admin parts may serve one cluster: a replay is claimed in Kafka before it is sent
- * ({@code ReplayClaims}).
+ * ({@link KafkaReplayClaims}).
  */
 public final class AdminOperations implements GatewayPart {
 
@@ -56,6 +57,7 @@ public final class AdminOperations implements GatewayPart {
 
     private final AdminIndex index;
     private final KafkaOriginalRecords originals;
+    private final KafkaReplayClaims claims;
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaSubscriptionStore subscriptionStore;
     private final AdminApi api;
@@ -81,7 +83,8 @@ public final class AdminOperations implements GatewayPart {
             producer = new KafkaProducer<>(KafkaClients.config(config.kafka(), prefix + "admin-replay", settings),
                 new ByteArraySerializer(), new ByteArraySerializer());
             subscriptionStore = new KafkaSubscriptionStore(config, producer, subscriptions, SUBSCRIPTION_TIMEOUT);
-            final Replayer replayer = new Replayer(producer, originals, topics, index.dlq(), index.rejected(), clock);
+            claims = new KafkaReplayClaims(config.kafka(), topics.replays(), producer, clock);
+            final Replayer replayer = new Replayer(producer, originals, claims, topics, index.dlq(), index.rejected(), clock);
             final EntryVisibility visibility = new EntryVisibility(config, subscriptions);
             api = new AdminApi(config.admin(), index.dlq(), index.rejected(), index.quarantine(), replayer, visibility, index.deliveries(),
                 List.of(new SubscriptionApi(config, subscriptions, subscriptionStore, clock),
@@ -112,6 +115,7 @@ public final class AdminOperations implements GatewayPart {
     @Override
     public void start() {
         index.start();
+        claims.start();
     }
 
     @Override
@@ -136,6 +140,7 @@ public final class AdminOperations implements GatewayPart {
     @Override
     public void close() {
         Closing.quietly(index, "admin index");
+        Closing.quietly(claims, "replay claims");
         Closing.quietly(originals, "originals reader");
         Closing.quietly(subscriptionStore, "subscriptions reader");
         Closing.quietly(producer, "replay producer");
