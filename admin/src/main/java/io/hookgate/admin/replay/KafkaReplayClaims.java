@@ -4,11 +4,11 @@ import io.hookgate.admin.errors.Unavailable;
 import io.hookgate.admin.view.ReplayState;
 import io.hookgate.core.config.KafkaSettings;
 import io.hookgate.core.json.Json;
+import io.hookgate.core.kafka.Consumers;
 import io.hookgate.core.kafka.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Replay claims in Kafka, so that one entry is replayed once across every admin instance of a
@@ -133,16 +132,7 @@ public final class KafkaReplayClaims implements ReplayClaims, AutoCloseable {
             consumer.assign(partitions);
             // Claims older than HELD_FOR hold nothing: reading from there is enough.
             final long from = clock.millis() - ClaimLedger.HELD_FOR_MILLIS;
-            final Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(
-                partitions.stream().collect(Collectors.toMap(p -> p, p -> from)));
-            for (TopicPartition partition : partitions) {
-                final OffsetAndTimestamp start = starts.get(partition);
-                if (start == null) {
-                    consumer.seekToEnd(List.of(partition));
-                } else {
-                    consumer.seek(partition, start.offset());
-                }
-            }
+            Consumers.seekToTime(consumer, partitions, from, Duration.ofSeconds(60));
             long forgotten = clock.millis();
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
@@ -207,15 +197,6 @@ public final class KafkaReplayClaims implements ReplayClaims, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (thread.getState() == Thread.State.NEW) {
-            consumer.close();
-        } else {
-            consumer.wakeup();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Consumers.stopPolling(thread, consumer, Duration.ofSeconds(10));
     }
 }
