@@ -2,6 +2,7 @@ package io.hookgate.app.cli;
 
 import io.hookgate.app.run.Gateway;
 import io.hookgate.app.run.Part;
+import io.hookgate.core.config.ConfigException;
 import io.hookgate.core.config.HookgateConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +30,9 @@ public abstract class PartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         final HookgateConfig loaded = config.load();
+        if (part == Part.ADMIN && loaded.admin().token().isEmpty()) {
+            throw new ConfigException("admin.token", "required by the admin part, which serves the admin API behind it");
+        }
         final Gateway gateway = new Gateway(loaded, EnumSet.of(part), Clock.systemUTC());
         gateway.start();
         System.out.println("hookgate " + part.id() + " running against "
