@@ -5,18 +5,21 @@ import io.hookgate.admin.api.EntryVisibility;
 import io.hookgate.admin.console.ConsoleCounters;
 import io.hookgate.admin.deliveries.DeliveriesApi;
 import io.hookgate.admin.replay.KafkaOriginalRecords;
+import io.hookgate.admin.replay.KafkaReplayClaims;
 import io.hookgate.admin.replay.Replayer;
 import io.hookgate.admin.subscriptions.KafkaSubscriptionStore;
 import io.hookgate.admin.subscriptions.SubscriptionApi;
 import io.hookgate.admin.view.AdminIndex;
 import io.hookgate.admin.view.BreakerState;
 import io.hookgate.admin.view.Redaction;
+import io.hookgate.core.config.AdminSettings;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.ProviderCatalog;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.lifecycle.Closing;
+import io.hookgate.core.lifecycle.GatewayPart;
 import io.hookgate.core.logging.SecurityLog;
 import io.hookgate.core.subscription.Subscriptions;
 import io.hookgate.core.topics.Topics;
@@ -34,15 +37,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The operators' side of a process with an admin token, assembled: the local index of the DLQ,
+ * The admin part ({@code hookgate admin}, and beside the others in {@code hookgate dev}), assembled:
+ * the local index of the DLQ,
  * rejected, replay and attempts topics (credentials redacted by the sources' configuration), the
  * reader of originals, the producer that replays and writes subscriptions (idempotent,
  * {@code acks=all}), the store of the {@code subscriptions} topic's records, and the
  * {@link AdminApi} over them with its subscriptions routes and the delivery log's
  * ({@link DeliveriesApi}; breaker states unknown) and the console's counters ({@link ConsoleCounters}). Closing it closes them all, but not the
- * {@link Subscriptions} it was given.
+ * {@link Subscriptions} it was given. Only this part serves {@code /admin/*}; the index lives in
+ * {@link #indexDirectory its own folder} under {@code admin.stateDir}, named after {@code admin.port},
+ * so that processes on one host (which listen on different admin ports) never share one. Several
+ * admin parts may serve one cluster: a replay is claimed in Kafka before it is sent
+ * ({@link KafkaReplayClaims}).
  */
-public final class AdminOperations implements AutoCloseable {
+public final class AdminOperations implements GatewayPart {
 
     private static final Duration ORIGINAL_TIMEOUT = Duration.ofSeconds(15);
     /** The longest wait for Kafka in a change of a subscription, for each step: acknowledged, in force here. */
@@ -50,6 +58,7 @@ public final class AdminOperations implements AutoCloseable {
 
     private final AdminIndex index;
     private final KafkaOriginalRecords originals;
+    private final KafkaReplayClaims claims;
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaSubscriptionStore subscriptionStore;
     private final AdminApi api;
@@ -66,7 +75,7 @@ public final class AdminOperations implements AutoCloseable {
         config.admin().token().orElseThrow(() -> new IllegalStateException("the admin API needs admin.token"));
         final String prefix = config.kafka().topicPrefix();
         final Topics topics = new Topics(prefix);
-        index = new AdminIndex(config, Path.of(config.admin().stateDir()), Redaction.of(config, providers), registry, clock);
+        index = new AdminIndex(config, indexDirectory(config.admin()), Redaction.of(config, providers), registry, clock);
         try {
             originals = new KafkaOriginalRecords(config.kafka(), prefix + "admin-originals", ORIGINAL_TIMEOUT);
             final Map<String, Object> settings = new HashMap<>(RecordLimits.of(config).producerConfig());
@@ -75,7 +84,8 @@ public final class AdminOperations implements AutoCloseable {
             producer = new KafkaProducer<>(KafkaClients.config(config.kafka(), prefix + "admin-replay", settings),
                 new ByteArraySerializer(), new ByteArraySerializer());
             subscriptionStore = new KafkaSubscriptionStore(config, producer, subscriptions, SUBSCRIPTION_TIMEOUT);
-            final Replayer replayer = new Replayer(producer, originals, topics, index.dlq(), index.rejected(), clock);
+            claims = new KafkaReplayClaims(config.kafka(), topics.replays(), producer, clock);
+            final Replayer replayer = new Replayer(producer, originals, claims, topics, index.dlq(), index.rejected(), clock);
             final EntryVisibility visibility = new EntryVisibility(config, subscriptions);
             api = new AdminApi(config.admin(), index.dlq(), index.rejected(), index.quarantine(), replayer, visibility, index.deliveries(),
                 List.of(new SubscriptionApi(config, subscriptions, subscriptionStore, clock),
@@ -93,9 +103,31 @@ public final class AdminOperations implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the index of an admin part with {@code settings} lives: {@code port-<admin.port>} under
+     * {@code admin.stateDir}; {@code admin.stateDir} itself when the port is chosen at start (0),
+     * where each instance is given a directory of its own (tests).
+     */
+    public static Path indexDirectory(final AdminSettings settings) {
+        final Path root = Path.of(settings.stateDir());
+        return settings.port() == 0 ? root : root.resolve("port-" + settings.port());
+    }
+
     /** Starts reading the topics into the index. */
+    @Override
     public void start() {
         index.start();
+        claims.start();
+    }
+
+    @Override
+    public String name() {
+        return index.name();
+    }
+
+    @Override
+    public String notReadyReason() {
+        return index.notReadyReason();
     }
 
     /** Ready once the index caught up with the topics. */
@@ -110,6 +142,7 @@ public final class AdminOperations implements AutoCloseable {
     @Override
     public void close() {
         Closing.quietly(index, "admin index");
+        Closing.quietly(claims, "replay claims");
         Closing.quietly(originals, "originals reader");
         Closing.quietly(producer, "replay producer");
     }

@@ -24,8 +24,10 @@ import java.util.Map;
 /**
  * The admin port of a hookgate process: {@code /healthz} (the process is up), {@code /readyz}
  * (200 only when every part is ready: Kafka reachable, Streams RUNNING, ...) and
- * {@code /metrics} in Prometheus format; with a token, the operators' {@link AdminApi} and the
- * operator console over it ({@link ConsoleAssets}, at {@code /console}).
+ * {@code /metrics} in Prometheus format; in a process that runs the admin part, the operators'
+ * {@link AdminApi} too, and the operator console over it ({@link ConsoleAssets}, at {@code /console}).
+ * Elsewhere an {@code /admin/*} or {@code /console} request answers {@code 404 admin_api_elsewhere}:
+ * they are served by the admin part ({@code hookgate admin}, or {@code hookgate dev}).
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -39,8 +41,8 @@ public final class AdminServer implements AutoCloseable {
     private int port;
 
     /**
-     * @param api the operators' API, or null when no admin token is configured (the API is then off;
-     *            health and metrics stay served)
+     * @param api the operators' API, or null when this process does not run the admin part (health and
+     *            metrics are served either way)
      */
     public AdminServer(final AdminSettings settings, final PrometheusMeterRegistry registry, final List<Readiness> parts, final AdminApi api) {
         this.settings = settings;
@@ -61,7 +63,8 @@ public final class AdminServer implements AutoCloseable {
             })
             .setFallbackHandler(exchange -> json(exchange, 404, api == null && (exchange.getRequestPath().startsWith("/admin")
                     || exchange.getRequestPath().startsWith(ConsoleAssets.PATH))
-                ? ErrorBody.json("admin_api_disabled", "the admin API is off: configure admin.token to turn it on")
+                ? ErrorBody.json("admin_api_elsewhere",
+                    "this process does not run the admin part: the admin API and console are served by hookgate admin (or hookgate dev)")
                 : ErrorBody.json("not_found", "no such admin path")))
             .setInvalidMethodHandler(exchange -> json(exchange, 405, ErrorBody.json("method_not_allowed", "method not allowed")));
         HttpHandler handler = routes;

@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hookgate", mixinStandardHelpOptions = true, version = "hookgate 0.1.0",
     description = "A webhook gateway on Apache Kafka.",
     subcommands = {HelpCommand.class, DevCommand.class, PartCommand.Ingress.class, PartCommand.Processor.class,
-        PartCommand.Dispatcher.class, TopicsCommand.class, ConfigCommand.class, SignCommand.class, TriggerCommand.class, TailCommand.class,
+        PartCommand.Dispatcher.class, PartCommand.Admin.class, TopicsCommand.class, ConfigCommand.class, SignCommand.class, TriggerCommand.class, TailCommand.class,
         SecretCommand.class, EntryCommands.Dlq.class, EntryCommands.Rejected.class,
         SubscriptionsCommand.class,
         DeliveriesCommand.class,

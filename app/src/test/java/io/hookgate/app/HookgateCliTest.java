@@ -42,6 +42,15 @@ class HookgateCliTest {
             .contains("sources.stripe.secrets[0]: empty");
         assertThat(Hookgate.run("processor", "--config", dir.resolve("missing.yaml").toString())).isEqualTo(Hookgate.CONFIG_ERROR);
         assertThat(streams.err()).contains("missing.yaml does not exist");
+        // The admin part serves the admin API, which needs a token: without one, nothing starts.
+        final Path noToken = dir.resolve("no-token.yaml");
+        Files.writeString(noToken, """
+            admin: {port: 0}
+            sources:
+              demo: {provider: standard-webhooks, secrets: ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]}
+            """);
+        assertThat(Hookgate.run("admin", "--config", noToken.toString())).isEqualTo(Hookgate.CONFIG_ERROR);
+        assertThat(streams.err()).contains("admin.token: required by the admin part");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.hookgate.dispatcher;
 
 import io.hookgate.core.config.HookgateConfig;
-import io.hookgate.core.health.Readiness;
+import io.hookgate.core.lifecycle.GatewayPart;
 import io.hookgate.core.config.SubscriptionConfig;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  * of every topic: so one instance at a time handles all of a subscription's tasks, and its breaker
  * ({@link Breakers}) is the subscription's.
  */
-public final class DispatcherService implements Readiness, AutoCloseable {
+public final class DispatcherService implements GatewayPart {
 
     private final HookgateConfig config;
     private final MeterRegistry registry;

@@ -2,7 +2,7 @@ package io.hookgate.ingress;
 
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.IngressSettings;
-import io.hookgate.core.health.Readiness;
+import io.hookgate.core.lifecycle.GatewayPart;
 import io.hookgate.core.json.ErrorBody;
 import io.hookgate.core.logging.SecurityLog;
 import io.hookgate.core.thread.DaemonThreads;
@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * The ingress: an Undertow server whose one route, {@code POST /webhooks/{source}}, stores each
  * request in Kafka before acknowledging it. Stateless; run as many as the load needs.
  */
-public final class IngressServer implements Readiness, AutoCloseable {
+public final class IngressServer implements GatewayPart {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngressServer.class);
     /** Writes unacknowledged this long mean Kafka is down or slow: new requests are refused at once. */

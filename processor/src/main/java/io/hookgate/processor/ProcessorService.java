@@ -1,7 +1,7 @@
 package io.hookgate.processor;
 
 import io.hookgate.core.config.HookgateConfig;
-import io.hookgate.core.health.Readiness;
+import io.hookgate.core.lifecycle.GatewayPart;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.processor.errors.Diversions;
@@ -36,7 +36,7 @@ import java.util.concurrent.TimeoutException;
  * persistent RocksDB state. Start as many instances as the load needs: they share the work by
  * partition, and the deduplication state moves with its partitions.
  */
-public final class ProcessorService implements Readiness, AutoCloseable {
+public final class ProcessorService implements GatewayPart {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessorService.class);
 

@@ -21,7 +21,6 @@ import io.hookgate.core.tracing.TraceHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
@@ -31,18 +30,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Replays what failed. A DLQ entry goes back to {@code dispatch} as a fresh task with the same
  * {@code webhook-id}; a rejected request goes back to {@code ingress.raw} exactly as stored (its
  * original record is read from {@code events.rejected} by the coordinates the index keeps, since the
  * index holds only a redacted copy), with its original receive time (so its replay window still counts from then, unless waived), where it is
- * verified and deduplicated again. Each replay is recorded in the compacted {@code admin.replays}
- * topic only after Kafka acknowledged it; an entry replayed successfully is not replayed again
- * unless forced.
+ * verified and deduplicated again. Each replay is first claimed ({@link ReplayClaims}: in Kafka,
+ * so that of several admin instances one sends), then sent, then recorded in the compacted
+ * {@code admin.replays} topic once Kafka acknowledged it; an entry replayed successfully, or whose
+ * replay another instance holds, is not replayed again unless forced.
  *
  * <p>Failures are typed: {@link NotFound} (no such entry), {@link Conflict} {@code already_replayed},
  * {@link Gone} (the original is no longer in Kafka; a replay by filter counts it and goes on),
@@ -60,6 +57,7 @@ public final class Replayer {
     private static final String NOT_REPLAYABLE = "not_replayable";
 
     private final Producer<byte[], byte[]> producer;
+    private final ReplayClaims claims;
     private final OriginalRecords originals;
     private final Topics topics;
     private final EntryStore dlq;
@@ -67,10 +65,20 @@ public final class Replayer {
     private final Clock clock;
     private final Object[] locks = new Object[64];
 
-    /** @param originals where the originals of rejected requests are read from at replay time */
+    /** A replayer whose claims hold within this process only ({@link LocalReplayClaims}): for a single admin instance. */
     public Replayer(final Producer<byte[], byte[]> producer, final OriginalRecords originals, final Topics topics, final EntryStore dlq,
                     final EntryStore rejected, final Clock clock) {
+        this(producer, originals, new LocalReplayClaims(producer, topics.replays()), topics, dlq, rejected, clock);
+    }
+
+    /**
+     * @param originals where the originals of rejected requests are read from at replay time
+     * @param claims    who may replay an entry now ({@link KafkaReplayClaims} across admin instances)
+     */
+    public Replayer(final Producer<byte[], byte[]> producer, final OriginalRecords originals, final ReplayClaims claims, final Topics topics,
+                    final EntryStore dlq, final EntryStore rejected, final Clock clock) {
         this.producer = producer;
+        this.claims = claims;
         this.originals = originals;
         this.topics = topics;
         this.dlq = dlq;
@@ -248,30 +256,34 @@ public final class Replayer {
             if (state.replayed() && !force) {
                 return ReplayOutcome.ALREADY_REPLAYED;
             }
-            send.accept(payload.get());
-            final ReplayState next = state.next(Instant.now(clock));
-            send(new ProducerRecord<>(topics.replays(), (kind + ":" + id).getBytes(StandardCharsets.UTF_8), Json.write(next)));
+            // Claimed before it is sent: another admin instance replaying it too wins or loses here.
+            final ReplayClaims.Claim claim = claims.claim(kind + ":" + id, force, state.count()).orElse(null);
+            if (claim == null) {
+                return ReplayOutcome.ALREADY_REPLAYED;
+            }
+            try {
+                send.accept(payload.get());
+            } catch (RuntimeException e) {
+                release(claim, e);
+                throw e;
+            }
+            final ReplayState next = new ReplayState("replayed", claim.count() + 1, Instant.now(clock));
+            claims.settle(claim, next);
             store.putReplayState(id, next);
-            return state.replayed() ? ReplayOutcome.FORCED : ReplayOutcome.REPLAYED;
+            return claim.count() > 0 ? ReplayOutcome.FORCED : ReplayOutcome.REPLAYED;
+        }
+    }
+
+    /** Frees {@code claim} of a replay that was not sent; a failure to is added to {@code cause} (the claim then lapses by itself). */
+    private void release(final ReplayClaims.Claim claim, final RuntimeException cause) {
+        try {
+            claims.settle(claim, null);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 
     private void send(final ProducerRecord<byte[], byte[]> record) {
-        try {
-            producer.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RetriableException) {
-                throw new Unavailable("Kafka did not take the replay: " + e.getCause().getMessage(), e.getCause());
-            }
-            throw new IllegalStateException("Kafka refused the replay to " + record.topic() + ": " + e.getCause(), e.getCause());
-        } catch (RetriableException e) {
-            // send() itself throws when the topic's metadata does not come in time.
-            throw new Unavailable("Kafka did not take the replay: " + e.getMessage(), e);
-        } catch (TimeoutException e) {
-            throw new Unavailable("Kafka did not acknowledge the replay in " + SEND_TIMEOUT_SECONDS + " s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unavailable("interrupted while waiting for Kafka to acknowledge the replay", e);
-        }
+        ReplaySends.acknowledged(producer, record, SEND_TIMEOUT_SECONDS);
     }
 }

@@ -3,6 +3,7 @@ package io.hookgate.admin.view;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.json.Json;
+import io.hookgate.core.kafka.Consumers;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.delivery.AttemptEntry;
 import io.hookgate.core.delivery.OperationalEvent;
@@ -301,17 +302,7 @@ public final class AdminIndex implements Readiness, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (thread.getState() == Thread.State.NEW) {
-            // Never started: the thread that would close the consumer never runs.
-            consumer.close();
-        } else {
-            consumer.wakeup();
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Consumers.stopPolling(thread, consumer, Duration.ofSeconds(10));
         dlq.close();
         rejected.close();
         deliveries.close();

@@ -9,19 +9,30 @@ import java.nio.charset.StandardCharsets;
 /**
  * A record of {@code admin.replays}: the replay state of entry {@code id} of {@code kind}, keyed
  * {@code dlq:<id>} or {@code rejected:<id>}; a tombstone ({@code state} null) forgets it, as
- * compaction will.
+ * compaction will. The claims of replays under way ({@code claim:<kind>:<id>}, see
+ * {@code KafkaReplayClaims}) share the topic and are no state: {@link #of} answers null for them.
  */
 record ReplayRecord(String kind, String id, ReplayState state) {
 
     static final String DLQ = "dlq";
     static final String REJECTED = "rejected";
 
-    /** @throws UnreadableRecord when the key or the value is not a replay state's */
+    /** Claims of replays under way start so. */
+    static final String CLAIM_PREFIX = "claim:";
+
+    /**
+     * The replay state {@code record} holds, or null when it is a replay's claim (not a state).
+     *
+     * @throws UnreadableRecord when the key or the value is not a replay state's
+     */
     static ReplayRecord of(final ConsumerRecord<byte[], byte[]> record) {
         if (record.key() == null) {
             throw new UnreadableRecord("no key (expected dlq:<id> or rejected:<id>)");
         }
         final String key = new String(record.key(), StandardCharsets.UTF_8);
+        if (key.startsWith(CLAIM_PREFIX)) {
+            return null;
+        }
         final int colon = key.indexOf(':');
         final String kind = colon < 0 ? "" : key.substring(0, colon);
         if (!DLQ.equals(kind) && !REJECTED.equals(kind) || colon == key.length() - 1) {

@@ -128,7 +128,7 @@ class ConsoleTest {
             final HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + off.port() + "/console"))
                 .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).isEqualTo(404);
-            assertThat(answer.body()).contains("admin_api_disabled");
+            assertThat(answer.body()).contains("admin_api_elsewhere");
         } finally {
             off.close();
         }

@@ -95,6 +95,9 @@ class AdminIndexIT {
         send(TOPICS.replays(), "dlq:dlq_good", "{\"state\":\"replayed\",\"count\":0}", new RecordHeaders()); // 4
         send(TOPICS.replays(), "dlq:dlq_good", "{\"state\":\"replayed\",\"count\":2,\"lastAt\":\"2026-11-01T11:00:00Z\"}",
             new RecordHeaders());
+        // A replay's claim and its tombstone are no state and no poison: passed over.
+        send(TOPICS.replays(), "claim:dlq:dlq_good", "{\"claim\":\"c1\",\"force\":false,\"knownCount\":0}", new RecordHeaders());
+        send(TOPICS.replays(), "claim:dlq:dlq_good", null, new RecordHeaders());
         send(TOPICS.attempts(), "billing", "not json", new RecordHeaders());                              // 0
         send(TOPICS.attempts(), "billing", null, new RecordHeaders());                                    // 1: a tombstone
         // Recent: the index forgets deliveries older than the attempts topic keeps.

@@ -84,7 +84,7 @@ public final class DevCommand implements Callable<Integer> {
             if (live != null) {
                 stopLive(live);
             }
-            System.out.println("Stopping hookgate dev: dispatcher, processor, ingress, then the broker...");
+            System.out.println("Stopping hookgate dev: admin, dispatcher, processor, ingress, then the broker...");
             gateway.close();
             if (receiver != null) {
                 receiver.close();

@@ -54,9 +54,9 @@ public final class AdminClient {
                 return new CliFailure(ExitCodes.USAGE, base + " is a hookgate ingress port, not an admin port: give --admin the admin port "
                     + "(admin.port, 8081 by default), or --config FILE");
             }
-            if (status == 404 && "admin_api_disabled".equals(code)) {
-                return new CliFailure(ExitCodes.USAGE, "the gateway at " + base + " has no admin token configured, so its admin API is off: "
-                    + "set admin.token (hookgate dev generates one)");
+            if (status == 404 && "admin_api_elsewhere".equals(code)) {
+                return new CliFailure(ExitCodes.USAGE, base + " is the admin port of a process without the admin part: give --admin "
+                    + "the admin port of hookgate admin (or hookgate dev)");
             }
             final StringBuilder message = new StringBuilder(code).append(": ").append(body.path("message").asText(""));
             if (body.hasNonNull("field")) {

@@ -12,6 +12,7 @@ import io.hookgate.core.kafka.ConsumerLag;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.lifecycle.Closing;
+import io.hookgate.core.lifecycle.GatewayPart;
 import io.hookgate.core.subscription.SubscriptionTable;
 import io.hookgate.core.topics.TopicProvisioner;
 import io.hookgate.core.topics.TopicSpec;
@@ -41,9 +42,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One hookgate process: the chosen parts against one Kafka cluster, with the admin port. Creates
- * the topics the configuration needs (when allowed) before any part starts, and stops the parts
- * in the order that loses nothing: dispatcher, processor, ingress.
+ * One hookgate process: the chosen {@link Part}s against one Kafka cluster, with the admin port
+ * (health, readiness, metrics; the admin API only where the admin part runs). Creates the topics
+ * the configuration needs (when allowed) before any part starts, starts the parts in {@link Part}
+ * order and stops them in the reverse one, which loses nothing: admin, dispatcher, processor, ingress.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -52,12 +54,10 @@ public final class Gateway implements AutoCloseable {
     private final Clock clock;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private Admin admin;
-    private IngressServer ingress;
-    private ProcessorService processor;
-    private DispatcherService dispatcher;
+    /** The parts started so far, in start order. */
+    private final List<GatewayPart> running = new ArrayList<>();
     private AdminServer adminServer;
     private JvmGcMetrics gcMetrics;
-    private AdminOperations adminOperations;
     private TracingSetup tracing;
     private SubscriptionTable subscriptions;
     private final List<ConsumerLag> lags = new ArrayList<>();
@@ -73,12 +73,16 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * Starts every part. On failure, stops what started and rethrows.
+     * Starts every part, in {@link Part} order, then the admin port. On failure, stops what started and rethrows.
      *
-     * @throws IllegalStateException when Kafka cannot be reached for topics or a port is taken
+     * @throws IllegalStateException when Kafka cannot be reached for topics, a port is taken, or the
+     *                               admin part is asked for without {@code admin.token}
      */
     public void start() {
         try {
+            if (parts.contains(Part.ADMIN) && config.admin().token().isEmpty()) {
+                throw new IllegalStateException("the admin part serves the admin API, which needs admin.token");
+            }
             bindJvmMetrics();
             tracing = TracingSetup.from(config.tracing(), parts.stream().map(Part::name).collect(Collectors.toList()));
             admin = Admin.create(KafkaClients.config(config.kafka(), config.kafka().topicPrefix() + "admin", Map.of()));
@@ -93,37 +97,24 @@ public final class Gateway implements AutoCloseable {
             final List<Readiness> readiness = new ArrayList<>();
             readiness.add(new KafkaReachability(admin, clock));
             readiness.add(SourceWarnings.of(config));
-            final Topics names = new Topics(config.kafka().topicPrefix());
-            if (parts.contains(Part.PROCESSOR) || parts.contains(Part.DISPATCHER) || config.admin().token().isPresent()) {
+            if (parts.contains(Part.PROCESSOR) || parts.contains(Part.DISPATCHER) || parts.contains(Part.ADMIN)) {
                 // One table per process, read to its end before a part starts: no event fans out by half of it.
-                subscriptions = new SubscriptionTable(config, String.join("-", parts.stream().map(part -> part.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList()),
+                subscriptions = new SubscriptionTable(config, String.join("-", parts.stream().map(Part::id).sorted().toList()),
                     registry, clock, SUBSCRIPTIONS_LOAD_TIMEOUT);
                 subscriptions.start();
                 readiness.add(subscriptions);
             }
-            if (parts.contains(Part.PROCESSOR)) {
-                processor = new ProcessorService(config, schemes, registry, clock, tracing.tracing(), subscriptions);
-                processor.start();
-                readiness.add(processor);
-                lags.add(lag("processor", names.processorApplicationId(), List.of(names.raw()), null));
+            AdminApi api = null;
+            for (Part part : parts) {
+                final GatewayPart started = create(part, schemes);
+                running.add(started);
+                started.start();
+                readiness.add(started);
+                if (started instanceof AdminOperations operations) {
+                    api = operations.api();
+                }
             }
-            if (parts.contains(Part.DISPATCHER)) {
-                dispatcher = new DispatcherService(config, registry, clock, tracing.tracing(), subscriptions);
-                dispatcher.start();
-                readiness.add(dispatcher);
-                final List<String> taskTopics = new ArrayList<>();
-                taskTopics.add(names.dispatch());
-                taskTopics.addAll(names.retryTopics(config.dispatch().retryDelays()));
-                taskTopics.add(names.parked());
-                // A task in a retry tier or parked is late only once it is due.
-                lags.add(lag("dispatcher", names.dispatcherGroup(), taskTopics, DeliveryTaskRecord.DUE_AT));
-            }
-            if (parts.contains(Part.INGRESS)) {
-                ingress = new IngressServer(config, schemes, registry, clock, tracing.tracing());
-                ingress.start();
-                readiness.add(ingress);
-            }
-            adminServer = new AdminServer(config.admin(), registry, readiness, adminApi(readiness));
+            adminServer = new AdminServer(config.admin(), registry, readiness, api);
             adminServer.start();
         } catch (RuntimeException e) {
             close();
@@ -131,15 +122,27 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** The operators' API when a token is configured: a local index of the DLQ and rejected topics, and replay. */
-    private AdminApi adminApi(final List<Readiness> readiness) {
-        if (config.admin().token().isEmpty()) {
-            return null;
-        }
-        adminOperations = new AdminOperations(config, Providers.builtIn(), subscriptions, registry, clock);
-        adminOperations.start();
-        readiness.add(adminOperations.readiness());
-        return adminOperations.api();
+    /** Part {@code part}, not started yet; the processor and dispatcher with their lag measured. */
+    private GatewayPart create(final Part part, final SourceSchemes schemes) {
+        final Topics names = new Topics(config.kafka().topicPrefix());
+        return switch (part) {
+            case INGRESS -> new IngressServer(config, schemes, registry, clock, tracing.tracing());
+            case PROCESSOR -> {
+                lags.add(lag("processor", names.processorApplicationId(), List.of(names.raw()), null));
+                yield new ProcessorService(config, schemes, registry, clock, tracing.tracing(), subscriptions);
+            }
+            case DISPATCHER -> {
+                final List<String> taskTopics = new ArrayList<>();
+                taskTopics.add(names.dispatch());
+                taskTopics.addAll(names.retryTopics(config.dispatch().retryDelays()));
+                taskTopics.add(names.parked());
+                // A task in a retry tier or parked is late only once it is due.
+                lags.add(lag("dispatcher", names.dispatcherGroup(), taskTopics, DeliveryTaskRecord.DUE_AT));
+                yield new DispatcherService(config, registry, clock, tracing.tracing(), subscriptions);
+            }
+            // The operators' API: a local index of the DLQ, rejected and attempts topics, and replay.
+            case ADMIN -> new AdminOperations(config, Providers.builtIn(), subscriptions, registry, clock);
+        };
     }
 
     /** The lag of {@code group} as metrics, measured every {@value #LAG_EVERY_SECONDS} s. */
@@ -160,8 +163,9 @@ public final class Gateway implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
     }
 
+    /** The port of the ingress, or -1 when this process runs none. */
     public int ingressPort() {
-        return ingress == null ? -1 : ingress.port();
+        return running.stream().filter(IngressServer.class::isInstance).mapToInt(GatewayPart::port).findFirst().orElse(-1);
     }
 
     public int adminPort() {
@@ -179,7 +183,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Whether the processor (if this process runs one) has reached RUNNING. */
     public boolean processorRunning() {
-        return processor == null || processor.notReadyReason() == null;
+        return running.stream().filter(ProcessorService.class::isInstance).allMatch(processor -> processor.notReadyReason() == null);
     }
 
     @Override
@@ -187,20 +191,17 @@ public final class Gateway implements AutoCloseable {
         lags.forEach(lag -> Closing.quietly(lag, "consumer lag"));
         lags.clear();
         Closing.quietly(adminServer, "admin server");
-        Closing.quietly(adminOperations, "admin operations");
-        Closing.quietly(dispatcher, "dispatcher");
-        Closing.quietly(processor, "processor");
-        Closing.quietly(ingress, "ingress");
+        // The reverse of the start: admin, dispatcher, processor, ingress.
+        for (int i = running.size() - 1; i >= 0; i--) {
+            Closing.quietly(running.get(i), running.get(i).name());
+        }
+        running.clear();
         Closing.quietly(subscriptions, "subscriptions table");
         Closing.quietly(admin, "admin client");
         Closing.quietly(gcMetrics, "GC metrics");
         // Last: the parts' final spans are exported before the process ends.
         Closing.quietly(tracing, "tracing");
         adminServer = null;
-        adminOperations = null;
-        dispatcher = null;
-        processor = null;
-        ingress = null;
         subscriptions = null;
         admin = null;
         gcMetrics = null;

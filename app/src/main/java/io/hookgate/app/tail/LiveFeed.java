@@ -2,12 +2,12 @@ package io.hookgate.app.tail;
 
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.KafkaSettings;
+import io.hookgate.core.kafka.Consumers;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,17 +103,7 @@ final class LiveFeed<T> implements AutoCloseable {
         if (since == null) {
             consumer.seekToEnd(partitions);
         } else {
-            final Map<TopicPartition, Long> times = new HashMap<>();
-            partitions.forEach(partition -> times.put(partition, since.toEpochMilli()));
-            final Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times, timeout);
-            for (TopicPartition partition : partitions) {
-                final OffsetAndTimestamp offset = offsets.get(partition);
-                if (offset == null) {
-                    consumer.seekToEnd(List.of(partition));
-                } else {
-                    consumer.seek(partition, offset.offset());
-                }
-            }
+            Consumers.seekToTime(consumer, partitions, since.toEpochMilli(), timeout);
         }
         // Resolve the positions now: what arrives after start() is seen.
         partitions.forEach(partition -> consumer.position(partition, timeout));

@@ -75,7 +75,7 @@ class SubscriptionsAtRunTimeIT {
         stateRoot = state;
         kafka = KafkaTestCluster.start();
         receiver = new RecordingReceiver();
-        front = new Gateway(config("front", true), EnumSet.of(Part.INGRESS), Clock.systemUTC());
+        front = new Gateway(config("front", true), EnumSet.of(Part.INGRESS, Part.ADMIN), Clock.systemUTC());
         front.start();
         for (String name : List.of("processor-1", "processor-2")) {
             workers.add(started(config(name, false), Part.PROCESSOR));
@@ -308,7 +308,7 @@ class SubscriptionsAtRunTimeIT {
 
         // A new front (its index and table rebuilt from Kafka) still has what was made and not deleted.
         front.close();
-        front = new Gateway(config("front-2", true), EnumSet.of(Part.INGRESS), Clock.systemUTC());
+        front = new Gateway(config("front-2", true), EnumSet.of(Part.INGRESS, Part.ADMIN), Clock.systemUTC());
         front.start();
         final HttpResponse<String> listed = admin("GET", "/admin/subscriptions", null);
         assertThat(listed.statusCode()).isEqualTo(200);

@@ -23,9 +23,13 @@ public final class Gateways {
         return new ConfigLoader(Providers.builtIn(), Map.<String, String>of()::get).parse(yaml);
     }
 
-    /** Starts every part of {@code config} and waits until the processor is RUNNING. */
+    /** Starts every part of {@code config} (the admin part when it has a token) and waits until the processor is RUNNING. */
     public static Gateway running(final HookgateConfig config) {
-        final Gateway gateway = new Gateway(config, EnumSet.allOf(Part.class), Clock.systemUTC());
+        final EnumSet<Part> parts = EnumSet.allOf(Part.class);
+        if (config.admin().token().isEmpty()) {
+            parts.remove(Part.ADMIN);
+        }
+        final Gateway gateway = new Gateway(config, parts, Clock.systemUTC());
         gateway.start();
         await().atMost(Duration.ofSeconds(60)).until(gateway::processorRunning);
         return gateway;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import static io.hookgate.core.config.ConfigKey.optional;
 
 /**
- * Section {@code admin}: the port serving health, metrics and (with a token) the admin API, and
+ * Section {@code admin}: the port serving health and metrics (and, in the admin part, the admin API), and
  * where operational events are also posted.
  *
  * @param notifyUrl    where each operational event ({@code events.operational}) is also posted, signed; empty: nowhere
@@ -26,13 +26,15 @@ public record AdminSettings(String host, int port, Optional<String> token, Strin
         "Address the admin server listens on; loopback by default, 0.0.0.0 to serve probes and scrapes from the network.")
         .validatedBy(Validator.nonEmpty());
     public static final ConfigKey<Integer> PORT = optional("port", ValueType.INT, 8081,
-        "Port of /healthz, /readyz, /metrics and the admin API.").validatedBy(Validator.between(0, 65_535));
+        "Port of /healthz, /readyz and /metrics of every part, and of the admin API in the admin part (hookgate admin, "
+            + "hookgate dev); two processes on one host need different ones.").validatedBy(Validator.between(0, 65_535));
     public static final ConfigKey<String> TOKEN = optional("token", ValueType.STRING, null,
         "Bearer token of the admin API; without one the admin API is off (dev mode generates one).")
         .validatedBy(AdminSettings::checkToken).secret();
 
     public static final ConfigKey<String> STATE_DIR = optional("stateDir", ValueType.STRING, ".hookgate/admin",
-        "Directory of the admin API's local index of the DLQ and rejected events (rebuilt from Kafka when lost).")
+        "Directory under which the admin part keeps its local index of the DLQ, rejected and attempts topics (rebuilt from "
+            + "Kafka when lost), in a folder named after admin.port (port-8081), so admin parts on one host never share one.")
         .validatedBy(Validator.nonEmpty());
 
     public static final ConfigKey<String> SECRETS_KEY = optional("secretsKey", ValueType.STRING, null,
