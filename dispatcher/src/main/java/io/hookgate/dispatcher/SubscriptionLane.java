@@ -6,6 +6,7 @@ import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.hookgate.core.limits.RateBuckets;
+import io.hookgate.core.time.Ticker;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -78,7 +79,8 @@ final class SubscriptionLane {
     private int inFlight;
     private boolean refillScheduled;
     /** When the endpoint last answered 2xx (or when the lane began). */
-    private volatile long lastHealthyNanos = System.nanoTime();
+    private final Ticker ticker;
+    private volatile long lastHealthyNanos;
 
     SubscriptionLane(final int maxInFlight, final int rateLimitPerSecond, final ScheduledExecutorService timer) {
         this(maxInFlight, rateLimitPerSecond, Duration.ofSeconds(5), timer);
@@ -92,6 +94,14 @@ final class SubscriptionLane {
     /** @param shared the bucket of the subscription's tenant, shared with the lanes of its other subscriptions; null for none */
     SubscriptionLane(final int maxInFlight, final int rateLimitPerSecond, final Duration slowAfter, final Bucket shared,
                      final ScheduledExecutorService timer) {
+        this(maxInFlight, rateLimitPerSecond, slowAfter, shared, timer, Ticker.SYSTEM);
+    }
+
+    /** @param ticker what tells how long the lane has gone without a healthy answer */
+    SubscriptionLane(final int maxInFlight, final int rateLimitPerSecond, final Duration slowAfter, final Bucket shared,
+                     final ScheduledExecutorService timer, final Ticker ticker) {
+        this.ticker = ticker;
+        this.lastHealthyNanos = ticker.read();
         this.shared = shared;
         this.limits = SimpleLimiter.newBuilder().limit(AIMDLimit.newBuilder()
             .initialLimit(Math.min(INITIAL_LIMIT, maxInFlight)).minLimit(1).maxLimit(maxInFlight)
@@ -127,7 +137,7 @@ final class SubscriptionLane {
     int deferIfStuck(final int keep, final Duration stall) {
         final List<Queued> deferred = new ArrayList<>();
         synchronized (this) {
-            if (inFlight < limits.getLimit() || System.nanoTime() - lastHealthyNanos < stall.toNanos()) {
+            if (inFlight < limits.getLimit() || ticker.read() - lastHealthyNanos < stall.toNanos()) {
                 return 0;
             }
             while (waiting.size() > keep) {
@@ -221,7 +231,7 @@ final class SubscriptionLane {
     private void report(final Limiter.Listener slot, final Signal signal) {
         switch (signal) {
             case HEALTHY -> {
-                lastHealthyNanos = System.nanoTime();
+                lastHealthyNanos = ticker.read();
                 slot.onSuccess();
             }
             case OVERLOADED -> slot.onDropped();

@@ -1,5 +1,6 @@
 package io.hookgate.dispatcher;
 
+import io.hookgate.core.testing.ManualTicker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,14 +114,17 @@ class SubscriptionLaneTest {
     }
 
     @Test
-    void defersQueuedJobsOnlyWhenTheEndpointIsStuck() throws Exception {
-        final SubscriptionLane lane = new SubscriptionLane(2, 0, timer);
+    void defersQueuedJobsOnlyWhenTheEndpointIsStuck() {
+        final ManualTicker ticker = new ManualTicker();
+        final SubscriptionLane lane = new SubscriptionLane(2, 0, Duration.ofSeconds(5), null, timer, ticker);
         final List<CompletableFuture<Void>> results = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             results.add(lane.submit(job()));
         }
         assertThat(lane.deferIfStuck(3, Duration.ofMillis(200))).as("not stuck yet").isZero();
-        Thread.sleep(300);
+        ticker.advance(Duration.ofMillis(199));
+        assertThat(lane.deferIfStuck(3, Duration.ofMillis(200))).as("not stuck for the whole 200 ms").isZero();
+        ticker.advance(Duration.ofMillis(101));
         assertThat(lane.deferIfStuck(3, Duration.ofMillis(200))).isEqualTo(5);
         assertThat(deferred).hasValue(5);
         assertThat(lane.queued()).isEqualTo(3);

@@ -2,6 +2,7 @@ package io.hookgate.dispatcher.loop;
 
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DeliveryTaskRecord;
+import io.hookgate.core.time.Ticker;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.core.tracing.TraceHeaders;
 import io.opentelemetry.context.Scope;
@@ -132,7 +133,7 @@ public final class DeliveryLoop implements Runnable {
     }
 
     private void measureStall() {
-        final long now = System.nanoTime();
+        final long now = Ticker.SYSTEM.read();
         TopicPartition worst = null;
         long longest = 0;
         for (Map.Entry<TopicPartition, PartitionProgress> entry : progress.entrySet()) {
@@ -331,7 +332,7 @@ public final class DeliveryLoop implements Runnable {
 
         @Override
         public void onPartitionsAssigned(final Collection<TopicPartition> partitions) {
-            partitions.forEach(partition -> progress.put(partition, new PartitionProgress()));
+            partitions.forEach(partition -> progress.put(partition, new PartitionProgress(Ticker.SYSTEM)));
         }
 
         private void forget(final Collection<TopicPartition> partitions) {

@@ -1,5 +1,7 @@
 package io.hookgate.dispatcher.loop;
 
+import io.hookgate.core.time.Ticker;
+
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -11,6 +13,7 @@ import java.util.TreeMap;
  */
 final class PartitionProgress {
 
+    private final Ticker ticker;
     private final NavigableMap<Long, Boolean> window = new TreeMap<>();
     private long position = -1;
     private long committed = -1;
@@ -18,9 +21,13 @@ final class PartitionProgress {
     /** Since when tasks have waited with the commit point standing still. */
     private long waitingSinceNanos;
 
+    PartitionProgress(final Ticker ticker) {
+        this.ticker = ticker;
+    }
+
     void started(final long offset) {
         if (incomplete == 0) {
-            waitingSinceNanos = System.nanoTime();
+            waitingSinceNanos = ticker.read();
         }
         window.put(offset, Boolean.FALSE);
         incomplete++;
@@ -36,7 +43,7 @@ final class PartitionProgress {
             position = window.pollFirstEntry().getKey() + 1;
         }
         if (position != before) {
-            waitingSinceNanos = System.nanoTime();
+            waitingSinceNanos = ticker.read();
         }
     }
 

@@ -1,14 +1,19 @@
 package io.hookgate.dispatcher.loop;
 
+import io.hookgate.core.testing.ManualTicker;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PartitionProgressTest {
 
+    private final ManualTicker ticker = new ManualTicker();
+
     @Test
     void commitsOnlyUpToTheHighestContiguousCompletedOffset() {
-        final PartitionProgress progress = new PartitionProgress();
+        final PartitionProgress progress = new PartitionProgress(ticker);
         progress.started(10);
         progress.started(11);
         progress.started(12);
@@ -27,7 +32,7 @@ class PartitionProgressTest {
 
     @Test
     void ignoresCompletionsOfOffsetsItNeverStarted() {
-        final PartitionProgress progress = new PartitionProgress();
+        final PartitionProgress progress = new PartitionProgress(ticker);
         progress.started(5);
         progress.completed(4);
         assertThat(progress.toCommit()).isEqualTo(-1);
@@ -36,18 +41,19 @@ class PartitionProgressTest {
     }
 
     @Test
-    void measuresHowLongTheCommitPointStoodStillWhileTasksWaited() throws Exception {
-        final PartitionProgress progress = new PartitionProgress();
-        assertThat(progress.stalledNanos(System.nanoTime())).as("nothing waits").isZero();
+    void measuresHowLongTheCommitPointStoodStillWhileTasksWaited() {
+        final PartitionProgress progress = new PartitionProgress(ticker);
+        assertThat(progress.stalledNanos(ticker.read())).as("nothing waits").isZero();
         progress.started(1);
         progress.started(2);
-        Thread.sleep(30);
+        ticker.advance(Duration.ofMillis(30));
         progress.completed(2);
         // 2 completed behind 1: the commit point did not move, so the stall goes on.
-        assertThat(progress.stalledNanos(System.nanoTime())).isGreaterThanOrEqualTo(25_000_000L);
+        assertThat(progress.stalledNanos(ticker.read())).isEqualTo(30_000_000L);
         progress.completed(1);
-        assertThat(progress.stalledNanos(System.nanoTime())).isZero();
+        assertThat(progress.stalledNanos(ticker.read())).isZero();
         progress.started(3);
-        assertThat(progress.stalledNanos(System.nanoTime())).isLessThan(25_000_000L);
+        ticker.advance(Duration.ofMillis(5));
+        assertThat(progress.stalledNanos(ticker.read())).as("measured from the new wait").isEqualTo(5_000_000L);
     }
 }
