@@ -25,15 +25,12 @@ import io.hookgate.core.subscription.Subscriptions;
 import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -78,10 +75,7 @@ public final class AdminOperations implements GatewayPart {
         index = new AdminIndex(config, indexDirectory(config.admin()), Redaction.of(config, providers), registry, clock);
         try {
             originals = new KafkaOriginalRecords(config.kafka(), prefix + "admin-originals", ORIGINAL_TIMEOUT);
-            final Map<String, Object> settings = new HashMap<>(RecordLimits.of(config).producerConfig());
-            settings.put(ProducerConfig.ACKS_CONFIG, "all");
-            settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            producer = new KafkaProducer<>(KafkaClients.config(config.kafka(), prefix + "admin-replay", settings),
+            producer = new KafkaProducer<>(KafkaClients.durableProducer(config.kafka(), prefix + "admin-replay", RecordLimits.of(config).producerConfig()),
                 new ByteArraySerializer(), new ByteArraySerializer());
             subscriptionStore = new KafkaSubscriptionStore(config, producer, subscriptions, SUBSCRIPTION_TIMEOUT);
             claims = new KafkaReplayClaims(config.kafka(), topics.replays(), producer, clock);

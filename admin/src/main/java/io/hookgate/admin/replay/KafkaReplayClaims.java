@@ -6,7 +6,6 @@ import io.hookgate.core.config.KafkaSettings;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.kafka.Consumers;
 import io.hookgate.core.kafka.KafkaClients;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -62,9 +61,7 @@ public final class KafkaReplayClaims implements ReplayClaims, AutoCloseable {
         this.topic = topic;
         this.producer = producer;
         this.clock = clock;
-        this.consumer = new KafkaConsumer<>(KafkaClients.config(kafka, kafka.topicPrefix() + "admin-replay-claims", Map.of(
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(KafkaClients.readCommittedConsumer(kafka, kafka.topicPrefix() + "admin-replay-claims", Map.of()), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::follow, "hookgate-replay-claims");
         this.thread.setDaemon(true);
     }

@@ -82,9 +82,7 @@ public final class AdminIndex implements Readiness, AutoCloseable {
             .map(TopicSpec::retention).orElse(config.kafka().retention());
         this.clock = clock;
         this.quarantine = new Quarantine(List.of(dlq, rejected, deliveries), registry, clock, indexed());
-        this.consumer = new KafkaConsumer<>(KafkaClients.config(config.kafka(), topics.dispatcherGroup() + "-admin-index", Map.of(
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        this.consumer = new KafkaConsumer<>(KafkaClients.readCommittedConsumer(config.kafka(), topics.dispatcherGroup() + "-admin-index", Map.of(
             ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000)), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "hookgate-admin-index");
         this.thread.setDaemon(true);
