@@ -3,6 +3,7 @@ package io.hookgate.dispatcher;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.lifecycle.GatewayPart;
 import io.hookgate.core.config.SubscriptionConfig;
+import io.hookgate.core.kafka.GroupMembership;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.subscription.LiveSubscription;
@@ -38,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * Delivers the tasks of {@code dispatch}, the retry topics and the park topic to subscriptions.
  * Run as many instances as the load needs: they share partitions in one consumer group. Every task
  * topic has the same partitions and is keyed by subscription id, and the consumer's default
- * assignor (range, for the classic group protocol) gives each instance the same partition numbers
+ * assignor (range, for the classic group protocol; {@link GroupMembership} asks for range with the consumer protocol) gives each instance the same partition numbers
  * of every topic: so one instance at a time handles all of a subscription's tasks, and its breaker
  * ({@link Breakers}) is the subscription's.
  */
@@ -110,15 +111,16 @@ public final class DispatcherService implements GatewayPart {
         producerSettings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         producer = new KafkaProducer<>(KafkaClients.config(config.kafka(), topics.dispatcherGroup() + "-handoff", producerSettings),
             new ByteArraySerializer(), new ByteArraySerializer());
-        final KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.config(config.kafka(),
-            topics.dispatcherGroup(), Map.of(
+        final Map<String, Object> consumerSettings = new HashMap<>(GroupMembership.consumer(config.kafka()));
+        consumerSettings.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, topics.dispatcherGroup(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // dispatch is written in the processor's transactions: read only what committed.
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 15_000)), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500));
+        final KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.config(config.kafka(),
+            topics.dispatcherGroup(), consumerSettings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         bind(new KafkaClientMetrics(producer));
         bind(new KafkaClientMetrics(consumer));
 

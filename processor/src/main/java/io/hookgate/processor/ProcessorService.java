@@ -1,9 +1,10 @@
 package io.hookgate.processor;
 
 import io.hookgate.core.config.HookgateConfig;
-import io.hookgate.core.lifecycle.GatewayPart;
+import io.hookgate.core.kafka.GroupMembership;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
+import io.hookgate.core.lifecycle.GatewayPart;
 import io.hookgate.processor.errors.Diversions;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.core.subscription.Subscriptions;
@@ -98,8 +99,9 @@ public final class ProcessorService implements GatewayPart {
         specific.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         specific.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         specific.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        // After a crash the group waits this long for the dead member; 45 s (the default) is a long outage.
-        specific.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
+        // After a crash the group waits the session timeout for the dead member (kafka.sessionTimeout, or the brokers' with
+        // the streams protocol); 45 s (Kafka's default) is a long outage.
+        specific.putAll(GroupMembership.streams(config.kafka()));
         return KafkaClients.config(config.kafka(), topics.processorApplicationId(), specific);
     }
 

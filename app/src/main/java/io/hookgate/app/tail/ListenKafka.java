@@ -54,11 +54,13 @@ final class ListenKafka {
     private static KafkaSettings defaults() {
         return new KafkaSettings(KafkaSettings.BOOTSTRAP_SERVERS.defaultValue(), KafkaSettings.TOPIC_PREFIX.defaultValue(), Map.of(),
             KafkaSettings.PARTITIONS.defaultValue(), KafkaSettings.REPLICATION_FACTOR.defaultValue().shortValue(),
-            KafkaSettings.RETENTION.defaultValue(), false, 1);
+            KafkaSettings.RETENTION.defaultValue(), false, 1,
+            KafkaSettings.GROUP_PROTOCOL.defaultValue(), KafkaSettings.SESSION_TIMEOUT.defaultValue());
     }
 
     private static KafkaSettings withServers(final KafkaSettings base, final String servers) {
         return new KafkaSettings(servers, base.topicPrefix(), base.properties(), base.partitions(), base.replicationFactor(),
-            base.retention(), base.createTopics(), base.minInSyncReplicas());
+            base.retention(), base.createTopics(), base.minInSyncReplicas(),
+            base.groupProtocol(), base.sessionTimeout());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static io.hookgate.core.config.ConfigKey.optional;
@@ -20,7 +21,9 @@ public record KafkaSettings(
     short replicationFactor,
     Duration retention,
     boolean createTopics,
-    int minInSyncReplicas) {
+    int minInSyncReplicas,
+    String groupProtocol,
+    Duration sessionTimeout) {
 
     /** Parts of the name of a Kafka client setting that holds a credential, lower case. */
     static final List<String> SECRET_PROPERTY_WORDS = List.of("password", "secret", "jaas", "token", "credential", "key", "user.info");
@@ -58,8 +61,26 @@ public record KafkaSettings(
             + "(acks=all). 0 chooses 2 when replicationFactor is 3 or more, else 1.")
         .validatedBy(Validator.between(0, 32));
 
+    /** {@link #GROUP_PROTOCOL}: the consumer group protocol of Kafka before 4.0. */
+    public static final String CLASSIC = "classic";
+    /** {@link #GROUP_PROTOCOL}: the protocols of KIP-848 (consumers) and KIP-1071 (Kafka Streams). */
+    public static final String CONSUMER = "consumer";
+
+    public static final ConfigKey<String> GROUP_PROTOCOL = optional("groupProtocol", ValueType.STRING, CLASSIC,
+        "Group protocol of the processor and the dispatcher: classic, or consumer for Kafka 4's broker-driven protocols "
+            + "(KIP-848 group.protocol=consumer for the dispatcher, with the range assignor; KIP-1071 group.protocol=streams "
+            + "for the processor). With consumer, the brokers hold the session timeout (group.consumer.session.timeout.ms, "
+            + "group.streams.session.timeout.ms) and the processor's standby replicas (group.streams.num.standby.replicas); "
+            + "a rolling change from classic needs a new consumer group, so change it on a drained gateway.")
+        .validatedBy(Validator.oneOf(Set.of(CLASSIC, CONSUMER)));
+    public static final ConfigKey<Duration> SESSION_TIMEOUT = optional("sessionTimeout", ValueType.DURATION, Duration.ofSeconds(15),
+        "With groupProtocol classic, how long the group waits for a processor or dispatcher that stopped answering (killed, "
+            + "frozen) before its partitions go to the others: the pause a crash causes. It must lie within the brokers' "
+            + "group.min.session.timeout.ms (6s by default) and group.max.session.timeout.ms.")
+        .validatedBy(Validator.between(Duration.ofSeconds(1), Duration.ofMinutes(30)));
+
     public static final ConfigDef DEF = ConfigDef.of(BOOTSTRAP_SERVERS, TOPIC_PREFIX, PROPERTIES, PARTITIONS,
-        REPLICATION_FACTOR, RETENTION, CREATE_TOPICS, MIN_IN_SYNC_REPLICAS);
+        REPLICATION_FACTOR, RETENTION, CREATE_TOPICS, MIN_IN_SYNC_REPLICAS, GROUP_PROTOCOL, SESSION_TIMEOUT);
 
     /**
      * The values of section {@code kafka} (read at {@code path}) as they apply: {@code minInSyncReplicas}
@@ -89,7 +110,14 @@ public record KafkaSettings(
             values.get(REPLICATION_FACTOR).shortValue(),
             values.get(RETENTION),
             values.get(CREATE_TOPICS),
-            values.get(MIN_IN_SYNC_REPLICAS));
+            values.get(MIN_IN_SYNC_REPLICAS),
+            values.get(GROUP_PROTOCOL),
+            values.get(SESSION_TIMEOUT));
+    }
+
+    /** Whether the processor and the dispatcher use the broker-driven group protocols of KIP-848 and KIP-1071. */
+    public boolean consumerGroupProtocol() {
+        return CONSUMER.equals(groupProtocol);
     }
 
     /** Whether the Kafka client setting {@code name} holds a credential, to be masked where the configuration is shown. */

@@ -69,6 +69,14 @@ public interface Validator<T> {
         };
     }
 
+    static Validator<Duration> between(final Duration min, final Duration max) {
+        return (value, path, problems) -> {
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                problems.add(path, Durations.format(value) + " is outside " + Durations.format(min) + ".." + Durations.format(max));
+            }
+        };
+    }
+
     static Validator<Integer> atLeast(final int min) {
         return (value, path, problems) -> {
             if (value < min) {

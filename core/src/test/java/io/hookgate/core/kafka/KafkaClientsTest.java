@@ -16,7 +16,7 @@ class KafkaClientsTest {
     private static final KafkaSettings LOOSE = new KafkaSettings("broker:9092", "hg.", Map.of(
         ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "true",
-        "ssl.truststore.location", "/etc/kafka/truststore.jks"), 3, (short) 1, Duration.ofDays(7), true, 1);
+        "ssl.truststore.location", "/etc/kafka/truststore.jks"), 3, (short) 1, Duration.ofDays(7), true, 1, "classic", Duration.ofSeconds(15));
 
     @Test
     void theDurableProducerKeepsAcksAllAndIdempotenceOverEverySetting() {
