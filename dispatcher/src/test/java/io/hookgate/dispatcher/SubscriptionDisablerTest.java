@@ -140,7 +140,7 @@ class SubscriptionDisablerTest {
         stopped.close();
         disabler = disablerOf(stopped);
         assertThatThrownBy(() -> disabler.disable(stopped.find("billing").orElseThrow(), "gone").get(10, TimeUnit.SECONDS))
-            .isInstanceOf(ExecutionException.class).hasMessageContaining("not running");
+            .isInstanceOf(ExecutionException.class).hasMessageContaining("subscriptions table").hasMessageContaining("closed");
         assertThat(topic()).isEmpty();
         assertThat(notices()).isEmpty();
         assertThat(failures()).isEqualTo(1);
