@@ -2,8 +2,8 @@ package io.hookgate.dispatcher;
 
 import io.hookgate.core.delivery.OperationalEvent;
 import io.hookgate.core.json.Json;
-import io.hookgate.dispatcher.http.DeliveryClient;
-import io.hookgate.dispatcher.http.HttpOutcome;
+import io.hookgate.dispatcher.internals.http.DeliveryClient;
+import io.hookgate.dispatcher.internals.http.HttpOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

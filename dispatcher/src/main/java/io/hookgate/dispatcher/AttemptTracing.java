@@ -5,7 +5,7 @@ import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.request.HttpHeaders;
 import io.hookgate.core.tracing.TraceHeaders;
 import io.hookgate.core.tracing.Tracing;
-import io.hookgate.dispatcher.http.HttpOutcome;
+import io.hookgate.dispatcher.internals.http.HttpOutcome;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;

@@ -4,7 +4,7 @@ import io.hookgate.core.config.BreakerSettings;
 import io.hookgate.core.config.SubscriptionConfig;
 import io.hookgate.core.delivery.OperationalEvent;
 import io.hookgate.core.subscription.LiveSubscription;
-import io.hookgate.dispatcher.breaker.Breaker;
+import io.hookgate.dispatcher.internals.breaker.Breaker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -22,7 +22,7 @@ import io.hookgate.core.testing.RecordingReceiver;
 import io.hookgate.core.testing.TestClock;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.core.tracing.Tracing;
-import io.hookgate.dispatcher.http.DeliveryClient;
+import io.hookgate.dispatcher.internals.http.DeliveryClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.kafka.clients.producer.MockProducer;

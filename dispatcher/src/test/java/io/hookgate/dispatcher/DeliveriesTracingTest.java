@@ -12,7 +12,7 @@ import io.hookgate.core.testing.RecordingReceiver;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.core.tracing.TraceHeaders;
 import io.hookgate.core.tracing.Tracing;
-import io.hookgate.dispatcher.http.DeliveryClient;
+import io.hookgate.dispatcher.internals.http.DeliveryClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;

@@ -5,7 +5,7 @@ import io.hookgate.core.kafka.GroupMembership;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.kafka.RecordLimits;
 import io.hookgate.core.lifecycle.GatewayPart;
-import io.hookgate.processor.errors.Diversions;
+import io.hookgate.processor.internals.errors.Diversions;
 import io.hookgate.core.topics.Topics;
 import io.hookgate.core.subscription.Subscriptions;
 import io.hookgate.core.tracing.Tracing;

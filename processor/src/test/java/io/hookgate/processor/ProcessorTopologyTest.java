@@ -14,7 +14,7 @@ import io.hookgate.core.request.HttpHeaders;
 import io.hookgate.core.request.RawRecordCodec;
 import io.hookgate.core.request.RawRequest;
 import io.hookgate.core.topics.Topics;
-import io.hookgate.processor.dedup.DedupStores;
+import io.hookgate.processor.internals.dedup.DedupStores;
 import io.hookgate.providers.Providers;
 import io.hookgate.providers.standardwebhooks.StandardWebhooksSigner;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -6,12 +6,16 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The module rules of the developers' guide, held on the production classes of every module: modules
  * depend inward (core on no part, providers on core only), the parts meet only through topics, never
- * through each other's code, and nothing depends on the app.
+ * through each other's code, nothing depends on the app, and a part shows only its entry types
+ * (the rest lives in its {@code internals} packages, or package-private beside the entry type).
  */
 @AnalyzeClasses(packages = "io.hookgate", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class ModuleBoundariesTest {
@@ -52,10 +56,29 @@ class ModuleBoundariesTest {
             .because("parts meet only through topics, and nothing depends on the app");
     }
 
+    @ArchTest
+    static final ArchRule processorInternalsStayInside = internals(PROCESSOR);
+
+    @ArchTest
+    static final ArchRule dispatcherInternalsStayInside = internals(DISPATCHER);
+
+    /** The ingress keeps its internals package-private: outside it, only its entry type is seen. */
+    @ArchTest
+    static final ArchRule onlyTheIngressServerIsSeenOutsideTheIngress = noClasses().that().resideOutsideOfPackage(INGRESS)
+        .should().dependOnClassesThat(resideInAPackage(INGRESS).and(not(simpleName("IngressServer"))))
+        .because("a part exposes its entry type and keeps the rest to itself");
+
+    private static ArchRule internals(final String module) {
+        return noClasses().that().resideOutsideOfPackage(module)
+            .should().dependOnClassesThat().resideInAPackage(module.substring(0, module.length() - 1) + "internals..")
+            .because("a part exposes its entry types and keeps the rest in its internals packages");
+    }
+
     /** Keeps the import honest: a rule over no classes would pass for nothing. */
     @ArchTest
     static void everyModuleIsImported(final JavaClasses classes) {
-        for (String module : new String[] {CORE, PROVIDERS, INGRESS, PROCESSOR, DISPATCHER, ADMIN, APP}) {
+        for (String module : new String[] {CORE, PROVIDERS, INGRESS, PROCESSOR, DISPATCHER, ADMIN, APP,
+            "io.hookgate.processor.internals..", "io.hookgate.dispatcher.internals.."}) {
             final String prefix = module.substring(0, module.length() - 2);
             if (classes.stream().noneMatch(javaClass -> javaClass.getPackageName().startsWith(prefix))) {
                 throw new AssertionError("no production class imported from " + prefix);

@@ -14,7 +14,7 @@ import io.hookgate.core.topics.Topics;
 import io.hookgate.processor.ProcessorMetrics;
 import io.hookgate.processor.ProcessorService;
 import io.hookgate.processor.ProcessorTopology;
-import io.hookgate.processor.dedup.DedupStores;
+import io.hookgate.processor.internals.dedup.DedupStores;
 import io.hookgate.providers.Providers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.header.internals.RecordHeaders;
