@@ -2,6 +2,7 @@ package io.hookgate.app.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -17,8 +18,19 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * through each other's code, nothing depends on the app, and a part shows only its entry types
  * (the rest lives in its {@code internals} packages, or package-private beside the entry type).
  */
-@AnalyzeClasses(packages = "io.hookgate", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
+@AnalyzeClasses(packages = "io.hookgate", importOptions = {ImportOption.DoNotIncludeTests.class, ModuleBoundariesTest.ProductionOnly.class})
 class ModuleBoundariesTest {
+
+    /**
+     * The modules' production classes, whether the build hands them over as folders ({@code mvn test})
+     * or as jars ({@code mvn verify}), without any module's test classes or test jar.
+     */
+    static final class ProductionOnly implements ImportOption {
+        @Override
+        public boolean includes(final Location location) {
+            return !location.contains("/test-classes/") && !location.contains("-tests.jar");
+        }
+    }
 
     private static final String CORE = "io.hookgate.core..";
     private static final String PROVIDERS = "io.hookgate.providers..";
