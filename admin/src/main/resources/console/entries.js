@@ -130,7 +130,8 @@ export async function list(main, kind) {
   results.setAttribute('aria-busy', 'false');
 }
 
-function headers(request) {
+/** The headers of a stored request (a rejected one, or the one that carried an event), credentials already redacted by the API. */
+export function headers(request) {
   return table('Headers (credentials redacted)', [{ label: 'Name', value: (header) => header.name },
     { label: 'Value', value: (header) => h('code', {}, header.value) }], request.headers || [], 'No headers.');
 }

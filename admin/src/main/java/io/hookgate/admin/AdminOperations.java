@@ -4,6 +4,9 @@ import io.hookgate.admin.api.AdminApi;
 import io.hookgate.admin.api.EntryVisibility;
 import io.hookgate.admin.console.ConsoleCounters;
 import io.hookgate.admin.deliveries.DeliveriesApi;
+import io.hookgate.admin.events.EventReader;
+import io.hookgate.admin.events.EventsApi;
+import io.hookgate.admin.events.KafkaRawRequests;
 import io.hookgate.admin.replay.KafkaOriginalRecords;
 import io.hookgate.admin.replay.KafkaReplayClaims;
 import io.hookgate.admin.replay.Replayer;
@@ -36,11 +39,11 @@ import java.util.Optional;
 /**
  * The admin part ({@code hookgate admin}, and beside the others in {@code hookgate dev}), assembled:
  * the local index of the DLQ,
- * rejected, replay and attempts topics (credentials redacted by the sources' configuration), the
+ * rejected, replay, attempts and verified topics (credentials redacted by the sources' configuration), the
  * reader of originals, the producer that replays and writes subscriptions (idempotent,
  * {@code acks=all}), the store of the {@code subscriptions} topic's records, and the
- * {@link AdminApi} over them with its subscriptions routes and the delivery log's
- * ({@link DeliveriesApi}; breaker states unknown) and the console's counters ({@link ConsoleCounters}). Closing it closes them all, but not the
+ * {@link AdminApi} over them with its subscriptions routes, the delivery log's
+ * ({@link DeliveriesApi}; breaker states unknown), the verified events' ({@link EventsApi}) and the console's counters ({@link ConsoleCounters}). Closing it closes them all, but not the
  * {@link Subscriptions} it was given. Only this part serves {@code /admin/*}; the index lives in
  * {@link #indexDirectory its own folder} under {@code admin.stateDir}, named after {@code admin.port},
  * so that processes on one host (which listen on different admin ports) never share one. Several
@@ -55,6 +58,7 @@ public final class AdminOperations implements GatewayPart {
 
     private final AdminIndex index;
     private final KafkaOriginalRecords originals;
+    private final KafkaRawRequests rawRequests;
     private final KafkaReplayClaims claims;
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaSubscriptionStore subscriptionStore;
@@ -72,9 +76,11 @@ public final class AdminOperations implements GatewayPart {
         config.admin().token().orElseThrow(() -> new IllegalStateException("the admin API needs admin.token"));
         final String prefix = config.kafka().topicPrefix();
         final Topics topics = new Topics(prefix);
-        index = new AdminIndex(config, indexDirectory(config.admin()), Redaction.of(config, providers), registry, clock);
+        final Redaction redaction = Redaction.of(config, providers);
+        index = new AdminIndex(config, indexDirectory(config.admin()), redaction, registry, clock);
         try {
             originals = new KafkaOriginalRecords(config.kafka(), prefix + "admin-originals", ORIGINAL_TIMEOUT);
+            rawRequests = new KafkaRawRequests(config.kafka(), prefix + "admin-raw-requests", topics.raw(), ORIGINAL_TIMEOUT);
             producer = new KafkaProducer<>(KafkaClients.durableProducer(config.kafka(), prefix + "admin-replay", RecordLimits.of(config).producerConfig()),
                 new ByteArraySerializer(), new ByteArraySerializer());
             subscriptionStore = new KafkaSubscriptionStore(config, producer, subscriptions, SUBSCRIPTION_TIMEOUT);
@@ -86,6 +92,8 @@ public final class AdminOperations implements GatewayPart {
                     // A breaker never reported open in events.operational is closed: it starts so.
                     new DeliveriesApi(index.deliveries(), subscriptions, visibility, subscription -> Optional.of(
                         index.deliveries().breaker(subscription).map(BreakerState::state).orElse(BreakerState.CLOSED)), clock),
+                    new EventsApi(new EventReader(index.events(), originals, rawRequests, redaction, topics), index.deliveries(), index.dlq(),
+                        visibility),
                     new ConsoleCounters(registry, clock)),
                 clock, new SecurityLog(registry, "admin", config.logging().securityEventsPerMinute()));
         } catch (IllegalArgumentException e) {
@@ -138,6 +146,7 @@ public final class AdminOperations implements GatewayPart {
         Closing.quietly(index, "admin index");
         Closing.quietly(claims, "replay claims");
         Closing.quietly(originals, "originals reader");
+        Closing.quietly(rawRequests, "raw requests reader");
         Closing.quietly(producer, "replay producer");
     }
 }

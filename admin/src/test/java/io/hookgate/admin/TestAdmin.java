@@ -9,6 +9,10 @@ import io.hookgate.admin.errors.Gone;
 import io.hookgate.admin.replay.Replayer;
 import io.hookgate.admin.deliveries.BreakerStates;
 import io.hookgate.admin.deliveries.DeliveriesApi;
+import io.hookgate.admin.events.EventReader;
+import io.hookgate.admin.events.EventsApi;
+import io.hookgate.admin.view.EventStore;
+import io.hookgate.admin.view.Redaction;
 import io.hookgate.admin.view.DeliveryStore;
 import io.hookgate.admin.view.EntryStore;
 import io.hookgate.admin.view.Quarantine;
@@ -20,6 +24,7 @@ import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -30,13 +35,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The admin API over HTTP for unit tests: a server on a free port with a real index (RocksDB) in
- * {@code dir}, a mock producer, the given subscriptions and features and the delivery log's routes;
- * originals are always gone; the console's counters over its own meter registry.
+ * {@code dir}, a mock producer, the given subscriptions and features and the delivery log's and
+ * events' routes; originals are always gone for replay; the records an event's page reads are those
+ * put in {@link #records} (by {@code topic/partition/offset}) and {@link #rawRequests} (by ingress
+ * id); the console's counters over its own meter registry.
  */
 public final class TestAdmin implements AutoCloseable {
 
@@ -45,6 +55,11 @@ public final class TestAdmin implements AutoCloseable {
     public final EntryStore dlq;
     public final EntryStore rejected;
     public final DeliveryStore deliveries;
+    public final EventStore events;
+    /** The records of Kafka an event's envelope is read from, by {@code topic/partition/offset}. */
+    public final Map<String, ConsumerRecord<byte[], byte[]>> records = new ConcurrentHashMap<>();
+    /** The raw records of {@code ingress.raw}, by ingress id. */
+    public final Map<String, ConsumerRecord<byte[], byte[]>> rawRequests = new ConcurrentHashMap<>();
     public final Quarantine quarantine;
     public final MockProducer<byte[], byte[]> producer;
     public final AdminApi api;
@@ -58,7 +73,8 @@ public final class TestAdmin implements AutoCloseable {
         dlq = new EntryStore(dir.resolve("dlq"));
         rejected = new EntryStore(dir.resolve("rejected"));
         deliveries = new DeliveryStore(dir.resolve("deliveries"));
-        quarantine = new Quarantine(List.of(dlq, rejected, deliveries), new SimpleMeterRegistry(), Clock.systemUTC(), List.of());
+        events = new EventStore(dir.resolve("events"));
+        quarantine = new Quarantine(List.of(dlq, rejected, deliveries, events), new SimpleMeterRegistry(), Clock.systemUTC(), List.of());
         producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         final Replayer replayer = new Replayer(producer, ref -> {
             throw new Gone("the original at " + ref.topic() + " offset " + ref.offset() + " is gone");
@@ -68,6 +84,10 @@ public final class TestAdmin implements AutoCloseable {
         final EntryVisibility visibility = new EntryVisibility(config, subscriptions);
         final List<AdminFeature> all = new java.util.ArrayList<>(features);
         all.add(new DeliveriesApi(deliveries, subscriptions, visibility, BreakerStates.UNKNOWN, clock));
+        all.add(new EventsApi(new EventReader(events, ref -> Optional.ofNullable(records.get(ref.topic() + "/" + ref.partition() + "/"
+            + ref.offset())).orElseThrow(() -> new Gone("no record at " + ref.topic() + " offset " + ref.offset())),
+            event -> Optional.ofNullable(rawRequests.get(event.ingressId())), Redaction.of(config, TestConfigs.PROVIDERS),
+            new Topics("t.")), deliveries, dlq, visibility));
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         all.add(new ConsoleCounters(registry, clock));
         api = new AdminApi(settings, dlq, rejected, quarantine, replayer, visibility, deliveries, all, clock, null);
@@ -108,5 +128,6 @@ public final class TestAdmin implements AutoCloseable {
         dlq.close();
         rejected.close();
         deliveries.close();
+        events.close();
     }
 }

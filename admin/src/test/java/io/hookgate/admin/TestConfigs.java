@@ -59,6 +59,32 @@ public final class TestConfigs {
         };
     }
 
+    /** The operator's token in {@link #withTenant()}. */
+    public static final String OPERATOR_TOKEN = "operator-token-000000000001";
+    /** Tenant acme's token in {@link #withTenant()}. */
+    public static final String ACME_TOKEN = "acme-tenant-token-0000000001";
+    /** The signing secret of every subscription of {@link #withTenant()}. */
+    public static final String SIGNING_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    /**
+     * The operator and one tenant, acme: the operator's source {@code shop} with subscriptions
+     * {@code billing} and {@code crm}, and acme's source {@code acme-shop} with {@code acme-sub}.
+     */
+    public static HookgateConfig withTenant() {
+        return parse("""
+            admin:
+              token: %s
+              tokens: [{token: %s, tenant: acme}]
+            sources:
+              shop: {provider: standard-webhooks}
+              acme-shop: {provider: standard-webhooks, tenant: acme}
+            subscriptions:
+              billing: {url: "https://billing.example.com/h", sources: [shop], secret: %s}
+              crm: {url: "https://crm.example.com/h", sources: [shop], secret: %s}
+              acme-sub: {url: "https://acme.example.com/h", sources: [acme-shop], tenant: acme, secret: %s}
+            """.formatted(OPERATOR_TOKEN, ACME_TOKEN, SIGNING_SECRET, SIGNING_SECRET, SIGNING_SECRET));
+    }
+
     public static HookgateConfig parse(final String yaml) {
         return new ConfigLoader(PROVIDERS, Map.<String, String>of()::get).parse(yaml);
     }

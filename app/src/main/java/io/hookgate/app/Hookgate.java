@@ -9,6 +9,7 @@ import io.hookgate.app.config.ConfigCommand;
 import io.hookgate.app.dev.DevCommand;
 import io.hookgate.app.ops.EntryCommands;
 import io.hookgate.app.ops.deliveries.DeliveriesCommand;
+import io.hookgate.app.ops.events.EventsCommand;
 import io.hookgate.app.ops.subscriptions.SubscriptionsCommand;
 import io.hookgate.app.secret.SecretCommand;
 import io.hookgate.app.sign.SignCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
         SecretCommand.class, EntryCommands.Dlq.class, EntryCommands.Rejected.class,
         SubscriptionsCommand.class,
         DeliveriesCommand.class,
+        EventsCommand.class,
         ListenCommand.class,
         CompletionCommand.class},
     exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
@@ -39,8 +41,8 @@ import picocli.CommandLine.Command;
     footerHeading = "%nEnvironment:%n",
     footer = {
         "  HOOKGATE_ADMIN_URL      admin API of a running gateway, for dlq, rejected,",
-        "                          subscriptions, deliveries and listen (else --admin,",
-        "                          --config)",
+        "                          subscriptions, deliveries, events and listen (else",
+        "                          --admin, --config)",
         "  HOOKGATE_ADMIN_TOKEN    its bearer token (hookgate dev prints an export line)",
         "  HOOKGATE_KAFKA_BOOTSTRAP_SERVERS",
         "                          overrides kafka.bootstrapServers of the configuration;",

@@ -127,7 +127,7 @@ public final class AdminApi {
      * {@code entry}, when it was replayed, with how its redelivery went: the attempts of its delivery
      * that started after its own last attempt and at most {@link #CLOCK_SLACK} before the last replay.
      */
-    static AdminEntry withRedelivery(final AdminEntry entry, final Redeliveries redeliveries) {
+    public static AdminEntry withRedelivery(final AdminEntry entry, final Redeliveries redeliveries) {
         if (entry.deliveryId() == null || entry.replay() == null || !entry.replay().replayed() || entry.replay().lastAt() == null) {
             return entry;
         }

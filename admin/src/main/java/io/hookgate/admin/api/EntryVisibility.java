@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  * event came from belongs to the tenant too: a subscription's sources are its tenant's, so an entry
  * of another tenant's source was made for another subscription of that id, since deleted (ids are
  * free again once deleted), and is never shown to, or replayed for, the one that took the id. A
- * tenant sees a rejected request when its source belongs to the tenant.
+ * tenant sees a rejected request, or a verified event, when its source belongs to the tenant.
  */
 public final class EntryVisibility {
 
@@ -62,9 +62,18 @@ public final class EntryVisibility {
 
     /** The rejected requests {@code caller} sees. */
     public Predicate<AdminEntry> rejected(final Caller caller) {
+        final Predicate<String> seen = sources(caller);
+        return entry -> seen.test(entry.source());
+    }
+
+    /**
+     * The source ids whose requests and verified events {@code caller} sees: every one for the
+     * operator; for a tenant, the configured sources of its tenant.
+     */
+    public Predicate<String> sources(final Caller caller) {
         if (caller.isOperator()) {
-            return entry -> true;
+            return source -> true;
         }
-        return entry -> sourceSeen(caller, entry.source());
+        return source -> sourceSeen(caller, source);
     }
 }

@@ -7,6 +7,8 @@ import io.hookgate.core.kafka.Consumers;
 import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.delivery.AttemptEntry;
 import io.hookgate.core.delivery.OperationalEvent;
+import io.hookgate.core.event.EventRef;
+import io.hookgate.core.event.EventRefHeaders;
 import io.hookgate.core.topics.TopicSpec;
 import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,19 +35,26 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.function.Function;
 
 /**
  * The admin API's materialised view of {@code dispatch.dlq}, {@code events.rejected},
- * {@code admin.replays} and {@code dispatch.attempts}: one thread reads every partition of them (no
- * consumer group: each process with the admin API keeps its own full index) into {@link EntryStore}s
- * and the {@link DeliveryStore} (the delivery log), committing each batch of entries with the offsets
- * it covers, so a restart resumes where it stopped and a lost directory is rebuilt from Kafka. A
- * rejected request is kept as its {@link RequestCopy redacted copy} and the coordinates of its
- * original, never with its credentials in clear. Once an hour it forgets the deliveries the attempts
- * topic no longer holds, and the minute counts older than any health window.
+ * {@code admin.replays}, {@code dispatch.attempts}, {@code events.operational} and every source's
+ * {@code verified.{source}}: one thread reads every partition of them (no consumer group: each
+ * process with the admin API keeps its own full index), committed records only, into
+ * {@link EntryStore}s, the {@link DeliveryStore} (the delivery log) and the {@link EventStore},
+ * committing each batch of entries with the offsets it covers, so a restart resumes where it stopped
+ * and a lost directory is rebuilt from Kafka. A rejected request is kept as its
+ * {@link RequestCopy redacted copy} and the coordinates of its original, never with its credentials
+ * in clear; a verified event as the coordinates of its envelope alone ({@link VerifiedRef}), read
+ * from its headers, never its payload. Once an hour it forgets the deliveries the attempts topic no
+ * longer holds, the events the verified topics no longer hold, and the minute counts older than any
+ * health window.
  *
- * <p>No record stops it: a record it cannot read, in any of the four topics, goes to the
+ * <p>No record stops it: a record it cannot read, in any of its topics, goes to the
  * {@link Quarantine} (kept, counted, logged, listed) and the index goes on with the next one. Only
  * a failure of its own store stops it, and readiness then says so.
  */
@@ -59,7 +68,10 @@ public final class AdminIndex implements Readiness, AutoCloseable {
     private final EntryStore dlq;
     private final EntryStore rejected;
     private final DeliveryStore deliveries;
+    private final EventStore events;
+    private final Set<String> verified;
     private final Duration attemptsKept;
+    private final Duration verifiedKept;
     private final Clock clock;
     private final Quarantine quarantine;
     private final Redaction redaction;
@@ -78,10 +90,15 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         this.dlq = new EntryStore(directory.resolve("dlq"));
         this.rejected = new EntryStore(directory.resolve("rejected"));
         this.deliveries = new DeliveryStore(directory.resolve("deliveries"));
-        this.attemptsKept = topics.all(config).stream().filter(spec -> spec.name().equals(topics.attempts())).findFirst()
+        this.events = new EventStore(directory.resolve("events"));
+        this.verified = config.sources().keySet().stream().map(topics::verified).collect(Collectors.toUnmodifiableSet());
+        final List<TopicSpec> specs = topics.all(config);
+        this.attemptsKept = specs.stream().filter(spec -> spec.name().equals(topics.attempts())).findFirst()
             .map(TopicSpec::retention).orElse(config.kafka().retention());
+        this.verifiedKept = specs.stream().filter(spec -> verified.contains(spec.name())).map(TopicSpec::retention)
+            .max(Duration::compareTo).orElse(config.kafka().retention());
         this.clock = clock;
-        this.quarantine = new Quarantine(List.of(dlq, rejected, deliveries), registry, clock, indexed());
+        this.quarantine = new Quarantine(List.of(dlq, rejected, deliveries, events), registry, clock, indexed());
         this.consumer = new KafkaConsumer<>(KafkaClients.readCommittedConsumer(config.kafka(), topics.dispatcherGroup() + "-admin-index", Map.of(
             ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000)), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "hookgate-admin-index");
@@ -105,9 +122,15 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         return deliveries;
     }
 
+    /** The verified events, by source and event id. */
+    public EventStore events() {
+        return events;
+    }
+
     /** The topics this index reads. */
     private List<String> indexed() {
-        return List.of(topics.dlq(), topics.rejected(), topics.replays(), topics.attempts(), topics.operational());
+        return Stream.concat(Stream.of(topics.dlq(), topics.rejected(), topics.replays(), topics.attempts(), topics.operational()),
+            verified.stream().sorted()).toList();
     }
 
     /** The records this index could not read. */
@@ -160,7 +183,7 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         }
     }
 
-    /** Every partition of the three topics, waiting (and saying so) while any of them is missing. */
+    /** Every partition of its topics, waiting (and saying so) while any of them is missing. */
     private List<TopicPartition> partitions() throws InterruptedException {
         while (running) {
             final List<TopicPartition> partitions = new ArrayList<>();
@@ -193,13 +216,17 @@ public final class AdminIndex implements Readiness, AutoCloseable {
             LOG.info("Admin index forgot {} deliveries whose last attempt is older than {} (the attempts topic's retention)", forgotten,
                 attemptsKept);
         }
+        final long events = this.events.prune(now.minus(verifiedKept));
+        if (events > 0) {
+            LOG.info("Admin index forgot {} events received more than {} ago (the verified topics' retention)", events, verifiedKept);
+        }
     }
 
     private void apply(final ConsumerRecords<byte[], byte[]> records) throws RocksDBException {
         if (records.isEmpty()) {
             return;
         }
-        try (WriteBatch dlqBatch = new WriteBatch(); WriteBatch rejectedBatch = new WriteBatch();
+        try (WriteBatch dlqBatch = new WriteBatch(); WriteBatch rejectedBatch = new WriteBatch(); WriteBatch eventsBatch = new WriteBatch();
              WriteBatchWithIndex attemptsBatch = new WriteBatchWithIndex(true)) {
             final Map<TopicPartition, Long> next = new HashMap<>();
             for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -222,6 +249,13 @@ public final class AdminIndex implements Readiness, AutoCloseable {
                     if (attempt != null) {
                         deliveries.add(attemptsBatch, attempt);
                     }
+                } else if (verified.contains(record.topic())) {
+                    // Who the event is, from the headers: the envelope (and its payload) is neither parsed nor kept.
+                    final EventRef event = read(record, events, eventsBatch, r -> EventRefHeaders.read(r.headers()));
+                    if (event != null) {
+                        events.add(eventsBatch, event.source(), event.eventId(),
+                            new VerifiedRef(record.topic(), record.partition(), record.offset(), event.receivedAt()));
+                    }
                 } else if (record.topic().equals(topics.operational())) {
                     final OperationalEvent event = read(record, deliveries, attemptsBatch, EntryKinds::operational);
                     if (event != null) {
@@ -237,11 +271,13 @@ public final class AdminIndex implements Readiness, AutoCloseable {
             for (Map.Entry<TopicPartition, Long> position : next.entrySet()) {
                 final String topic = position.getKey().topic();
                 final AbstractWriteBatch batch = topic.equals(topics.rejected()) ? rejectedBatch
-                    : topic.equals(topics.attempts()) || topic.equals(topics.operational()) ? attemptsBatch : dlqBatch;
+                    : topic.equals(topics.attempts()) || topic.equals(topics.operational()) ? attemptsBatch
+                    : verified.contains(topic) ? eventsBatch : dlqBatch;
                 storeOf(topic).position(batch, position.getKey(), position.getValue());
             }
             dlq.write(dlqBatch);
             rejected.write(rejectedBatch);
+            events.write(eventsBatch);
             deliveries.write(attemptsBatch);
         }
     }
@@ -277,6 +313,9 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         if (topic.equals(topics.attempts()) || topic.equals(topics.operational())) {
             return deliveries;
         }
+        if (verified.contains(topic)) {
+            return events;
+        }
         return topic.equals(topics.rejected()) ? rejected : dlq;
     }
 
@@ -294,7 +333,7 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         if (caughtUp) {
             return null;
         }
-        return waiting != null ? waiting : "admin index catching up with the DLQ, rejected and attempts topics";
+        return waiting != null ? waiting : "admin index catching up with the DLQ, rejected, attempts and verified topics";
     }
 
     @Override
@@ -304,5 +343,6 @@ public final class AdminIndex implements Readiness, AutoCloseable {
         dlq.close();
         rejected.close();
         deliveries.close();
+        events.close();
     }
 }

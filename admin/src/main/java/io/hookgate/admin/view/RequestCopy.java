@@ -44,8 +44,8 @@ public record RequestCopy(String method, String query, String client, Instant re
         return found;
     }
 
-    /** The redacted copy of the raw request {@code record} carries (a record of {@code events.rejected}). */
-    static RequestCopy of(final ConsumerRecord<byte[], byte[]> record, final Redaction redaction) {
+    /** The redacted copy of the raw request {@code record} carries (a record of {@code events.rejected} or {@code ingress.raw}). */
+    public static RequestCopy of(final ConsumerRecord<byte[], byte[]> record, final Redaction redaction) {
         final List<HeaderCopy> headers = new ArrayList<>();
         for (Header header : record.headers()) {
             if (header.key().startsWith(RawRecordCodec.HTTP_PREFIX)) {

@@ -10,7 +10,10 @@ import io.hookgate.admin.TestAdmin;
 import io.hookgate.admin.TestConfigs;
 import io.hookgate.admin.subscriptions.InMemorySubscriptions;
 import io.hookgate.admin.subscriptions.SubscriptionApi;
+import io.hookgate.admin.events.EventRecords;
 import io.hookgate.admin.view.Fixtures;
+import io.hookgate.admin.view.VerifiedRef;
+import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.subscription.SecretBox;
@@ -177,6 +180,14 @@ class OpenApiDocumentTest {
         conforms(admin.call(OPERATOR, "GET", "/admin/deliveries?outcome=nope", null), 400, "Error");
         conforms(admin.call(OPERATOR, "GET", "/admin/dlq/dlq_0", null), 200, "Entry");
         conforms(admin.call(OPERATOR, "GET", "/admin/dlq?limit=0", null), 400, "Error");
+        final VerifiedEvent event = EventRecords.event("shop", "evt_0", "ing_0", Instant.parse("2026-11-01T10:00:00Z"));
+        admin.records.put("t.verified.shop/0/0", EventRecords.consumed(EventRecords.verified("t.verified.shop", event), 0, 0));
+        admin.rawRequests.put("ing_0", EventRecords.consumed(EventRecords.raw("t.ingress.raw", EventRecords.request(event)), 0, 0));
+        Fixtures.indexEvent(admin.events, "shop", "evt_0", new VerifiedRef("t.verified.shop", 0, 0, event.receivedAt()));
+        conforms(admin.call(OPERATOR, "GET", "/admin/events/shop/evt_0", null), 200, "Event");
+        admin.rawRequests.clear();
+        conforms(admin.call(OPERATOR, "GET", "/admin/events/shop/evt_0", null), 200, "Event");
+        conforms(admin.call(OPERATOR, "GET", "/admin/events/shop/evt_nope", null), 404, "Error");
         // The schema is no formality: an answer without a required key would not pass.
         assertThat(schema("Subscription").validate(Json.mapper().readTree("{\"id\": \"x\"}"))).isNotEmpty();
     }

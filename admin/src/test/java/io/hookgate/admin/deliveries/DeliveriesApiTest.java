@@ -25,9 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The delivery log and endpoint health over HTTP: filters that fail closed, tenants that see their own, replays that say how they went. */
 class DeliveriesApiTest {
 
-    static final String OPERATOR = "operator-token-000000000001";
-    static final String ACME = "acme-tenant-token-0000000001";
-    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    static final String OPERATOR = TestConfigs.OPERATOR_TOKEN;
+    static final String ACME = TestConfigs.ACME_TOKEN;
     static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     static final Instant NOW = T0.plusSeconds(150);
 
@@ -35,18 +34,7 @@ class DeliveriesApiTest {
 
     @BeforeEach
     void start(@TempDir final Path dir) throws Exception {
-        final HookgateConfig config = TestConfigs.parse("""
-            admin:
-              token: %s
-              tokens: [{token: %s, tenant: acme}]
-            sources:
-              shop: {provider: standard-webhooks}
-              acme-shop: {provider: standard-webhooks, tenant: acme}
-            subscriptions:
-              billing: {url: "https://billing.example.com/h", sources: [shop], secret: %s}
-              crm: {url: "https://crm.example.com/h", sources: [shop], secret: %s}
-              acme-sub: {url: "https://acme.example.com/h", sources: [acme-shop], tenant: acme, secret: %s}
-            """.formatted(OPERATOR, ACME, SECRET, SECRET, SECRET));
+        final HookgateConfig config = TestConfigs.withTenant();
         admin = new TestAdmin(dir, config, Subscriptions.of(config), List.of(), Clock.fixed(NOW, ZoneOffset.UTC));
         Fixtures.indexAttempts(admin.deliveries,
             Fixtures.attempt("msg_b1", "billing", "shop", "evt_1", 1, T0, 500, 30),

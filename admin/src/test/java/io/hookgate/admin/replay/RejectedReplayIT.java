@@ -66,7 +66,8 @@ class RejectedReplayIT {
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                  kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
             try (Admin admin = kafka.admin()) {
-                TestConfigs.createTopics(admin, TOPICS.dlq(), TOPICS.rejected(), TOPICS.replays(), TOPICS.attempts(), TOPICS.operational(), TOPICS.raw());
+                TestConfigs.createTopics(admin, TOPICS.dlq(), TOPICS.rejected(), TOPICS.replays(), TOPICS.attempts(), TOPICS.operational(), TOPICS.raw(),
+                    TOPICS.verified("acme"));
             }
             final Instant received = Instant.parse("2026-11-01T10:00:00Z");
             final RecordHeaders headers = new RecordHeaders();

@@ -1,6 +1,7 @@
 package io.hookgate.admin.view;
 
 import io.hookgate.admin.TestConfigs;
+import io.hookgate.admin.events.EventRecords;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.rejection.RejectionHeaders;
 import io.hookgate.core.request.RawRecordCodec;
@@ -32,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The admin index on a real broker never stops on a record: poison records of every kind, in each
- * of its three topics, are quarantined (listed, counted, kept across a restart) while the good
+ * of its topics, are quarantined (listed, counted, kept across a restart) while the good
  * records around them are indexed and the index stays ready.
  */
 class AdminIndexIT {
@@ -46,7 +47,8 @@ class AdminIndexIT {
     static void start() throws Exception {
         kafka = KafkaTestCluster.start();
         try (Admin admin = kafka.admin()) {
-            TestConfigs.createTopics(admin, TOPICS.dlq(), TOPICS.rejected(), TOPICS.replays(), TOPICS.attempts(), TOPICS.operational());
+            TestConfigs.createTopics(admin, TOPICS.dlq(), TOPICS.rejected(), TOPICS.replays(), TOPICS.attempts(), TOPICS.operational(),
+                TOPICS.verified("stripe"));
         }
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
             new ByteArraySerializer(), new ByteArraySerializer());
@@ -154,6 +156,15 @@ class AdminIndexIT {
             send(TOPICS.dlq(), "crm", Fixtures.dlqJson("dlq_later", "crm", "stripe", "evt_2", "gone", T0.plusSeconds(5)), new RecordHeaders());
             await().atMost(Duration.ofSeconds(30)).until(() -> index.dlq().get("dlq_later").isPresent());
             assertThat(index.quarantine().size()).isEqualTo(14);
+            // A verified record without the headers that say who it is, then an envelope as the processor writes it.
+            send(TOPICS.verified("stripe"), "stripe:evt_v", "{}", new RecordHeaders());
+            // Recent: the index forgets events older than the verified topic keeps.
+            final Instant received = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            producer.send(EventRecords.verified(TOPICS.verified("stripe"), EventRecords.event("stripe", "evt_v", "ing_v", received))).get();
+            await().atMost(Duration.ofSeconds(30)).until(() -> index.events().get("stripe", "evt_v").isPresent());
+            assertThat(index.events().get("stripe", "evt_v")).contains(new VerifiedRef(TOPICS.verified("stripe"), 0, 1, received));
+            assertThat(index.quarantine().list(100)).extracting(q -> q.topic() + "@" + q.offset()).contains("q.verified.stripe@0");
+            assertThat(index.quarantine().size()).isEqualTo(15);
             assertThat(index.notReadyReason()).isNull();
         }
 
@@ -162,7 +173,8 @@ class AdminIndexIT {
         try (AdminIndex index = new AdminIndex(config, dir, Redaction.byName(), again, Clock.systemUTC())) {
             index.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> index.notReadyReason() == null);
-            assertThat(index.quarantine().size()).isEqualTo(14);
+            assertThat(index.quarantine().size()).isEqualTo(15);
+            assertThat(index.events().get("stripe", "evt_v")).isPresent();
             assertThat(again.get(Quarantine.METRIC).tag("topic", "q.dispatch.dlq").counter().count()).isZero();
             assertThat(index.dlq().get("dlq_good")).isPresent();
         }

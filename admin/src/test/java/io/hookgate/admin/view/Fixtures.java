@@ -119,4 +119,13 @@ public final class Fixtures {
             store.write(batch);
         }
     }
+
+    /** Indexes the verified envelope of {@code eventId} of {@code source} at {@code ref}, as the admin index would. */
+    public static void indexEvent(final EventStore store, final String source, final String eventId, final VerifiedRef ref)
+        throws RocksDBException {
+        try (WriteBatch batch = new WriteBatch()) {
+            store.add(batch, source, eventId, ref);
+            store.write(batch);
+        }
+    }
 }

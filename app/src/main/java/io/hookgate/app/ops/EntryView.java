@@ -17,7 +17,7 @@ import java.util.List;
  * answered ({@link AttemptLines}), the request as received (credentials already redacted by the
  * gateway), and the payload (pretty when it is JSON).
  */
-final class EntryView {
+public final class EntryView {
 
     private static final List<String> FIELDS = List.of("id", "subscription", "source", "eventId", "deliveryId", "ingressId", "client",
         "userAgent", "reason", "detail", "at");
@@ -79,7 +79,7 @@ final class EntryView {
     }
 
     /** {@code json} indented, for people. */
-    static String pretty(final JsonNode json) {
+    public static String pretty(final JsonNode json) {
         try {
             return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
         } catch (JsonProcessingException e) {

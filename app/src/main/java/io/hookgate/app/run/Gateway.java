@@ -140,7 +140,7 @@ public final class Gateway implements AutoCloseable {
                 lags.add(lag("dispatcher", names.dispatcherGroup(), taskTopics, DeliveryTaskRecord.DUE_AT));
                 yield new DispatcherService(config, registry, clock, tracing.tracing(), subscriptions);
             }
-            // The operators' API: a local index of the DLQ, rejected and attempts topics, and replay.
+            // The operators' API: a local index of the DLQ, rejected, attempts and verified topics, and replay.
             case ADMIN -> new AdminOperations(config, Providers.builtIn(), subscriptions, registry, clock);
         };
     }

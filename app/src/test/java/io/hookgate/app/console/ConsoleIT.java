@@ -235,7 +235,12 @@ class ConsoleIT {
         browser.screenshot("delivery", 1280);
         browser.open("#/event?source=acme&eventId=evt_order_1");
         browser.until(() -> browser.all(By.cssSelector("[data-outcome]")).size() == 1);
-        browser.await(By.cssSelector("pre.code"));
+        // The envelope read back from verified.acme, with its payload; the request that carried it, its signature redacted.
+        final String envelope = browser.await(By.cssSelector("[data-section=envelope] pre.code")).getText();
+        assertThat(envelope).contains("\"eventId\": \"evt_order_1\"").contains("\"type\": \"order.created\"").contains("\"payload\"");
+        final String request = browser.await(By.cssSelector("[data-section=request]")).getText();
+        assertThat(request).contains("webhook-signature").contains("[redacted]").contains("POST");
+        assertThat(request).doesNotContain("v1,");
         browser.screenshot("event", 1280);
     }
 
@@ -316,5 +321,8 @@ class ConsoleIT {
         browser.open("#/event?source=beta&eventId=evt_beta_1");
         browser.await(By.cssSelector("[data-empty]"));
         assertThat(browser.all(By.cssSelector("[data-outcome]"))).isEmpty();
+        // Another tenant's event is not found: neither its envelope nor its request is shown.
+        assertThat(browser.all(By.cssSelector("[data-section=envelope] pre.code"))).isEmpty();
+        assertThat(browser.all(By.cssSelector("[data-section=request]"))).isEmpty();
     }
 }

@@ -72,6 +72,13 @@ public final class StubAdmin implements BeforeEachCallback, AfterEachCallback {
         return List.copyOf(authorizations);
     }
 
+    /** Runs {@code hookgate args --admin URL} against this stub, with a token in the environment and dev mode's files in {@code devDir}. */
+    public int run(final Path devDir, final String... args) {
+        final String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--admin", url()))
+            .toArray(String[]::new);
+        return commandLine(Map.of(AdminCommand.TOKEN_ENV, "cli-test-token-000000"), devDir).execute(all);
+    }
+
     /** The {@code hookgate} command line, its admin commands reading {@code environment} and dev mode's files in {@code devDir}. */
     public static CommandLine commandLine(final Map<String, String> environment, final Path devDir) {
         final CommandLine.IFactory defaults = CommandLine.defaultFactory();

@@ -33,7 +33,7 @@ public record AdminSettings(String host, int port, Optional<String> token, Strin
         .validatedBy(AdminSettings::checkToken).secret();
 
     public static final ConfigKey<String> STATE_DIR = optional("stateDir", ValueType.STRING, ".hookgate/admin",
-        "Directory under which the admin part keeps its local index of the DLQ, rejected and attempts topics (rebuilt from "
+        "Directory under which the admin part keeps its local index of the DLQ, rejected, attempts and verified topics (rebuilt from "
             + "Kafka when lost), in a folder named after admin.port (port-8081), so admin parts on one host never share one.")
         .validatedBy(Validator.nonEmpty());
 

@@ -1,7 +1,6 @@
 package io.hookgate.app.ops.deliveries;
 
 import io.hookgate.app.cli.ExitCodes;
-import io.hookgate.app.ops.AdminCommand;
 import io.hookgate.app.testing.StdStreams;
 import io.hookgate.app.testing.StubAdmin;
 import io.hookgate.core.json.Json;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,9 +38,7 @@ class DeliveriesCommandsTest {
     Path devDir;
 
     private int run(final String... args) {
-        final String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--admin", stub.url()))
-            .toArray(String[]::new);
-        return StubAdmin.commandLine(Map.of(AdminCommand.TOKEN_ENV, "cli-test-token-000000"), devDir).execute(all);
+        return stub.run(devDir, args);
     }
 
     @Test
