@@ -1,7 +1,7 @@
 package io.hookgate.admin;
 
 import io.hookgate.admin.api.AdminApi;
-import io.hookgate.admin.console.ConsoleAssets;
+import io.hookgate.admin.internals.console.ConsoleAssets;
 import io.hookgate.core.config.AdminSettings;
 import io.hookgate.core.health.Readiness;
 import io.hookgate.core.json.ErrorBody;

@@ -1,6 +1,6 @@
 package io.hookgate.admin.api;
 
-import io.hookgate.admin.errors.Unauthorized;
+import io.hookgate.admin.internals.errors.Unauthorized;
 import io.hookgate.core.id.TimeOrderedIds;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.logging.SecurityLog;

@@ -1,6 +1,6 @@
 package io.hookgate.admin.api;
 
-import io.hookgate.admin.errors.ErrorAnswers;
+import io.hookgate.admin.internals.errors.ErrorAnswers;
 import io.hookgate.core.id.TimeOrderedIds;
 import io.hookgate.core.json.Json;
 import io.undertow.server.HttpHandler;

@@ -1,6 +1,6 @@
 package io.hookgate.admin.api;
 
-import io.hookgate.admin.view.EntryFilter;
+import io.hookgate.admin.internals.view.EntryFilter;
 
 import java.time.Instant;
 import java.util.TreeSet;

@@ -1,7 +1,7 @@
 package io.hookgate.admin.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hookgate.admin.errors.BadRequest;
+import io.hookgate.admin.internals.errors.BadRequest;
 import io.hookgate.core.json.Json;
 import io.undertow.server.HttpServerExchange;
 

@@ -1,6 +1,6 @@
 package io.hookgate.admin.api;
 
-import io.hookgate.admin.errors.BadRequest;
+import io.hookgate.admin.internals.errors.BadRequest;
 import io.undertow.server.HttpServerExchange;
 
 import java.util.Deque;

@@ -15,7 +15,7 @@ public record TimeRange(Instant since, Instant until) {
      * The range {@code input} names.
      *
      * @param latestUntil when not null, the end of the range is at most this (a bulk replay's arrival time)
-     * @throws io.hookgate.admin.errors.BadRequest naming the value that is not an instant, or {@code since} when it is not before {@code until}
+     * @throws io.hookgate.admin.internals.errors.BadRequest naming the value that is not an instant, or {@code since} when it is not before {@code until}
      */
     public static TimeRange read(final Input input, final Instant latestUntil) {
         final Instant since = input.instant(SINCE);

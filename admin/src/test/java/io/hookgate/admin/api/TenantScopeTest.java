@@ -3,7 +3,7 @@ package io.hookgate.admin.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.admin.TestAdmin;
 import io.hookgate.admin.TestConfigs;
-import io.hookgate.admin.view.Fixtures;
+import io.hookgate.admin.internals.view.Fixtures;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.subscription.Subscriptions;
 import org.junit.jupiter.api.AfterEach;

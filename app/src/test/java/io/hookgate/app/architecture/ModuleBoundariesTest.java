@@ -74,6 +74,10 @@ class ModuleBoundariesTest {
     @ArchTest
     static final ArchRule dispatcherInternalsStayInside = internals(DISPATCHER);
 
+    /** The admin part shows its entry types and the API they serve ({@code admin.api}); the rest stays inside. */
+    @ArchTest
+    static final ArchRule adminInternalsStayInside = internals(ADMIN);
+
     /** The ingress keeps its internals package-private: outside it, only its entry type is seen. */
     @ArchTest
     static final ArchRule onlyTheIngressServerIsSeenOutsideTheIngress = noClasses().that().resideOutsideOfPackage(INGRESS)
@@ -90,7 +94,7 @@ class ModuleBoundariesTest {
     @ArchTest
     static void everyModuleIsImported(final JavaClasses classes) {
         for (String module : new String[] {CORE, PROVIDERS, INGRESS, PROCESSOR, DISPATCHER, ADMIN, APP,
-            "io.hookgate.processor.internals..", "io.hookgate.dispatcher.internals.."}) {
+            "io.hookgate.processor.internals..", "io.hookgate.dispatcher.internals..", "io.hookgate.admin.internals.."}) {
             final String prefix = module.substring(0, module.length() - 2);
             if (classes.stream().noneMatch(javaClass -> javaClass.getPackageName().startsWith(prefix))) {
                 throw new AssertionError("no production class imported from " + prefix);
