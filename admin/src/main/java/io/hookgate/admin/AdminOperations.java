@@ -111,8 +111,7 @@ public final class AdminOperations implements GatewayPart {
      * where each instance is given a directory of its own (tests).
      */
     public static Path indexDirectory(final AdminSettings settings) {
-        final Path root = Path.of(settings.stateDir());
-        return settings.port() == 0 ? root : root.resolve("port-" + settings.port());
+        return settings.folderOfThisProcess(settings.stateDir());
     }
 
     /** Starts reading the topics into the index. */

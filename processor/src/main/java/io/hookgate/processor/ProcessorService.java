@@ -91,7 +91,8 @@ public final class ProcessorService implements GatewayPart {
         specific.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), Integer.toString(config.kafka().minInSyncReplicas()));
         specific.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.processorApplicationId());
         specific.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        specific.put(StreamsConfig.STATE_DIR_CONFIG, config.processor().stateDir());
+        // Two processors on one host (hookgate processor beside hookgate dev) must never open the same RocksDB folders.
+        specific.put(StreamsConfig.STATE_DIR_CONFIG, config.admin().folderOfThisProcess(config.processor().stateDir()).toString());
         specific.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.processor().threads());
         specific.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.processor().standbyReplicas());
         specific.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.processor().commitInterval().toMillis());

@@ -2,6 +2,7 @@ package io.hookgate.core.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -130,4 +131,15 @@ public record AdminSettings(String host, int port, Optional<String> token, Strin
         return "AdminSettings[host=" + host + ", port=" + port + ", stateDir=" + stateDir + ", tenants=" + tokens.size()
             + ", notifyHost=" + notifyUrl.map(URI::getHost).orElse("none") + "]";
     }
+
+    /**
+     * The folder under {@code root} that belongs to the process serving {@link #port()}: {@code root/port-<port>},
+     * so two processes on one host (whose ports must differ) never open the same local state; {@code root}
+     * itself when the port is chosen at start (0), where each instance is given a root of its own (tests).
+     */
+    public Path folderOfThisProcess(final String root) {
+        final Path folder = Path.of(root);
+        return port == 0 ? folder : folder.resolve("port-" + port);
+    }
+
 }

@@ -8,7 +8,8 @@ import static io.hookgate.core.config.ConfigKey.optional;
 public record ProcessorSettings(String stateDir, int threads, int standbyReplicas, Duration commitInterval) {
 
     public static final ConfigKey<String> STATE_DIR = optional("stateDir", ValueType.STRING, ".hookgate/streams",
-        "Directory of the RocksDB deduplication state; keep it on a persistent disk.").validatedBy(Validator.nonEmpty());
+        "Directory under which the processor keeps its RocksDB deduplication state (rebuilt from Kafka when lost), in a "
+            + "folder named after admin.port (port-8081), so processors on one host never share one; keep it on a persistent disk.").validatedBy(Validator.nonEmpty());
     public static final ConfigKey<Integer> THREADS = optional("threads", ValueType.INT, 1,
         "Stream threads of this instance.").validatedBy(Validator.between(1, 64));
     public static final ConfigKey<Integer> STANDBY_REPLICAS = optional("standbyReplicas", ValueType.INT, 0,
