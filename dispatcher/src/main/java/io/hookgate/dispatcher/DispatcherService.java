@@ -106,20 +106,16 @@ public final class DispatcherService implements GatewayPart {
         final Topics topics = new Topics(config.kafka().topicPrefix());
         timer = Executors.newScheduledThreadPool(1, DaemonThreads.named("hookgate-dispatcher-timer"));
         final Map<String, Object> producerSettings = new HashMap<>(RecordLimits.of(config).producerConfig());
-        producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerSettings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerSettings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        producer = new KafkaProducer<>(KafkaClients.config(config.kafka(), topics.dispatcherGroup() + "-handoff", producerSettings),
+        producer = new KafkaProducer<>(KafkaClients.durableProducer(config.kafka(), topics.dispatcherGroup() + "-handoff", producerSettings),
             new ByteArraySerializer(), new ByteArraySerializer());
         final Map<String, Object> consumerSettings = new HashMap<>(GroupMembership.consumer(config.kafka()));
         consumerSettings.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, topics.dispatcherGroup(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // dispatch is written in the processor's transactions: read only what committed.
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500));
-        final KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.config(config.kafka(),
+        // dispatch is written in the processor's transactions: read only what committed.
+        final KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.readCommittedConsumer(config.kafka(),
             topics.dispatcherGroup(), consumerSettings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         bind(new KafkaClientMetrics(producer));
         bind(new KafkaClientMetrics(consumer));
