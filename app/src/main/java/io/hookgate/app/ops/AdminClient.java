@@ -1,6 +1,8 @@
 package io.hookgate.app.ops;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.AdminError;
 import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.core.json.Json;
@@ -36,6 +38,26 @@ public final class AdminClient {
      */
     public record Answer(String base, int status, JsonNode body) {
 
+        /**
+         * The body read as one of the admin API's records ({@code io.hookgate.admin.api.model}).
+         *
+         * @throws CliFailure ({@link ExitCodes#INTERNAL}) when the body is not that record's JSON
+         */
+        public <T> T as(final Class<T> type) {
+            try {
+                return Json.mapper().treeToValue(body, type);
+            } catch (JsonProcessingException e) {
+                throw notA(type, e.getOriginalMessage());
+            } catch (IllegalArgumentException e) {
+                throw notA(type, e.getMessage());
+            }
+        }
+
+        private CliFailure notA(final Class<?> type, final String why) {
+            return new CliFailure(ExitCodes.INTERNAL, base + " answered " + status + " with a body that is not the admin API's "
+                + type.getSimpleName() + ": " + why);
+        }
+
         /** Whether the status is a success (2xx). */
         public boolean ok() {
             return status / 100 == 2;
@@ -49,8 +71,15 @@ public final class AdminClient {
          * answer is not the admin API's.
          */
         public CliFailure failure() {
-            final String code = body.path("error").asText("http_" + status);
-            if (status == 404 && body.path("message").asText().contains("/webhooks/")) {
+            final AdminError error;
+            try {
+                error = as(AdminError.class);
+            } catch (CliFailure notTheApisError) {
+                return notTheApisError;
+            }
+            final String code = error.error() == null ? "http_" + status : error.error();
+            final String said = error.message() == null ? "" : error.message();
+            if (status == 404 && said.contains("/webhooks/")) {
                 return new CliFailure(ExitCodes.USAGE, base + " is a hookgate ingress port, not an admin port: give --admin the admin port "
                     + "(admin.port, 8081 by default), or --config FILE");
             }
@@ -58,12 +87,12 @@ public final class AdminClient {
                 return new CliFailure(ExitCodes.USAGE, base + " is the admin port of a process without the admin part: give --admin "
                     + "the admin port of hookgate admin (or hookgate dev)");
             }
-            final StringBuilder message = new StringBuilder(code).append(": ").append(body.path("message").asText(""));
-            if (body.hasNonNull("field")) {
-                message.append(" [").append(body.get("field").asText()).append(']');
+            final StringBuilder message = new StringBuilder(code).append(": ").append(said);
+            if (error.field() != null) {
+                message.append(" [").append(error.field()).append(']');
             }
-            body.path("problems").forEach(problem -> message.append("\n  ").append(problem.path("path").asText("-")).append(": ")
-                .append(problem.path("message").asText()));
+            error.problemsOrNone().forEach(problem -> message.append("\n  ").append(problem.path() == null ? "-" : problem.path())
+                .append(": ").append(problem.message()));
             return new CliFailure(ExitCodes.forStatus(status), message.toString());
         }
     }

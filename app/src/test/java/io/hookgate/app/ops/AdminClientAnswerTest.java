@@ -1,9 +1,12 @@
 package io.hookgate.app.ops;
 
+import io.hookgate.admin.api.model.AdminError;
 import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.core.json.Json;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,4 +29,27 @@ class AdminClientAnswerTest {
         assertThat(failure.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(failure.getMessage()).isEqualTo("not_found: no entry dlq_1");
     }
+
+    @Test
+    void theServersErrorRecordReadsBackWithItsFieldAndEveryProblem() throws Exception {
+        final AdminError written = new AdminError("invalid_subscription", "the subscription has 2 problems", "url",
+            List.of(new AdminError.Problem("url", "must be https"), new AdminError.Problem("sources[0]", "unknown source nope")), null);
+
+        final CliFailure failure = new AdminClient.Answer("http://127.0.0.1:8081", 400, Json.mapper().readTree(Json.writeString(written)))
+            .failure();
+
+        assertThat(failure.exitCode()).isEqualTo(ExitCodes.forStatus(400));
+        assertThat(failure.getMessage()).isEqualTo("invalid_subscription: the subscription has 2 problems [url]\n"
+            + "  url: must be https\n  sources[0]: unknown source nope");
+    }
+
+    @Test
+    void aBodyThatIsNotAnErrorRecordIsAnInternalFailure() throws Exception {
+        final CliFailure failure = new AdminClient.Answer("http://127.0.0.1:8081", 400, Json.mapper().readTree(
+            "{\"error\":\"x\",\"problems\":\"not a list\"}")).failure();
+
+        assertThat(failure.exitCode()).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(failure.getMessage()).contains("not the admin API's AdminError");
+    }
+
 }

@@ -1,6 +1,6 @@
 package io.hookgate.admin.internals.errors;
 
-import java.util.Map;
+import io.hookgate.admin.api.model.AdminError;
 
 /**
  * An admin request that cannot be served, and what it answers: an HTTP status and a stable
@@ -25,8 +25,8 @@ public abstract sealed class AdminException extends RuntimeException permits Bad
         return code;
     }
 
-    /** Fields of the error body beside {@code error} and {@code message}; none unless a subclass adds some. */
-    public Map<String, Object> details() {
-        return Map.of();
+    /** The body this failure answers: its code and message, and whatever a subclass adds. */
+    public AdminError body() {
+        return AdminError.of(code, getMessage());
     }
 }

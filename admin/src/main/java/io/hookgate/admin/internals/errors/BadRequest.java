@@ -1,10 +1,9 @@
 package io.hookgate.admin.internals.errors;
 
+import io.hookgate.admin.api.model.AdminError;
 import io.hookgate.core.config.ConfigProblem;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * 400: the request names something wrongly (an unknown key or parameter, a value of the wrong type
@@ -75,19 +74,8 @@ public final class BadRequest extends AdminException {
     }
 
     @Override
-    public Map<String, Object> details() {
-        final Map<String, Object> details = new LinkedHashMap<>();
-        if (field != null) {
-            details.put("field", field);
-        }
-        if (!problems.isEmpty()) {
-            details.put("problems", problems.stream().map(problem -> {
-                final Map<String, String> entry = new LinkedHashMap<>();
-                entry.put("path", problem.path());
-                entry.put("message", problem.message());
-                return entry;
-            }).toList());
-        }
-        return details;
+    public AdminError body() {
+        return new AdminError(code(), getMessage(), field,
+            problems.stream().map(problem -> new AdminError.Problem(problem.path(), problem.message())).toList(), null);
     }
 }
