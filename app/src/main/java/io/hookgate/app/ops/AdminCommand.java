@@ -108,6 +108,12 @@ public abstract class AdminCommand implements Callable<Integer> {
         return answer.body();
     }
 
+    /** The body of a successful {@code answer} as one of the admin API's records; its failure otherwise. */
+    protected static <T> T ok(final AdminClient.Answer answer, final Class<T> type) {
+        ok(answer);
+        return answer.as(type);
+    }
+
     /** {@code id} as one path segment. */
     protected static String segment(final String id) {
         return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");

@@ -6,7 +6,10 @@ import io.hookgate.admin.api.AdminRoutes;
 import io.hookgate.admin.api.Caller;
 import io.hookgate.admin.api.JsonBody;
 import io.hookgate.admin.api.QueryParameters;
+import io.hookgate.admin.api.model.NewSecret;
+import io.hookgate.admin.api.model.Subscription;
 import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.json.Json;
 import io.hookgate.core.subscription.LiveSubscription;
 import io.hookgate.core.subscription.SubscriptionRecord.State;
 import io.hookgate.core.subscription.Subscriptions;
@@ -15,8 +18,6 @@ import io.undertow.util.Headers;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -70,7 +71,8 @@ public final class SubscriptionApi implements AdminFeature {
     private void create(final HttpServerExchange exchange, final Caller caller) throws IOException {
         QueryParameters.of(exchange, Set.of());
         final SubscriptionCommands.Created created = commands.create(caller, body(exchange));
-        final Map<String, Object> answer = new LinkedHashMap<>(SubscriptionView.of(created.subscription()));
+        // The subscription's fields, then its secret: shown this once.
+        final ObjectNode answer = Json.mapper().valueToTree(SubscriptionView.of(created.subscription()));
         answer.put("secret", created.secret());
         exchange.getResponseHeaders().put(Headers.LOCATION, BASE + "/" + created.subscription().id());
         AdminRoutes.json(exchange, 201, answer);
@@ -78,7 +80,7 @@ public final class SubscriptionApi implements AdminFeature {
 
     private void list(final HttpServerExchange exchange, final Caller caller) {
         final QueryParameters query = QueryParameters.of(exchange, Set.of(TENANT, SOURCE));
-        AdminRoutes.json(exchange, 200, Map.of("entries", commands.list(caller, Optional.ofNullable(query.text(TENANT)),
+        AdminRoutes.json(exchange, 200, new Subscription.Listing(commands.list(caller, Optional.ofNullable(query.text(TENANT)),
             Optional.ofNullable(query.text(SOURCE))).stream().map(SubscriptionView::of).toList()));
     }
 
@@ -104,7 +106,7 @@ public final class SubscriptionApi implements AdminFeature {
     private void rotate(final HttpServerExchange exchange, final Caller caller) throws IOException {
         QueryParameters.of(exchange, Set.of());
         final String secret = commands.rotate(caller, id(exchange), body(exchange));
-        AdminRoutes.json(exchange, 200, Map.of("secret", secret));
+        AdminRoutes.json(exchange, 200, new NewSecret(secret));
     }
 
     private void state(final HttpServerExchange exchange, final Caller caller, final State state) throws IOException {

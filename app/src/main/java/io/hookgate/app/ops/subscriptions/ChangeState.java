@@ -1,6 +1,7 @@
 package io.hookgate.app.ops.subscriptions;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.Subscription;
+import io.hookgate.app.ops.AdminClient;
 import io.hookgate.app.cli.ExitCodes;
 import picocli.CommandLine.Command;
 
@@ -17,9 +18,9 @@ abstract class ChangeState extends OneSubscriptionCommand {
     protected int run() {
         // The command's name is the path's last segment: disable, enable; and the state it leads to: disabled, enabled.
         final String action = spec.name();
-        final JsonNode answer = ok(client().post(path(id, action), Map.of(), Map.of()));
-        print(answer, () -> System.out.println("subscription " + answer.path("id").asText(id) + " is "
-            + answer.path("state").asText(action + "d")));
+        final AdminClient.Answer answer = client().post(path(id, action), Map.of(), Map.of());
+        final Subscription changed = ok(answer, Subscription.class);
+        print(answer.body(), () -> System.out.println("subscription " + changed.id() + " is " + changed.state()));
         return ExitCodes.OK;
     }
 

@@ -1,6 +1,8 @@
 package io.hookgate.app.ops.subscriptions;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.NewSecret;
+import io.hookgate.admin.api.model.Subscription;
+import io.hookgate.app.ops.AdminClient;
 import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ExitCodes;
 import picocli.CommandLine.Command;
@@ -38,13 +40,16 @@ final class CreateSubscription extends SubscriptionCommand {
             body.put("id", id);
         }
         body.putAll(fields.body());
-        final JsonNode created = ok(client().post(PATH, Map.of(), body));
-        print(created, () -> {
-            System.out.println("created subscription " + created.path("id").asText());
+        final AdminClient.Answer answer = client().post(PATH, Map.of(), body);
+        // The subscription's fields, and beside them its secret, shown this once.
+        final Subscription created = ok(answer, Subscription.class);
+        final NewSecret secret = answer.as(NewSecret.class);
+        print(answer.body(), () -> {
+            System.out.println("created subscription " + created.id());
             SubscriptionView.fields(System.out, created);
-            if (created.hasNonNull("secret")) {
+            if (secret.secret() != null) {
                 System.out.println();
-                SecretLines.print(System.out, created.get("secret").asText());
+                SecretLines.print(System.out, secret.secret());
             }
         });
         return ExitCodes.OK;

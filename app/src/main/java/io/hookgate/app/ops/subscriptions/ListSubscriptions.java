@@ -1,11 +1,11 @@
 package io.hookgate.app.ops.subscriptions;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.Subscription;
+import io.hookgate.app.ops.AdminClient;
 import io.hookgate.app.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +28,9 @@ final class ListSubscriptions extends SubscriptionCommand {
         final Map<String, String> query = new LinkedHashMap<>();
         query.put("tenant", tenant);
         query.put("source", source);
-        final JsonNode answer = ok(client().get(PATH, query));
-        print(answer, () -> {
-            final List<JsonNode> entries = new ArrayList<>();
-            answer.path("entries").forEach(entries::add);
-            SubscriptionView.table(System.out, entries);
-        });
+        final AdminClient.Answer answer = client().get(PATH, query);
+        final Subscription.Listing listing = ok(answer, Subscription.Listing.class);
+        print(answer.body(), () -> SubscriptionView.table(System.out, listing.entries()));
         return ExitCodes.OK;
     }
 }

@@ -1,6 +1,7 @@
 package io.hookgate.app.ops.subscriptions;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.NewSecret;
+import io.hookgate.app.ops.AdminClient;
 import io.hookgate.app.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,9 +37,10 @@ final class RotateSecret extends OneSubscriptionCommand {
         if (keepPreviousFor != null) {
             body.put("keepPreviousFor", duration("--keep-previous-for", keepPreviousFor));
         }
-        final JsonNode answer = ok(client().post(path(id, "secret"), Map.of(), body));
-        print(answer, () -> {
-            SecretLines.print(System.out, answer.path("secret").asText());
+        final AdminClient.Answer answer = client().post(path(id, "secret"), Map.of(), body);
+        final NewSecret secret = ok(answer, NewSecret.class);
+        print(answer.body(), () -> {
+            SecretLines.print(System.out, secret.secret());
             System.out.println(keepPreviousFor == null
                 ? "It signs every attempt from now on (--keep-previous-for 24h keeps the previous one signing beside it while the "
                     + "subscriber switches)."

@@ -1,6 +1,7 @@
 package io.hookgate.app.ops.subscriptions;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.Subscription;
+import io.hookgate.app.ops.AdminClient;
 import io.hookgate.app.cli.ExitCodes;
 import picocli.CommandLine.Command;
 
@@ -14,8 +15,9 @@ final class ShowSubscription extends OneSubscriptionCommand {
 
     @Override
     protected int run() {
-        final JsonNode subscription = ok(client().get(path(id), Map.of()));
-        print(subscription, () -> SubscriptionView.fields(System.out, subscription));
+        final AdminClient.Answer answer = client().get(path(id), Map.of());
+        final Subscription subscription = ok(answer, Subscription.class);
+        print(answer.body(), () -> SubscriptionView.fields(System.out, subscription));
         return ExitCodes.OK;
     }
 }

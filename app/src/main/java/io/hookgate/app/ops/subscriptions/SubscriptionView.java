@@ -1,86 +1,87 @@
 package io.hookgate.app.ops.subscriptions;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.Subscription;
 import io.hookgate.app.cli.TextTable;
 import io.hookgate.app.cli.TextTable.Column;
 import io.hookgate.core.json.Json;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Subscriptions as the admin API answers them, as text for people ({@link TextTable}): a listing as
- * a table, one subscription as its fields, a line each. A secret is never printed here: the
- * commands that get one print it on purpose, once.
+ * Subscriptions as the admin API answers them ({@link Subscription}), as text for people
+ * ({@link TextTable}): a listing as a table, one subscription as its fields, a line each. A secret is
+ * never printed here: the commands that get one print it on purpose, once.
  */
 final class SubscriptionView {
 
-    /** The fields of one subscription in the order people read them; any other the API answers follows. */
-    private static final List<String> ORDER = List.of("id", "state", "origin", "tenant", "description", "url", "sources", "eventTypes",
-        "timeout", "rateLimitPerSecond", "maxInFlight", "allowInsecureUrl", "createdAt", "updatedAt");
-
-    private static final List<Column<JsonNode>> COLUMNS = List.of(
-        new Column<>("ID", subscription -> subscription.path("id").asText()),
-        new Column<>("STATE", subscription -> subscription.path("state").asText("-")),
-        new Column<>("ORIGIN", subscription -> subscription.path("origin").asText("-")),
-        new Column<>("TENANT", subscription -> subscription.path("tenant").asText("-")),
-        new Column<>("SOURCES", subscription -> list(subscription.path("sources"), ",")),
-        new Column<>("EVENT TYPES", subscription -> eventTypes(subscription.path("eventTypes"), ",")),
-        new Column<>("URL", subscription -> subscription.path("url").asText("-")));
+    private static final List<Column<Subscription>> COLUMNS = List.of(
+        new Column<>("ID", Subscription::id),
+        new Column<>("STATE", subscription -> orDash(subscription.state())),
+        new Column<>("ORIGIN", subscription -> orDash(subscription.origin())),
+        new Column<>("TENANT", subscription -> orDash(subscription.tenant())),
+        new Column<>("SOURCES", subscription -> list(subscription.sources(), ",")),
+        new Column<>("EVENT TYPES", subscription -> eventTypes(subscription.eventTypes(), ",")),
+        new Column<>("URL", subscription -> orDash(subscription.url())));
 
     private SubscriptionView() {
     }
 
     /** {@code subscriptions} as a table, each column as wide as its content, and how many there are. */
-    static void table(final PrintStream out, final List<JsonNode> subscriptions) {
+    static void table(final PrintStream out, final List<Subscription> subscriptions) {
         TextTable.print(out, COLUMNS, subscriptions);
         out.println(TextTable.count(subscriptions.size(), "subscription", "subscriptions"));
     }
 
-    /** The fields of {@code subscription}, a line each ({@code secret} left out). */
-    static void fields(final PrintStream out, final JsonNode subscription) {
+    /** The fields of {@code subscription}, a line each, in the order people read them; a field without a value is left out. */
+    static void fields(final PrintStream out, final Subscription subscription) {
         final List<List<String>> rows = new ArrayList<>();
-        for (String name : ORDER) {
-            if ("eventTypes".equals(name)) {
-                rows.add(List.of(name, eventTypes(subscription.path(name), ", ")));
-            } else if (subscription.hasNonNull(name)) {
-                rows.add(List.of(name, text(name, subscription.get(name))));
-            }
-        }
-        final Iterator<Map.Entry<String, JsonNode>> others = subscription.fields();
-        while (others.hasNext()) {
-            final Map.Entry<String, JsonNode> field = others.next();
-            if (!ORDER.contains(field.getKey()) && !"secret".equals(field.getKey()) && !field.getValue().isNull()) {
-                rows.add(List.of(field.getKey(), text(field.getKey(), field.getValue())));
-            }
-        }
+        row(rows, "id", subscription.id());
+        row(rows, "state", subscription.state());
+        row(rows, "origin", subscription.origin());
+        row(rows, "tenant", subscription.tenant());
+        row(rows, "description", subscription.description());
+        row(rows, "url", subscription.url());
+        row(rows, "sources", subscription.sources() == null ? null : list(subscription.sources(), ", "));
+        row(rows, "eventTypes", eventTypes(subscription.eventTypes(), ", "));
+        row(rows, "timeout", subscription.timeout());
+        row(rows, "rateLimitPerSecond", text(subscription.rateLimitPerSecond()));
+        row(rows, "maxInFlight", text(subscription.maxInFlight()));
+        row(rows, "allowInsecureUrl", text(subscription.allowInsecureUrl()));
+        row(rows, "createdAt", time(subscription.createdAt()));
+        row(rows, "updatedAt", time(subscription.updatedAt()));
+        row(rows, "breaker", subscription.breaker() == null ? null : Json.writeString(subscription.breaker()));
+        row(rows, "disableAfter", subscription.disableAfter());
+        row(rows, "retryDelays", subscription.retryDelays() == null ? null : list(subscription.retryDelays(), ", "));
         TextTable.print(out, rows);
     }
 
-    private static String text(final String name, final JsonNode value) {
-        if (value.isArray()) {
-            return list(value, ", ");
+    private static void row(final List<List<String>> rows, final String name, final String value) {
+        if (value != null) {
+            rows.add(List.of(name, value));
         }
-        if (value.isContainerNode()) {
-            return Json.writeString(value);
-        }
-        return name.endsWith("At") ? TextTable.time(value.asText()) : value.asText();
+    }
+
+    private static String text(final Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String time(final Instant instant) {
+        return instant == null ? null : TextTable.time(instant.toString());
     }
 
     /** The patterns, or {@code all} when there are none: a subscription without event types receives every type. */
-    private static String eventTypes(final JsonNode patterns, final String separator) {
-        return patterns.isArray() && !patterns.isEmpty() ? list(patterns, separator) : "all";
+    private static String eventTypes(final List<String> patterns, final String separator) {
+        return patterns != null && !patterns.isEmpty() ? String.join(separator, patterns) : "all";
     }
 
-    private static String list(final JsonNode values, final String separator) {
-        if (!values.isArray() || values.isEmpty()) {
-            return "-";
-        }
-        final List<String> items = new ArrayList<>();
-        values.forEach(value -> items.add(value.isTextual() ? value.asText() : Json.writeString(value)));
-        return String.join(separator, items);
+    private static String list(final List<String> values, final String separator) {
+        return values == null || values.isEmpty() ? "-" : String.join(separator, values);
+    }
+
+    private static String orDash(final String value) {
+        return value == null ? "-" : value;
     }
 }

@@ -1,6 +1,7 @@
 package io.hookgate.app.ops.subscriptions;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.Subscription;
+import io.hookgate.app.ops.AdminClient;
 import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ExitCodes;
 import picocli.CommandLine.Command;
@@ -41,9 +42,10 @@ final class UpdateSubscription extends OneSubscriptionCommand {
             throw CliFailure.usage("nothing to change: give at least one of --url, --source, --event-type, --all-event-types, --secret, "
                 + "--timeout, --rate-limit, --max-in-flight, --tenant, --allow-insecure-url, --description");
         }
-        final JsonNode updated = ok(client().patch(path(id), body));
-        print(updated, () -> {
-            System.out.println("updated subscription " + updated.path("id").asText(id));
+        final AdminClient.Answer answer = client().patch(path(id), body);
+        final Subscription updated = ok(answer, Subscription.class);
+        print(answer.body(), () -> {
+            System.out.println("updated subscription " + updated.id());
             SubscriptionView.fields(System.out, updated);
         });
         return ExitCodes.OK;
