@@ -3,6 +3,7 @@ package io.hookgate.admin.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hookgate.admin.internals.errors.BadRequest;
 import io.hookgate.admin.internals.errors.NotFound;
+import io.hookgate.admin.api.model.Replay;
 import io.hookgate.admin.internals.replay.BulkReplay;
 import io.hookgate.admin.internals.replay.Replayer;
 import io.hookgate.admin.internals.view.AdminEntry;
@@ -229,11 +230,7 @@ public final class AdminApi {
         }
         final boolean forced = listing == dlq ? replayer.replayDlq(id, query.flag(FORCE))
             : replayer.replayRejected(id, query.flag(FORCE), query.flag(IGNORE_TIMESTAMP));
-        final Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", id);
-        answer.put("replayed", true);
-        answer.put("forced", forced);
-        json(exchange, 200, answer);
+        json(exchange, 200, new Replay(id, true, forced));
     }
 
     private void bulk(final HttpServerExchange exchange, final Caller caller, final Listing listing) throws IOException {
@@ -256,15 +253,8 @@ public final class AdminApi {
         final BulkReplay result = listing == dlq
             ? replayer.replayDlq(filter, dryRun, body.flag(FORCE))
             : replayer.replayRejected(filter, dryRun, body.flag(FORCE), body.flag(IGNORE_TIMESTAMP));
-        final Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("matched", result.matched());
-        answer.put("replayed", result.replayed());
-        answer.put("skipped", result.skipped());
-        answer.put("gone", result.gone());
-        answer.put("forced", result.forced() > 0);
-        answer.put("dryRun", dryRun);
-        answer.put("until", filter.until());
-        json(exchange, 200, answer);
+        json(exchange, 200, new Replay.Count(result.matched(), result.replayed(), result.skipped(), result.gone(), result.forced() > 0,
+            dryRun, filter.until()));
     }
 
     static void json(final HttpServerExchange exchange, final int status, final Object body) {

@@ -1,6 +1,7 @@
 package io.hookgate.app.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.Replay;
 import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.app.cli.TimeArgument;
@@ -171,20 +172,19 @@ public final class EntryCommands {
                     // The API speaks of ?force=true; on the command line it is --force.
                     throw new CliFailure(ExitCodes.CONFLICT, id + " was already replayed; add --force to replay it again");
                 }
-                final JsonNode answer = ok(replayed);
-                System.out.println(json ? Json.writeString(answer) : "replayed " + id
-                    + (answer.path("forced").asBoolean() ? " again (forced: it had been replayed before)" : ""));
+                final Replay answer = ok(replayed, Replay.class);
+                System.out.println(json ? Json.writeString(replayed.body()) : "replayed " + id
+                    + (answer.forced() ? " again (forced: it had been replayed before)" : ""));
                 return ExitCodes.OK;
             }
             // The server counts first and fixes the end of the range at its own clock: what this replay
             // dead-letters again afterwards is not in the range the one-by-one replay below walks.
-            final JsonNode counted = ok(client.post("/admin/" + kind() + "/replay", Map.of(), body()));
+            final Replay.Count counted = ok(client.post("/admin/" + kind() + "/replay", Map.of(), body()), Replay.Count.class);
             if (dryRun) {
-                print(counted.path("matched").asLong(), counted.path("replayed").asLong(), counted.path("skipped").asLong(),
-                    counted.path("gone").asLong());
+                print(counted.matched(), counted.replayed(), counted.skipped(), counted.gone());
                 return ExitCodes.OK;
             }
-            until = counted.path("until").asText(until);
+            until = counted.until() == null ? until : counted.until().toString();
             // One by one, so people see progress on a long replay.
             final List<JsonNode> entries = all(client, Integer.MAX_VALUE);
             long replayed = 0;
