@@ -1,23 +1,21 @@
 package io.hookgate.admin.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hookgate.admin.api.model.AdminEntry;
+import io.hookgate.admin.api.model.Page;
+import io.hookgate.admin.api.model.PayloadView;
+import io.hookgate.admin.api.model.Replay;
 import io.hookgate.admin.internals.errors.BadRequest;
 import io.hookgate.admin.internals.errors.NotFound;
-import io.hookgate.admin.api.model.Replay;
 import io.hookgate.admin.internals.replay.BulkReplay;
 import io.hookgate.admin.internals.replay.Replayer;
-import io.hookgate.admin.internals.view.AdminEntry;
 import io.hookgate.admin.internals.view.EntryFilter;
 import io.hookgate.admin.internals.view.EntryStore;
-import io.hookgate.admin.internals.view.Page;
-import io.hookgate.admin.internals.view.PayloadView;
 import io.hookgate.admin.internals.view.Quarantine;
 import io.hookgate.admin.internals.view.Redeliveries;
 import io.hookgate.core.config.AdminSettings;
 import io.hookgate.core.delivery.DeliveryAttempt;
 import io.hookgate.core.delivery.DlqReason;
 import io.hookgate.core.id.TimeOrderedIds;
-import io.hookgate.core.json.Json;
 import io.hookgate.core.logging.SecurityLog;
 import io.hookgate.core.rejection.RejectReason;
 import io.undertow.server.HttpServerExchange;
@@ -180,10 +178,7 @@ public final class AdminApi {
         final EntryFilter filter = Filters.read(query, listing, query.integer(LIMIT, DEFAULT_LIMIT, 1, EntryFilter.MAX_LIMIT),
             query.text(CURSOR), null).within(listing.visibility().apply(caller));
         final Page<AdminEntry> page = listing.store().list(filter);
-        final Map<String, Object> body = new LinkedHashMap<>();
-        body.put("entries", page.entries().stream().map(listing.shown()).toList());
-        body.put("nextCursor", page.nextCursor());
-        json(exchange, 200, body);
+        json(exchange, 200, new Page<>(page.entries().stream().map(listing.shown()).toList(), page.nextCursor()));
     }
 
     /** The records the index could not read: {@code {"entries": [{topic, partition, offset, reason, at}], "total": n}}. */
@@ -209,9 +204,7 @@ public final class AdminApi {
     private void show(final HttpServerExchange exchange, final Caller caller, final Listing listing) {
         QueryParameters.of(exchange, Set.of());
         final String id = AdminRoutes.parameter(exchange, "id");
-        final ObjectNode answer = Json.mapper().valueToTree(listing.shown().apply(visible(caller, listing, id)));
-        answer.set("payload", Json.mapper().valueToTree(listing.payload().apply(id)));
-        json(exchange, 200, answer);
+        json(exchange, 200, listing.shown().apply(visible(caller, listing, id)).withPayload(listing.payload().apply(id)));
     }
 
     /** Entry {@code id} when {@code caller} sees it; else 404, the same answer as for an entry that does not exist. */

@@ -1,6 +1,6 @@
 package io.hookgate.admin.api;
 
-import io.hookgate.admin.internals.view.AdminEntry;
+import io.hookgate.admin.api.model.AdminEntry;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.subscription.Subscriptions;

@@ -1,8 +1,8 @@
 package io.hookgate.admin.api;
 
-import io.hookgate.admin.internals.view.AdminEntry;
+import io.hookgate.admin.api.model.AdminEntry;
+import io.hookgate.admin.api.model.PayloadView;
 import io.hookgate.admin.internals.view.EntryStore;
-import io.hookgate.admin.internals.view.PayloadView;
 
 import java.util.Set;
 import java.util.function.Function;

@@ -73,6 +73,26 @@ public final class TextTable {
         return count + " " + (count == 1 ? one : many);
     }
 
+    /**
+     * A row {@code name | value} added to {@code rows} when there is a value: an instant to the second
+     * in UTC, anything else as its text. What one record's fields print as.
+     */
+    public static void field(final List<List<String>> rows, final String name, final Object value) {
+        if (value != null) {
+            rows.add(List.of(name, value instanceof Instant at ? time(at) : value.toString()));
+        }
+    }
+
+    /** {@code value} as text; {@code -} for null, so that an empty cell reads as one. */
+    public static String orDash(final Object value) {
+        return value == null ? "-" : value.toString();
+    }
+
+    /** {@code at} to the second in UTC; {@code -} for null. */
+    public static String time(final Instant at) {
+        return at == null ? "-" : TIME.format(at);
+    }
+
     /** {@code text}, an instant, to the second in UTC; as it is when it is not one. */
     public static String time(final String text) {
         try {

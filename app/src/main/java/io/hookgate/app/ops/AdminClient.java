@@ -1,8 +1,10 @@
 package io.hookgate.app.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.admin.api.model.AdminError;
+import io.hookgate.admin.api.model.Page;
 import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.core.json.Json;
@@ -13,9 +15,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,18 +46,32 @@ public final class AdminClient {
          * @throws CliFailure ({@link ExitCodes#INTERNAL}) when the body is not that record's JSON
          */
         public <T> T as(final Class<T> type) {
+            return read(Json.mapper().constructType(type), type.getSimpleName());
+        }
+
+        /**
+         * The body read as one page of a listing ({@link Page}) whose entries are {@code entryType}.
+         *
+         * @throws CliFailure ({@link ExitCodes#INTERNAL}) when the body is not such a page's JSON
+         */
+        public <T> Page<T> page(final Class<T> entryType) {
+            return read(Json.mapper().getTypeFactory().constructParametricType(Page.class, entryType),
+                "page of " + entryType.getSimpleName() + " entries");
+        }
+
+        private <T> T read(final JavaType type, final String name) {
             try {
                 return Json.mapper().treeToValue(body, type);
             } catch (JsonProcessingException e) {
-                throw notA(type, e.getOriginalMessage());
+                throw notA(name, e.getOriginalMessage());
             } catch (IllegalArgumentException e) {
-                throw notA(type, e.getMessage());
+                throw notA(name, e.getMessage());
             }
         }
 
-        private CliFailure notA(final Class<?> type, final String why) {
+        private CliFailure notA(final String name, final String why) {
             return new CliFailure(ExitCodes.INTERNAL, base + " answered " + status + " with a body that is not the admin API's "
-                + type.getSimpleName() + ": " + why);
+                + name + ": " + why);
         }
 
         /** Whether the status is a success (2xx). */

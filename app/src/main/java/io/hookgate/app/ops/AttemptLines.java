@@ -1,13 +1,12 @@
 package io.hookgate.app.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.LoggedAttempt;
 import io.hookgate.app.cli.TextTable;
+import io.hookgate.core.delivery.SubscriberResponse;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Delivery attempts as text for people, an attempt a line (number, start, where it waited, status or
@@ -22,53 +21,50 @@ public final class AttemptLines {
     private AttemptLines() {
     }
 
-    /** Every attempt of {@code attempts} (a JSON array), oldest first. */
-    public static void print(final PrintStream out, final JsonNode attempts) {
+    /** Every attempt of {@code attempts}, oldest first. */
+    public static void print(final PrintStream out, final List<LoggedAttempt> attempts) {
         final List<List<String>> rows = new ArrayList<>();
         attempts.forEach(attempt -> rows.add(line(attempt)));
         final List<String> lines = TextTable.lines(rows);
         int i = 0;
-        for (JsonNode attempt : attempts) {
+        for (LoggedAttempt attempt : attempts) {
             out.println("  " + lines.get(i++));
-            response(out, attempt.path("response"));
+            response(out, attempt.response());
         }
     }
 
     /** The one line of {@code attempt}. */
-    static List<String> line(final JsonNode attempt) {
+    static List<String> line(final LoggedAttempt attempt) {
         final List<String> cells = new ArrayList<>();
-        cells.add("#" + attempt.path("number").asText("?"));
-        cells.add(TextTable.time(attempt.path("at").asText("-")));
-        cells.add(attempt.hasNonNull("tier") ? "from " + attempt.get("tier").asText() : "");
-        cells.add(attempt.hasNonNull("status") ? attempt.get("status").asText() : attempt.path("error").asText("-"));
-        cells.add(attempt.path("durationMs").asLong() + " ms");
+        cells.add("#" + attempt.number());
+        cells.add(TextTable.time(attempt.at()));
+        cells.add(attempt.tier() != null ? "from " + attempt.tier() : "");
+        cells.add(attempt.status() != null ? attempt.status().toString() : attempt.error() != null ? attempt.error() : "-");
+        cells.add(attempt.durationMs() + " ms");
         cells.add(outcome(attempt));
         return cells;
     }
 
-    private static String outcome(final JsonNode attempt) {
-        final String outcome = attempt.path("outcome").asText("");
+    private static String outcome(final LoggedAttempt attempt) {
+        final String outcome = attempt.outcome() == null ? "" : attempt.outcome();
         return switch (outcome) {
-            case "retry" -> "retry in " + attempt.path("nextTier").asText("?") + (attempt.hasNonNull("nextDueAt")
-                ? " (due " + TextTable.time(attempt.get("nextDueAt").asText()) + ")" : "");
-            case "dead" -> "dead-lettered" + (attempt.hasNonNull("dlqReason") ? " as " + attempt.get("dlqReason").asText() : "");
+            case "retry" -> "retry in " + (attempt.nextTier() == null ? "?" : attempt.nextTier())
+                + (attempt.nextDueAt() != null ? " (due " + TextTable.time(attempt.nextDueAt()) + ")" : "");
+            case "dead" -> "dead-lettered" + (attempt.dlqReason() != null ? " as " + attempt.dlqReason() : "");
             default -> outcome;
         };
     }
 
-    private static void response(final PrintStream out, final JsonNode response) {
-        if (response.isMissingNode() || response.isNull()) {
+    private static void response(final PrintStream out, final SubscriberResponse response) {
+        if (response == null) {
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> headers = response.path("headers").fields(); headers.hasNext(); ) {
-            final Map.Entry<String, JsonNode> header = headers.next();
-            out.println(INDENT + header.getKey() + ": " + header.getValue().asText());
-        }
-        if (response.hasNonNull("body")) {
-            final String size = response.path("truncated").asBoolean() ? "first " + response.get("body").asText().length() + " characters of "
-                + response.path("bodyBytes").asLong() + " bytes" : response.path("bodyBytes").asLong() + " bytes";
+        response.headers().forEach((name, value) -> out.println(INDENT + name + ": " + value));
+        if (response.body() != null) {
+            final String size = response.truncated() ? "first " + response.body().length() + " characters of "
+                + response.bodyBytes() + " bytes" : response.bodyBytes() + " bytes";
             out.println(INDENT + "body (" + size + "):");
-            response.get("body").asText().lines().forEach(line -> out.println(INDENT + "  " + line));
+            response.body().lines().forEach(line -> out.println(INDENT + "  " + line));
         }
     }
 }

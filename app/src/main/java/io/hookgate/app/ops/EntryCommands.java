@@ -1,6 +1,6 @@
 package io.hookgate.app.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.AdminEntry;
 import io.hookgate.admin.api.model.Replay;
 import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ExitCodes;
@@ -14,13 +14,13 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.stream.Stream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * {@code hookgate dlq|rejected list|show|replay}: the admin API from the command line, against a
@@ -82,8 +82,8 @@ public final class EntryCommands {
         }
 
         /** Every entry the filter matches, following cursors. */
-        List<JsonNode> all(final AdminClient client, final int limit) {
-            return Paging.read(client, "/admin/" + kind(), filter(), limit, null).entries();
+        List<AdminEntry> all(final AdminClient client, final int limit) {
+            return Paging.read(client, "/admin/" + kind(), filter(), limit, null, AdminEntry.class).entries();
         }
     }
 
@@ -102,7 +102,7 @@ public final class EntryCommands {
             if (limit < 1) {
                 throw CliFailure.usage("--limit must be at least 1");
             }
-            Paging.print(System.out, Paging.read(client(), "/admin/" + kind(), filter(), limit, cursor), json,
+            Paging.print(System.out, Paging.read(client(), "/admin/" + kind(), filter(), limit, cursor, AdminEntry.class), json,
                 entries -> EntryTable.print(System.out, kind(), entries));
             return ExitCodes.OK;
         }
@@ -118,7 +118,7 @@ public final class EntryCommands {
 
         @Override
         protected int run() {
-            final JsonNode entry = ok(client().get("/admin/" + kind() + "/" + segment(id), Map.of()));
+            final AdminEntry entry = ok(client().get("/admin/" + kind() + "/" + segment(id), Map.of()), AdminEntry.class);
             if (json) {
                 System.out.println(Json.writeString(entry));
             } else {
@@ -186,13 +186,13 @@ public final class EntryCommands {
             }
             until = counted.until() == null ? until : counted.until().toString();
             // One by one, so people see progress on a long replay.
-            final List<JsonNode> entries = all(client, Integer.MAX_VALUE);
+            final List<AdminEntry> entries = all(client, Integer.MAX_VALUE);
             long replayed = 0;
             long skipped = 0;
             long gone = 0;
             final Progress progress = new Progress(System.err, entries.size());
-            for (JsonNode entry : entries) {
-                final AdminClient.Answer answer = client.post("/admin/" + kind() + "/" + segment(entry.path("id").asText()) + "/replay",
+            for (AdminEntry entry : entries) {
+                final AdminClient.Answer answer = client.post("/admin/" + kind() + "/" + segment(entry.id()) + "/replay",
                     flags, Map.of());
                 if (answer.ok()) {
                     replayed++;

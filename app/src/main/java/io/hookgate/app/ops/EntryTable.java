@@ -1,8 +1,8 @@
 package io.hookgate.app.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.hookgate.app.cli.TextTable;
+import io.hookgate.admin.api.model.AdminEntry;
 import io.hookgate.app.cli.TextTable.Column;
+import io.hookgate.app.cli.TextTable;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -17,20 +17,20 @@ final class EntryTable {
     private EntryTable() {
     }
 
-    static void print(final PrintStream out, final String kind, final List<JsonNode> entries) {
-        final List<Column<JsonNode>> columns = new ArrayList<>(List.of(
-            new Column<>("ID", entry -> entry.path("id").asText()),
-            new Column<>("AT", entry -> TextTable.time(entry.path("at").asText()))));
+    static void print(final PrintStream out, final String kind, final List<AdminEntry> entries) {
+        final List<Column<AdminEntry>> columns = new ArrayList<>(List.of(
+            new Column<>("ID", AdminEntry::id),
+            new Column<>("AT", entry -> TextTable.time(entry.at()))));
         if ("dlq".equals(kind)) {
-            columns.add(new Column<>("SUBSCRIPTION", entry -> entry.path("subscription").asText("-")));
+            columns.add(new Column<>("SUBSCRIPTION", entry -> TextTable.orDash(entry.subscription())));
         }
-        columns.add(new Column<>("SOURCE", entry -> entry.path("source").asText("-")));
-        columns.add(new Column<>("EVENT", entry -> entry.path("eventId").asText("-")));
-        columns.add(new Column<>("REASON", entry -> entry.path("reason").asText()));
+        columns.add(new Column<>("SOURCE", entry -> TextTable.orDash(entry.source())));
+        columns.add(new Column<>("EVENT", entry -> TextTable.orDash(entry.eventId())));
+        columns.add(new Column<>("REASON", AdminEntry::reason));
         if ("dlq".equals(kind)) {
-            columns.add(new Column<>("ATTEMPTS", entry -> Integer.toString(entry.path("attempts").size())));
+            columns.add(new Column<>("ATTEMPTS", entry -> Integer.toString(entry.attempts() == null ? 0 : entry.attempts().size())));
         }
-        columns.add(new Column<>("REPLAYED", entry -> entry.path("replay").path("count").asInt() > 0 ? "yes" : "no"));
+        columns.add(new Column<>("REPLAYED", entry -> entry.replay() != null && entry.replay().replayed() ? "yes" : "no"));
         TextTable.print(out, columns, entries);
         out.println(TextTable.count(entries.size(), "entry", "entries"));
     }

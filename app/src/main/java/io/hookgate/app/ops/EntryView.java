@@ -2,6 +2,11 @@ package io.hookgate.app.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.AdminEntry;
+import io.hookgate.admin.api.model.LoggedAttempt;
+import io.hookgate.admin.api.model.PayloadView;
+import io.hookgate.admin.api.model.ReplayState;
+import io.hookgate.admin.api.model.RequestCopy;
 import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.app.cli.TextTable;
@@ -19,62 +24,66 @@ import java.util.List;
  */
 public final class EntryView {
 
-    private static final List<String> FIELDS = List.of("id", "subscription", "source", "eventId", "deliveryId", "ingressId", "client",
-        "userAgent", "reason", "detail", "at");
-
     private EntryView() {
     }
 
-    static void print(final PrintStream out, final JsonNode entry) {
+    static void print(final PrintStream out, final AdminEntry entry) {
         final List<List<String>> rows = new ArrayList<>();
-        for (String field : FIELDS) {
-            if (entry.hasNonNull(field)) {
-                rows.add(List.of(field, "at".equals(field) ? TextTable.time(entry.get(field).asText()) : entry.get(field).asText()));
-            }
-        }
-        rows.add(List.of("replay", replay(entry.path("replay"))));
+        TextTable.field(rows, "id", entry.id());
+        TextTable.field(rows, "subscription", entry.subscription());
+        TextTable.field(rows, "source", entry.source());
+        TextTable.field(rows, "eventId", entry.eventId());
+        TextTable.field(rows, "deliveryId", entry.deliveryId());
+        TextTable.field(rows, "ingressId", entry.ingressId());
+        TextTable.field(rows, "client", entry.client());
+        TextTable.field(rows, "userAgent", entry.userAgent());
+        TextTable.field(rows, "reason", entry.reason());
+        TextTable.field(rows, "detail", entry.detail());
+        TextTable.field(rows, "at", entry.at());
+        rows.add(List.of("replay", replay(entry.replay())));
         TextTable.print(out, rows);
-        if (entry.path("attempts").size() > 0 && entry.hasNonNull("subscription")) {
+        if (entry.attempts() != null && !entry.attempts().isEmpty() && entry.subscription() != null) {
             out.println();
             out.println("Attempts:");
-            AttemptLines.print(out, entry.get("attempts"));
+            AttemptLines.print(out, entry.attempts().stream().map(LoggedAttempt::of).toList());
         }
-        if (entry.hasNonNull("request")) {
-            request(out, entry.get("request"));
+        if (entry.request() != null) {
+            request(out, entry.request());
         }
-        if (entry.hasNonNull("payload")) {
-            payload(out, entry.get("payload"));
+        if (entry.payload() != null) {
+            payload(out, entry.payload());
         }
     }
 
-    private static String replay(final JsonNode replay) {
-        final int count = replay.path("count").asInt();
-        if (count == 0) {
+    private static String replay(final ReplayState replay) {
+        if (replay == null || replay.count() == 0) {
             return "not replayed";
         }
-        return "replayed " + TextTable.count(count, "time", "times") + ", last " + TextTable.time(replay.path("lastAt").asText("-"))
-            + (replay.hasNonNull("redelivery") ? "; redelivery " + replay.get("redelivery").asText() : "");
+        return "replayed " + TextTable.count(replay.count(), "time", "times") + ", last " + TextTable.time(replay.lastAt())
+            + (replay.redelivery() != null ? "; redelivery " + replay.redelivery() : "");
     }
 
-    private static void request(final PrintStream out, final JsonNode request) {
+    private static void request(final PrintStream out, final RequestCopy request) {
         out.println();
         out.println("Request (credentials redacted):");
-        out.println("  " + request.path("method").asText("POST") + (request.hasNonNull("query") ? " ?" + request.get("query").asText() : "")
-            + "  from " + request.path("client").asText("-") + "  at " + TextTable.time(request.path("receivedAt").asText("-"))
-            + "  " + request.path("bodyBytes").asLong() + " bytes");
-        request.path("headers").forEach(header -> out.println("  " + header.path("name").asText() + ": " + header.path("value").asText()));
+        out.println("  " + (request.method() == null ? "POST" : request.method()) + (request.query() != null ? " ?" + request.query() : "")
+            + "  from " + (request.client() == null ? "-" : request.client()) + "  at " + TextTable.time(request.receivedAt())
+            + "  " + request.bodyBytes() + " bytes");
+        if (request.headers() != null) {
+            request.headers().forEach(header -> out.println("  " + header.name() + ": " + header.value()));
+        }
     }
 
-    private static void payload(final PrintStream out, final JsonNode payload) {
+    private static void payload(final PrintStream out, final PayloadView payload) {
         out.println();
-        if (payload.hasNonNull("unavailable")) {
-            out.println("Payload: not available (" + payload.get("unavailable").asText() + ")");
+        if (payload.unavailable() != null) {
+            out.println("Payload: not available (" + payload.unavailable() + ")");
             return;
         }
-        out.println("Payload (" + payload.path("bytes").asLong() + " bytes" + (payload.path("truncated").asBoolean() ? ", cut short" : "")
-            + (payload.hasNonNull("base64") ? ", base64" : "") + "):");
-        final String text = payload.hasNonNull("json") ? pretty(payload.get("json"))
-            : payload.hasNonNull("text") ? payload.get("text").asText() : payload.path("base64").asText();
+        out.println("Payload (" + (payload.bytes() == null ? 0 : payload.bytes()) + " bytes"
+            + (Boolean.TRUE.equals(payload.truncated()) ? ", cut short" : "") + (payload.base64() != null ? ", base64" : "") + "):");
+        final String text = payload.json() != null ? pretty(payload.json())
+            : payload.text() != null ? payload.text() : payload.base64() == null ? "" : payload.base64();
         text.lines().forEach(line -> out.println("  " + line));
     }
 

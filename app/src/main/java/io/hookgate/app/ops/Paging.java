@@ -1,6 +1,6 @@
 package io.hookgate.app.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.Page;
 import io.hookgate.core.json.Json;
 
 import java.io.PrintStream;
@@ -24,35 +24,32 @@ public final class Paging {
     private Paging() {
     }
 
-    /** Entries of one listing, and the cursor of the entries after them (null when there are none). */
-    public record Page(List<JsonNode> entries, String nextCursor) {
-    }
-
     /**
-     * At most {@code limit} entries of {@code path} that {@code filter} matches (a null value is no
-     * filter), from {@code from} on (null: the first), and the cursor of what follows (null at the end).
+     * At most {@code limit} entries of {@code path}, each a {@code type}, that {@code filter} matches
+     * (a null value is no filter), from {@code from} on (null: the first), and the cursor of what
+     * follows (null at the end).
      */
-    public static Page read(final AdminClient client, final String path, final Map<String, String> filter, final int limit, final String from) {
-        final List<JsonNode> entries = new ArrayList<>();
+    public static <T> Page<T> read(final AdminClient client, final String path, final Map<String, String> filter, final int limit,
+                                   final String from, final Class<T> type) {
+        final List<T> entries = new ArrayList<>();
         String cursor = from;
         do {
             final Map<String, String> query = new LinkedHashMap<>(filter);
             query.put("limit", Integer.toString(Math.min(MAX_PAGE, limit - entries.size())));
             query.put("cursor", cursor);
-            final JsonNode body = AdminCommand.ok(client.get(path, query));
-            body.path("entries").forEach(entries::add);
-            cursor = body.path("nextCursor").isTextual() ? body.path("nextCursor").asText() : null;
+            final AdminClient.Answer answer = client.get(path, query);
+            AdminCommand.ok(answer);
+            final Page<T> page = answer.page(type);
+            entries.addAll(page.entries());
+            cursor = page.nextCursor();
         } while (cursor != null && entries.size() < limit);
-        return new Page(entries, cursor);
+        return new Page<>(List.copyOf(entries), cursor);
     }
 
-    /** {@code page} as JSON with {@code json}, else as {@code table} prints it, then how to go on when more follow. */
-    public static void print(final PrintStream out, final Page page, final boolean json, final Consumer<List<JsonNode>> table) {
+    /** {@code page} as the admin API's JSON with {@code json}, else as {@code table} prints it, then how to go on when more follow. */
+    public static <T> void print(final PrintStream out, final Page<T> page, final boolean json, final Consumer<List<T>> table) {
         if (json) {
-            final Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("entries", page.entries());
-            answer.put("nextCursor", page.nextCursor());
-            out.println(Json.writeString(answer));
+            out.println(Json.writeString(page));
             return;
         }
         table.accept(page.entries());

@@ -39,6 +39,7 @@ class ModuleBoundariesTest {
     private static final String DISPATCHER = "io.hookgate.dispatcher..";
     private static final String ADMIN = "io.hookgate.admin..";
     private static final String APP = "io.hookgate.app..";
+    private static final String ADMIN_API_MODEL = "io.hookgate.admin.api.model..";
 
     @ArchTest
     static final ArchRule coreDependsOnNoOtherModule = noClasses().that().resideInAPackage(CORE)
@@ -78,6 +79,16 @@ class ModuleBoundariesTest {
     @ArchTest
     static final ArchRule adminInternalsStayInside = internals(ADMIN);
 
+    /**
+     * The admin API's records are what server and CLI share: they stand on core alone, never on the
+     * server's classes (which the CLI would then carry) nor on the CLI's.
+     */
+    @ArchTest
+    static final ArchRule adminApiModelStandsOnCoreAlone = noClasses().that().resideInAPackage(ADMIN_API_MODEL)
+        .should().dependOnClassesThat(resideInAPackage(ADMIN).and(not(resideInAPackage(ADMIN_API_MODEL))))
+        .orShould().dependOnClassesThat().resideInAnyPackage(APP, PROVIDERS, INGRESS, PROCESSOR, DISPATCHER)
+        .because("one definition of the admin API's JSON serves the server and the CLI");
+
     /** The ingress keeps its internals package-private: outside it, only its entry type is seen. */
     @ArchTest
     static final ArchRule onlyTheIngressServerIsSeenOutsideTheIngress = noClasses().that().resideOutsideOfPackage(INGRESS)
@@ -94,7 +105,7 @@ class ModuleBoundariesTest {
     @ArchTest
     static void everyModuleIsImported(final JavaClasses classes) {
         for (String module : new String[] {CORE, PROVIDERS, INGRESS, PROCESSOR, DISPATCHER, ADMIN, APP,
-            "io.hookgate.processor.internals..", "io.hookgate.dispatcher.internals..", "io.hookgate.admin.internals.."}) {
+            "io.hookgate.processor.internals..", "io.hookgate.dispatcher.internals..", "io.hookgate.admin.internals..", ADMIN_API_MODEL}) {
             final String prefix = module.substring(0, module.length() - 2);
             if (classes.stream().noneMatch(javaClass -> javaClass.getPackageName().startsWith(prefix))) {
                 throw new AssertionError("no production class imported from " + prefix);

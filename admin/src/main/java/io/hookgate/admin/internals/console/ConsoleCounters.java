@@ -4,6 +4,7 @@ import io.hookgate.admin.api.AdminFeature;
 import io.hookgate.admin.api.AdminRoutes;
 import io.hookgate.admin.api.Caller;
 import io.hookgate.admin.api.QueryParameters;
+import io.hookgate.admin.api.model.Counters;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Measurement;
@@ -19,7 +20,7 @@ import java.util.TreeMap;
 
 /**
  * {@code GET /admin/counters}: the counters the console's overview draws, read from this process's
- * meters, as {@code {"at", "series": {name: {"total": n, "by": {tag value: n}}}}}: requests answered
+ * meters, as {@link Counters}: requests answered
  * by the ingress (by status), events verified (by source), requests rejected (by reason),
  * duplicates (by source), delivery attempts (by outcome), retries (by tier), dead-lettered
  * deliveries (by reason) and, for the operator, consumer lag in records (by part). Counters count
@@ -33,18 +34,18 @@ public final class ConsoleCounters implements AdminFeature {
     public static final String PATH = "/admin/counters";
 
     /** One series: what it is called, which meter it sums, by which tag it splits, and who sees it. */
-    private record Series(String name, String meter, String by, boolean tenanted) {
+    private record Drawn(String name, String meter, String by, boolean tenanted) {
     }
 
-    private static final List<Series> SERIES = List.of(
-        new Series("requests", "hookgate.ingress.requests", "status", true),
-        new Series("verified", "hookgate.events.verified", "source", true),
-        new Series("rejected", "hookgate.verification.failures", "reason", true),
-        new Series("duplicates", "hookgate.events.duplicates", "source", true),
-        new Series("deliveries", "hookgate.deliveries", "outcome", true),
-        new Series("retries", "hookgate.retries", "tier", true),
-        new Series("deadLettered", "hookgate.dlq", "reason", true),
-        new Series("lagRecords", "hookgate.consumer.lag.records", "part", false));
+    private static final List<Drawn> SERIES = List.of(
+        new Drawn("requests", "hookgate.ingress.requests", "status", true),
+        new Drawn("verified", "hookgate.events.verified", "source", true),
+        new Drawn("rejected", "hookgate.verification.failures", "reason", true),
+        new Drawn("duplicates", "hookgate.events.duplicates", "source", true),
+        new Drawn("deliveries", "hookgate.deliveries", "outcome", true),
+        new Drawn("retries", "hookgate.retries", "tier", true),
+        new Drawn("deadLettered", "hookgate.dlq", "reason", true),
+        new Drawn("lagRecords", "hookgate.consumer.lag.records", "part", false));
     private static final String TENANT = "tenant";
 
     private final MeterRegistry registry;
@@ -62,19 +63,16 @@ public final class ConsoleCounters implements AdminFeature {
 
     private void counters(final HttpServerExchange exchange, final Caller caller) {
         QueryParameters.of(exchange, Set.of());
-        final Map<String, Object> series = new LinkedHashMap<>();
-        for (Series one : SERIES) {
+        final Map<String, Counters.Series> series = new LinkedHashMap<>();
+        for (Drawn one : SERIES) {
             if (one.tenanted() || caller.isOperator()) {
                 series.put(one.name(), sum(one, caller));
             }
         }
-        final Map<String, Object> body = new LinkedHashMap<>();
-        body.put("at", clock.instant());
-        body.put("series", series);
-        AdminRoutes.json(exchange, 200, body);
+        AdminRoutes.json(exchange, 200, new Counters(clock.instant(), series));
     }
 
-    private Map<String, Object> sum(final Series series, final Caller caller) {
+    private Counters.Series sum(final Drawn series, final Caller caller) {
         final Map<String, Double> by = new TreeMap<>();
         double total = 0;
         for (Meter meter : registry.find(series.meter()).meters()) {
@@ -87,10 +85,7 @@ public final class ConsoleCounters implements AdminFeature {
             by.merge(key == null ? "" : key, value, Double::sum);
             total += value;
         }
-        final Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("total", total);
-        answer.put("by", by);
-        return answer;
+        return new Counters.Series(total, by);
     }
 
     /** A counter's count or a gauge's value; NaN (a gauge whose object is gone) counts as 0. */

@@ -6,19 +6,17 @@ import io.hookgate.admin.api.Caller;
 import io.hookgate.admin.api.EntryVisibility;
 import io.hookgate.admin.api.QueryParameters;
 import io.hookgate.admin.api.TimeRange;
+import io.hookgate.admin.api.model.Delivery;
+import io.hookgate.admin.api.model.Page;
 import io.hookgate.admin.internals.errors.NotFound;
-import io.hookgate.admin.internals.view.Delivery;
 import io.hookgate.admin.internals.view.DeliveryFilter;
 import io.hookgate.admin.internals.view.DeliveryStore;
 import io.hookgate.admin.internals.view.EntryFilter;
-import io.hookgate.admin.internals.view.Page;
 import io.hookgate.core.subscription.Subscriptions;
 import io.hookgate.core.text.DidYouMean;
 import io.undertow.server.HttpServerExchange;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
@@ -89,10 +87,7 @@ public final class DeliveriesApi implements AdminFeature {
         final Page<Delivery> page = store.list(new DeliveryFilter(query.text(SUBSCRIPTION), query.text(SOURCE), query.text(EVENT_ID), outcome,
             range.since(), range.until(), query.integer(LIMIT, DEFAULT_LIMIT, 1, EntryFilter.MAX_LIMIT), query.text(CURSOR),
             delivery -> seen.test(delivery.subscription(), delivery.source())));
-        final Map<String, Object> body = new LinkedHashMap<>();
-        body.put("entries", page.entries());
-        body.put("nextCursor", page.nextCursor());
-        AdminRoutes.json(exchange, 200, body);
+        AdminRoutes.json(exchange, 200, page);
     }
 
     private void show(final HttpServerExchange exchange, final Caller caller) {

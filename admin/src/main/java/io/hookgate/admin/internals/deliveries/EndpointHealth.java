@@ -1,10 +1,12 @@
 package io.hookgate.admin.internals.deliveries;
 
+import io.hookgate.admin.api.model.Health;
 import io.hookgate.admin.internals.view.AttemptStats;
 import io.hookgate.admin.internals.view.DeliveryStore;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,30 +30,19 @@ final class EndpointHealth {
         final Map<String, Duration> windows = new LinkedHashMap<>();
         windows.put("5m", Duration.ofMinutes(5));
         windows.put("24h", Duration.ofHours(24));
-        return java.util.Collections.unmodifiableMap(windows);
+        return Collections.unmodifiableMap(windows);
     }
 
     /** The health answer of {@code subscription} at {@code now}. */
-    static Map<String, Object> of(final DeliveryStore store, final BreakerStates breakers, final String subscription, final Instant now) {
-        final Map<String, Object> windows = new LinkedHashMap<>();
+    static Health of(final DeliveryStore store, final BreakerStates breakers, final String subscription, final Instant now) {
+        final Map<String, Health.Window> windows = new LinkedHashMap<>();
         WINDOWS.forEach((name, length) -> windows.put(name, window(store.stats(subscription, now.minus(length), now))));
-        final Map<String, Object> health = new LinkedHashMap<>();
-        health.put("subscription", subscription);
-        health.put("at", now);
-        health.put("windows", windows);
-        health.put("breaker", breakers.state(subscription).orElse("unknown"));
-        health.put("lastError", store.lastError(subscription).orElse(null));
-        return health;
+        return new Health(subscription, now, Collections.unmodifiableMap(windows), breakers.state(subscription).orElse("unknown"),
+            store.lastError(subscription).orElse(null));
     }
 
-    static Map<String, Object> window(final AttemptStats stats) {
-        final Map<String, Object> window = new LinkedHashMap<>();
-        window.put("attempts", stats.attempts());
-        window.put("delivered", stats.delivered());
-        window.put("failed", stats.failed());
-        window.put("successRate", stats.successRate());
-        window.put("p50Ms", stats.percentileMs(0.50));
-        window.put("p99Ms", stats.percentileMs(0.99));
-        return window;
+    static Health.Window window(final AttemptStats stats) {
+        return new Health.Window(stats.attempts(), stats.delivered(), stats.failed(), stats.successRate(), stats.percentileMs(0.50),
+            stats.percentileMs(0.99));
     }
 }

@@ -1,11 +1,12 @@
 package io.hookgate.admin.internals.events;
 
+import io.hookgate.admin.api.model.EventRequest;
+import io.hookgate.admin.api.model.RequestCopy;
 import io.hookgate.admin.internals.errors.Gone;
 import io.hookgate.admin.internals.errors.Unavailable;
 import io.hookgate.admin.internals.replay.OriginalRecords;
 import io.hookgate.admin.internals.view.EventStore;
 import io.hookgate.admin.internals.view.Redaction;
-import io.hookgate.admin.internals.view.RequestCopy;
 import io.hookgate.admin.internals.view.VerifiedRef;
 import io.hookgate.core.event.EncodedEvent;
 import io.hookgate.core.event.EventRef;
@@ -80,7 +81,7 @@ public final class EventReader {
             return EventRequest.unavailable(event, "the envelope names no ingress id");
         }
         try {
-            return requests.find(event).map(raw -> EventRequest.of(event, RequestCopy.of(raw, redaction)))
+            return requests.find(event).map(raw -> EventRequest.of(event, redaction.copyOf(raw)))
                 .orElseGet(() -> EventRequest.unavailable(event, "the raw request is no longer in " + topics.raw()
                     + " (its retention deleted it) or not where its receive time says"));
         } catch (Unavailable e) {

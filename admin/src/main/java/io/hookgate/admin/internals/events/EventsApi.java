@@ -6,6 +6,7 @@ import io.hookgate.admin.api.AdminRoutes;
 import io.hookgate.admin.api.Caller;
 import io.hookgate.admin.api.EntryVisibility;
 import io.hookgate.admin.api.QueryParameters;
+import io.hookgate.admin.api.model.EventDetail;
 import io.hookgate.admin.internals.errors.NotFound;
 import io.hookgate.admin.internals.view.DeliveryFilter;
 import io.hookgate.admin.internals.view.DeliveryStore;
@@ -13,8 +14,6 @@ import io.hookgate.admin.internals.view.EntryFilter;
 import io.hookgate.admin.internals.view.EntryStore;
 import io.undertow.server.HttpServerExchange;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
@@ -67,15 +66,10 @@ public final class EventsApi implements AdminFeature {
         }
         final FoundEvent found = reader.read(source, eventId).orElseThrow(() -> notFound);
         final BiPredicate<String, String> seen = visibility.deliveries(caller);
-        final Map<String, Object> body = new LinkedHashMap<>();
-        body.put("source", source);
-        body.put("eventId", eventId);
-        body.put("envelope", found.event().envelope());
-        body.put("request", found.request());
-        body.put("deliveries", deliveries.list(new DeliveryFilter(null, source, eventId, null, null, null, EntryFilter.MAX_LIMIT, null,
-            delivery -> seen.test(delivery.subscription(), delivery.source()))).entries());
-        body.put("dlq", dlq.list(new EntryFilter(null, source, null, eventId, null, null, EntryFilter.MAX_LIMIT, null)
-            .within(visibility.dlq(caller))).entries().stream().map(entry -> AdminApi.withRedelivery(entry, deliveries)).toList());
-        AdminRoutes.json(exchange, 200, body);
+        AdminRoutes.json(exchange, 200, new EventDetail(source, eventId, found.event().envelope(), found.request(),
+            deliveries.list(new DeliveryFilter(null, source, eventId, null, null, null, EntryFilter.MAX_LIMIT, null,
+                delivery -> seen.test(delivery.subscription(), delivery.source()))).entries(),
+            dlq.list(new EntryFilter(null, source, null, eventId, null, null, EntryFilter.MAX_LIMIT, null).within(visibility.dlq(caller)))
+                .entries().stream().map(entry -> AdminApi.withRedelivery(entry, deliveries)).toList()));
     }
 }

@@ -1,5 +1,6 @@
 package io.hookgate.admin.internals.events;
 
+import io.hookgate.admin.api.model.EventRequest;
 import io.hookgate.core.event.EncodedEvent;
 
 /**

@@ -1,7 +1,7 @@
 package io.hookgate.admin.internals.replay;
 
+import io.hookgate.admin.api.model.ReplayState;
 import io.hookgate.admin.internals.errors.Unavailable;
-import io.hookgate.admin.internals.view.ReplayState;
 import io.hookgate.core.config.KafkaSettings;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.kafka.Consumers;

@@ -1,6 +1,6 @@
 package io.hookgate.admin.internals.replay;
 
-import io.hookgate.admin.internals.view.ReplayState;
+import io.hookgate.admin.api.model.ReplayState;
 
 import java.util.Optional;
 

@@ -1,16 +1,17 @@
 package io.hookgate.admin.internals.replay;
 
+import io.hookgate.admin.api.model.AdminEntry;
+import io.hookgate.admin.api.model.Page;
+import io.hookgate.admin.api.model.PayloadView;
+import io.hookgate.admin.api.model.ReplayState;
 import io.hookgate.admin.internals.errors.Conflict;
 import io.hookgate.admin.internals.errors.Gone;
 import io.hookgate.admin.internals.errors.NotFound;
 import io.hookgate.admin.internals.errors.Unavailable;
-import io.hookgate.admin.internals.view.AdminEntry;
 import io.hookgate.admin.internals.view.EntryFilter;
 import io.hookgate.admin.internals.view.EntryStore;
-import io.hookgate.admin.internals.view.Page;
-import io.hookgate.admin.internals.view.ReplayState;
 import io.hookgate.admin.internals.view.OriginalRef;
-import io.hookgate.admin.internals.view.PayloadView;
+import io.hookgate.admin.internals.view.Payloads;
 import io.hookgate.core.delivery.DeliveryTask;
 import io.hookgate.core.delivery.DlqEntry;
 import io.hookgate.core.json.Json;
@@ -164,14 +165,14 @@ public final class Replayer {
     /** The envelope DLQ entry {@code id} would replay, as its show answers it. */
     public PayloadView dlqPayload(final String id) {
         return dlq.payload(id).map(payload -> Json.read(payload, DlqEntry.class))
-            .map(entry -> entry.replayable() ? PayloadView.of(entry.task().envelope().bytes())
+            .map(entry -> entry.replayable() ? Payloads.of(entry.task().envelope().bytes())
                 : PayloadView.unavailable("the DLQ entry did not keep the envelope (" + entry.detail() + ")"))
             .orElseGet(() -> PayloadView.unavailable("no DLQ entry " + id));
     }
 
     /**
      * The body rejected request {@code id} would replay, read from Kafka as the ingress stored it, its
-     * credentials hidden ({@link PayloadView#redacted}); unavailable when it is gone or Kafka does not answer.
+     * credentials hidden ({@link Payloads#redacted}); unavailable when it is gone or Kafka does not answer.
      */
     public PayloadView rejectedPayload(final String id) {
         final var payload = rejected.payload(id);
@@ -180,7 +181,7 @@ public final class Replayer {
         }
         try {
             final byte[] body = originals.fetch(Json.read(payload.get(), OriginalRef.class)).value();
-            return PayloadView.redacted(body == null ? new byte[0] : body);
+            return Payloads.redacted(body == null ? new byte[0] : body);
         } catch (Gone | Unavailable e) {
             return PayloadView.unavailable(e.getMessage());
         }

@@ -1,14 +1,17 @@
 package io.hookgate.admin.internals.view;
 
+import io.hookgate.admin.api.model.AdminEntry;
+import io.hookgate.admin.api.model.RequestCopy;
+
 import io.hookgate.core.config.HookgateConfig;
-import io.hookgate.core.health.Readiness;
-import io.hookgate.core.json.Json;
-import io.hookgate.core.kafka.Consumers;
-import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.delivery.AttemptEntry;
 import io.hookgate.core.delivery.OperationalEvent;
 import io.hookgate.core.event.EventRef;
 import io.hookgate.core.event.EventRefHeaders;
+import io.hookgate.core.health.Readiness;
+import io.hookgate.core.json.Json;
+import io.hookgate.core.kafka.Consumers;
+import io.hookgate.core.kafka.KafkaClients;
 import io.hookgate.core.topics.TopicSpec;
 import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,9 +39,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.function.Function;
 
 /**
  * The admin API's materialised view of {@code dispatch.dlq}, {@code events.rejected},

@@ -1,5 +1,7 @@
 package io.hookgate.admin.internals.view;
 
+import io.hookgate.admin.api.model.Delivery;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Predicate;

@@ -1,5 +1,8 @@
 package io.hookgate.admin.internals.view;
 
+import io.hookgate.admin.api.model.AdminEntry;
+import io.hookgate.admin.api.model.RequestCopy;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.hookgate.core.delivery.AttemptEntry;
@@ -100,7 +103,7 @@ final class EntryKinds {
             throw new UnreadableRecord("header " + RejectionHeaders.REJECTED_AT + " is not a time in epoch milliseconds", e);
         }
         final String source = new String(record.key(), StandardCharsets.UTF_8);
-        final RequestCopy request = RequestCopy.of(record, redaction);
+        final RequestCopy request = redaction.copyOf(record);
         return new AdminEntry("rej_" + record.partition() + "_" + record.offset(), null, source, null, null,
             RawRecordCodec.lastValue(record.headers(), RawRecordCodec.INGRESS_ID), request.client(), request.userAgent(), reason, detail, at,
             List.of(DeliveryAttempt.failed(1, at, reason + (detail.isEmpty() ? "" : ": " + detail), 0)), null, request);

@@ -1,15 +1,22 @@
 package io.hookgate.admin.internals.view;
 
+import io.hookgate.admin.api.model.RequestCopy;
 import io.hookgate.core.config.ConfigKey;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.ProviderCatalog;
 import io.hookgate.core.config.ProviderSpec;
 import io.hookgate.core.config.SourceConfig;
 import io.hookgate.core.request.CredentialNames;
+import io.hookgate.core.request.RawRecordCodec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -117,5 +124,31 @@ public final class Redaction {
         final Set<String> lower = new HashSet<>();
         names.forEach(name -> lower.add(name.toLowerCase(Locale.ROOT)));
         return Set.copyOf(lower);
+    }
+
+    /** The redacted copy of the raw request {@code record} carries (a record of {@code events.rejected} or {@code ingress.raw}). */
+    public RequestCopy copyOf(final ConsumerRecord<byte[], byte[]> record) {
+        final List<RequestCopy.HeaderCopy> headers = new ArrayList<>();
+        for (Header header : record.headers()) {
+            if (header.key().startsWith(RawRecordCodec.HTTP_PREFIX)) {
+                final String name = header.key().substring(RawRecordCodec.HTTP_PREFIX.length());
+                // HTTP header bytes are ISO-8859-1, as the ingress stored them.
+                final String value = header.value() == null ? "" : new String(header.value(), StandardCharsets.ISO_8859_1);
+                headers.add(new RequestCopy.HeaderCopy(name, header(name, value)));
+            }
+        }
+        return new RequestCopy(RawRecordCodec.lastValue(record.headers(), RawRecordCodec.METHOD),
+            query(RawRecordCodec.lastValue(record.headers(), RawRecordCodec.QUERY)),
+            RawRecordCodec.lastValue(record.headers(), RawRecordCodec.CLIENT), receivedAt(record),
+            List.copyOf(headers), record.value() == null ? 0 : record.value().length);
+    }
+
+    /** The receive time, or null when the ingress's header is absent or broken: a request rejected as malformed_record is still listed. */
+    private static Instant receivedAt(final ConsumerRecord<byte[], byte[]> record) {
+        final String millis = RawRecordCodec.lastValue(record.headers(), RawRecordCodec.RECEIVED_AT);
+        if (millis == null || millis.isEmpty() || millis.length() > 18 || !millis.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Instant.ofEpochMilli(Long.parseLong(millis));
     }
 }

@@ -1,5 +1,7 @@
 package io.hookgate.admin.internals.view;
 
+import io.hookgate.admin.api.model.ReplayState;
+
 import io.hookgate.core.json.Json;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 

@@ -1,7 +1,7 @@
 package io.hookgate.admin.internals.replay;
 
+import io.hookgate.admin.api.model.ReplayState;
 import io.hookgate.admin.internals.replay.ClaimLedger.ClaimValue;
-import io.hookgate.admin.internals.view.ReplayState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

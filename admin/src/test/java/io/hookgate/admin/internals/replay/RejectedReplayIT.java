@@ -1,19 +1,19 @@
 package io.hookgate.admin.internals.replay;
 
 import io.hookgate.admin.TestConfigs;
+import io.hookgate.admin.api.model.AdminEntry;
+import io.hookgate.admin.api.model.RequestCopy;
 import io.hookgate.admin.internals.errors.Gone;
-import io.hookgate.admin.internals.view.AdminEntry;
 import io.hookgate.admin.internals.view.AdminIndex;
 import io.hookgate.admin.internals.view.Redaction;
-import io.hookgate.admin.internals.view.RequestCopy;
 import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.rejection.RejectReason;
 import io.hookgate.core.rejection.RejectionHeaders;
 import io.hookgate.core.request.RawRecordCodec;
-import io.hookgate.core.tracing.TraceHeaders;
 import io.hookgate.core.testing.KafkaTestCluster;
 import io.hookgate.core.topics.Topics;
+import io.hookgate.core.tracing.TraceHeaders;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.RecordsToDelete;

@@ -1,12 +1,15 @@
 package io.hookgate.admin.internals.view;
 
+import io.hookgate.admin.api.model.AdminEntry;
+import io.hookgate.admin.api.model.Delivery;
+
 import io.hookgate.admin.TestConfigs;
 import io.hookgate.admin.internals.events.EventRecords;
 import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.delivery.AttemptEntryJson;
 import io.hookgate.core.rejection.RejectionHeaders;
 import io.hookgate.core.request.RawRecordCodec;
 import io.hookgate.core.testing.KafkaTestCluster;
-import io.hookgate.core.delivery.AttemptEntryJson;
 import io.hookgate.core.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;

@@ -1,5 +1,10 @@
 package io.hookgate.admin.internals.view;
 
+import io.hookgate.admin.api.model.Delivery;
+import io.hookgate.admin.api.model.LastError;
+import io.hookgate.admin.api.model.LoggedAttempt;
+import io.hookgate.admin.api.model.Page;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

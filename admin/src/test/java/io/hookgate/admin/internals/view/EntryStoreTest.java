@@ -1,5 +1,9 @@
 package io.hookgate.admin.internals.view;
 
+import io.hookgate.admin.api.model.AdminEntry;
+import io.hookgate.admin.api.model.Page;
+import io.hookgate.admin.api.model.ReplayState;
+
 import io.hookgate.core.delivery.DeliveryAttempt;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;

@@ -1,8 +1,8 @@
 package io.hookgate.app.ops.deliveries;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.hookgate.app.cli.TextTable;
+import io.hookgate.admin.api.model.Delivery;
 import io.hookgate.app.cli.TextTable.Column;
+import io.hookgate.app.cli.TextTable;
 import io.hookgate.app.ops.AttemptLines;
 
 import java.io.PrintStream;
@@ -12,42 +12,46 @@ import java.util.List;
 /** Deliveries as text for people ({@link TextTable}): a listing as a table, one delivery as its fields and its attempts. */
 final class DeliveryView {
 
-    private static final List<Column<JsonNode>> COLUMNS = List.of(
-        new Column<>("DELIVERY", delivery -> delivery.path("deliveryId").asText()),
-        new Column<>("SUBSCRIPTION", delivery -> delivery.path("subscription").asText("-")),
-        new Column<>("EVENT", delivery -> delivery.path("eventId").asText("-")),
-        new Column<>("ATTEMPTS", delivery -> delivery.path("attemptCount").asText("0")),
+    private static final List<Column<Delivery>> COLUMNS = List.of(
+        new Column<>("DELIVERY", Delivery::deliveryId),
+        new Column<>("SUBSCRIPTION", delivery -> TextTable.orDash(delivery.subscription())),
+        new Column<>("EVENT", delivery -> TextTable.orDash(delivery.eventId())),
+        new Column<>("ATTEMPTS", delivery -> Integer.toString(delivery.attemptCount())),
         new Column<>("LAST STATUS", DeliveryView::lastStatus),
-        new Column<>("OUTCOME", delivery -> delivery.path("outcome").asText("-")),
-        new Column<>("LAST AT", delivery -> TextTable.time(delivery.path("lastAttemptAt").asText("-"))));
-
-    private static final List<String> FIELDS = List.of("deliveryId", "subscription", "source", "eventId", "event", "type", "outcome",
-        "attemptCount", "firstAttemptAt", "lastAttemptAt", "nextTier", "nextAttemptAt", "dlqReason");
+        new Column<>("OUTCOME", delivery -> TextTable.orDash(delivery.outcome())),
+        new Column<>("LAST AT", delivery -> TextTable.time(delivery.lastAttemptAt())));
 
     private DeliveryView() {
     }
 
-    static void table(final PrintStream out, final List<JsonNode> deliveries) {
+    static void table(final PrintStream out, final List<Delivery> deliveries) {
         TextTable.print(out, COLUMNS, deliveries);
         out.println(TextTable.count(deliveries.size(), "delivery", "deliveries"));
     }
 
-    static void show(final PrintStream out, final JsonNode delivery) {
+    static void show(final PrintStream out, final Delivery delivery) {
         final List<List<String>> rows = new ArrayList<>();
-        for (String field : FIELDS) {
-            if (delivery.hasNonNull(field)) {
-                final String value = delivery.get(field).asText();
-                rows.add(List.of(field, field.endsWith("At") ? TextTable.time(value) : value));
-            }
-        }
+        TextTable.field(rows, "deliveryId", delivery.deliveryId());
+        TextTable.field(rows, "subscription", delivery.subscription());
+        TextTable.field(rows, "source", delivery.source());
+        TextTable.field(rows, "eventId", delivery.eventId());
+        TextTable.field(rows, "event", delivery.event());
+        TextTable.field(rows, "type", delivery.type());
+        TextTable.field(rows, "outcome", delivery.outcome());
+        TextTable.field(rows, "attemptCount", delivery.attemptCount());
+        TextTable.field(rows, "firstAttemptAt", delivery.firstAttemptAt());
+        TextTable.field(rows, "lastAttemptAt", delivery.lastAttemptAt());
+        TextTable.field(rows, "nextTier", delivery.nextTier());
+        TextTable.field(rows, "nextAttemptAt", delivery.nextAttemptAt());
+        TextTable.field(rows, "dlqReason", delivery.dlqReason());
         rows.add(List.of("last", lastStatus(delivery)));
         TextTable.print(out, rows);
         out.println();
         out.println("Attempts:");
-        AttemptLines.print(out, delivery.path("attempts"));
+        AttemptLines.print(out, delivery.attempts() == null ? List.of() : delivery.attempts());
     }
 
-    private static String lastStatus(final JsonNode delivery) {
-        return delivery.hasNonNull("lastStatus") ? delivery.get("lastStatus").asText() : delivery.path("lastError").asText("-");
+    private static String lastStatus(final Delivery delivery) {
+        return delivery.lastStatus() != null ? delivery.lastStatus().toString() : TextTable.orDash(delivery.lastError());
     }
 }

@@ -1,5 +1,6 @@
 package io.hookgate.app.ops.deliveries;
 
+import io.hookgate.admin.api.model.Delivery;
 import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.app.cli.TimeArgument;
@@ -10,7 +11,6 @@ import picocli.CommandLine.Option;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,9 +22,6 @@ import java.util.Map;
     exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {ExitCodes.OK_LINE, ExitCodes.INTERNAL_LINE, ExitCodes.USAGE_LINE,
         ExitCodes.UNAVAILABLE_LINE, ExitCodes.UNAUTHORIZED_LINE})
 final class ListDeliveries extends AdminCommand {
-
-    /** The outcomes a delivery can have, as the admin API filters by them. */
-    static final List<String> OUTCOMES = List.of("delivered", "retrying", "dead");
 
     @Option(names = "--subscription", description = "Deliveries to this subscription only.") String subscription;
     @Option(names = "--source", description = "Deliveries of this source's events only.") String source;
@@ -48,10 +45,10 @@ final class ListDeliveries extends AdminCommand {
         filter.put("subscription", subscription);
         filter.put("source", source);
         filter.put("eventId", eventId);
-        filter.put("outcome", CliFailure.oneOf("--outcome", outcome, "an outcome", "outcomes", OUTCOMES));
+        filter.put("outcome", CliFailure.oneOf("--outcome", outcome, "an outcome", "outcomes", Delivery.OUTCOMES));
         filter.put("since", TimeArgument.iso("--since", since, clock));
         filter.put("until", TimeArgument.iso("--until", until, clock));
-        Paging.print(System.out, Paging.read(client(), DeliveriesCommand.PATH, filter, limit, cursor), json,
+        Paging.print(System.out, Paging.read(client(), DeliveriesCommand.PATH, filter, limit, cursor, Delivery.class), json,
             deliveries -> DeliveryView.table(System.out, deliveries));
         return ExitCodes.OK;
     }

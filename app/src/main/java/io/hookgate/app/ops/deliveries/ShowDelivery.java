@@ -1,6 +1,6 @@
 package io.hookgate.app.ops.deliveries;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.Delivery;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.app.ops.AdminCommand;
 import io.hookgate.core.json.Json;
@@ -21,7 +21,7 @@ final class ShowDelivery extends AdminCommand {
 
     @Override
     protected int run() {
-        final JsonNode delivery = ok(client().get(DeliveriesCommand.PATH + "/" + segment(id), Map.of()));
+        final Delivery delivery = ok(client().get(DeliveriesCommand.PATH + "/" + segment(id), Map.of()), Delivery.class);
         if (json) {
             System.out.println(Json.writeString(delivery));
         } else {

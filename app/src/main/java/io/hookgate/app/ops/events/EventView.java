@@ -1,10 +1,20 @@
 package io.hookgate.app.ops.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hookgate.app.cli.TextTable;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.hookgate.admin.api.model.AdminEntry;
+import io.hookgate.admin.api.model.Delivery;
+import io.hookgate.admin.api.model.EventDetail;
+import io.hookgate.admin.api.model.EventRequest;
+import io.hookgate.app.cli.CliFailure;
+import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.app.cli.TextTable.Column;
+import io.hookgate.app.cli.TextTable;
 import io.hookgate.app.ops.EntryView;
+import io.hookgate.core.event.VerifiedEvent;
+import io.hookgate.core.json.Json;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,61 +26,69 @@ import java.util.List;
  */
 final class EventView {
 
-    private static final List<String> ENVELOPE = List.of("id", "source", "eventId", "type", "tenant", "receivedAt", "verifiedAt",
-        "ingressId");
-    private static final List<String> REQUEST = List.of("method", "clientAddress", "query", "bodyBytes", "unavailable");
-    private static final List<Column<JsonNode>> DELIVERIES = List.of(
-        new Column<>("DELIVERY", delivery -> delivery.path("deliveryId").asText()),
-        new Column<>("SUBSCRIPTION", delivery -> delivery.path("subscription").asText("-")),
-        new Column<>("ATTEMPTS", delivery -> delivery.path("attemptCount").asText("0")),
-        new Column<>("OUTCOME", delivery -> delivery.path("outcome").asText("-")),
-        new Column<>("LAST AT", delivery -> TextTable.time(delivery.path("lastAttemptAt").asText("-"))));
-    private static final List<Column<JsonNode>> DLQ = List.of(
-        new Column<>("DLQ ENTRY", entry -> entry.path("id").asText()),
-        new Column<>("SUBSCRIPTION", entry -> entry.path("subscription").asText("-")),
-        new Column<>("REASON", entry -> entry.path("reason").asText("-")),
-        new Column<>("AT", entry -> TextTable.time(entry.path("at").asText("-"))));
+    private static final List<Column<Delivery>> DELIVERIES = List.of(
+        new Column<>("DELIVERY", Delivery::deliveryId),
+        new Column<>("SUBSCRIPTION", delivery -> TextTable.orDash(delivery.subscription())),
+        new Column<>("ATTEMPTS", delivery -> Integer.toString(delivery.attemptCount())),
+        new Column<>("OUTCOME", delivery -> TextTable.orDash(delivery.outcome())),
+        new Column<>("LAST AT", delivery -> TextTable.time(delivery.lastAttemptAt())));
+    private static final List<Column<AdminEntry>> DLQ = List.of(
+        new Column<>("DLQ ENTRY", AdminEntry::id),
+        new Column<>("SUBSCRIPTION", entry -> TextTable.orDash(entry.subscription())),
+        new Column<>("REASON", entry -> TextTable.orDash(entry.reason())),
+        new Column<>("AT", entry -> TextTable.time(entry.at())));
 
     private EventView() {
     }
 
-    static void show(final PrintStream out, final JsonNode event) {
-        final JsonNode envelope = event.path("envelope");
-        final JsonNode request = event.path("request");
-        TextTable.print(out, fields(envelope, ENVELOPE));
+    static void show(final PrintStream out, final EventDetail event) {
+        final VerifiedEvent envelope = read(event.envelope().bytes(), VerifiedEvent.class);
+        final List<List<String>> fields = new ArrayList<>();
+        TextTable.field(fields, "id", envelope.id());
+        TextTable.field(fields, "source", envelope.source());
+        TextTable.field(fields, "eventId", envelope.eventId());
+        TextTable.field(fields, "type", envelope.type());
+        TextTable.field(fields, "tenant", envelope.tenant());
+        TextTable.field(fields, "receivedAt", envelope.receivedAt());
+        TextTable.field(fields, "verifiedAt", envelope.verifiedAt());
+        TextTable.field(fields, "ingressId", envelope.ingressId());
+        TextTable.print(out, fields);
         out.println();
         out.println("Request:");
-        TextTable.lines(fields(request, REQUEST)).forEach(line -> out.println("  " + line));
-        for (JsonNode header : request.path("headers")) {
-            out.println("    " + header.path("name").asText() + ": " + header.path("value").asText());
+        final EventRequest request = event.request();
+        final List<List<String>> requestFields = new ArrayList<>();
+        TextTable.field(requestFields, "method", request.method());
+        TextTable.field(requestFields, "clientAddress", request.clientAddress());
+        TextTable.field(requestFields, "query", request.query());
+        TextTable.field(requestFields, "bodyBytes", request.bodyBytes());
+        TextTable.field(requestFields, "unavailable", request.unavailable());
+        TextTable.lines(requestFields).forEach(line -> out.println("  " + line));
+        if (request.headers() != null) {
+            request.headers().forEach(header -> out.println("    " + header.name() + ": " + header.value()));
         }
         out.println();
         out.println("Deliveries:");
-        table(out, DELIVERIES, event.path("deliveries"), "no delivery logged");
+        table(out, DELIVERIES, event.deliveries(), "no delivery logged");
         out.println("DLQ:");
-        table(out, DLQ, event.path("dlq"), "none");
+        table(out, DLQ, event.dlq(), "none");
         out.println("Payload:");
-        EntryView.pretty(envelope.path("payload")).lines().forEach(line -> out.println("  " + line));
+        final JsonNode payload = envelope.payload() == null ? NullNode.getInstance() : read(envelope.payload().bytes(), JsonNode.class);
+        EntryView.pretty(payload).lines().forEach(line -> out.println("  " + line));
     }
 
-    private static List<List<String>> fields(final JsonNode node, final List<String> names) {
-        final List<List<String>> rows = new ArrayList<>();
-        for (String name : names) {
-            if (node.hasNonNull(name)) {
-                final String value = node.get(name).asText();
-                rows.add(List.of(name, name.endsWith("At") ? TextTable.time(value) : value));
-            }
+    private static <T> T read(final byte[] json, final Class<T> type) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new CliFailure(ExitCodes.INTERNAL, "the admin API answered an event whose envelope is not one: " + e.getMessage(), e);
         }
-        return rows;
     }
 
-    private static void table(final PrintStream out, final List<Column<JsonNode>> columns, final JsonNode rows, final String none) {
-        final List<JsonNode> list = new ArrayList<>();
-        rows.forEach(list::add);
-        if (list.isEmpty()) {
+    private static <T> void table(final PrintStream out, final List<Column<T>> columns, final List<T> rows, final String none) {
+        if (rows == null || rows.isEmpty()) {
             out.println("  " + none);
         } else {
-            TextTable.print(out, columns, list);
+            TextTable.print(out, columns, rows);
         }
         out.println();
     }

@@ -1,6 +1,6 @@
 package io.hookgate.app.ops.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.EventDetail;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.app.ops.AdminCommand;
 import io.hookgate.core.json.Json;
@@ -25,7 +25,8 @@ final class ShowEvent extends AdminCommand {
 
     @Override
     protected int run() {
-        final JsonNode event = ok(client().get(EventsCommand.PATH + "/" + segment(source) + "/" + segment(eventId), Map.of()));
+        final EventDetail event = ok(client().get(EventsCommand.PATH + "/" + segment(source) + "/" + segment(eventId), Map.of()),
+            EventDetail.class);
         if (json) {
             System.out.println(Json.writeString(event));
         } else {

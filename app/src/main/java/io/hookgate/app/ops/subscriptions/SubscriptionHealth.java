@@ -1,14 +1,16 @@
 package io.hookgate.app.ops.subscriptions;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.hookgate.admin.api.model.Health;
+import io.hookgate.admin.api.model.LastError;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.app.cli.TextTable;
+import io.hookgate.app.ops.AdminClient;
 import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,32 +26,31 @@ final class SubscriptionHealth extends OneSubscriptionCommand {
 
     @Override
     protected int run() {
-        final JsonNode health = ok(client().get(path(id, "health"), Map.of()));
-        print(health, () -> text(System.out, health));
+        final AdminClient.Answer answer = client().get(path(id, "health"), Map.of());
+        final Health health = ok(answer, Health.class);
+        print(answer.body(), () -> text(System.out, health));
         return ExitCodes.OK;
     }
 
-    static void text(final PrintStream out, final JsonNode health) {
-        out.println("subscription " + health.path("subscription").asText() + " at " + TextTable.time(health.path("at").asText("-")));
+    static void text(final PrintStream out, final Health health) {
+        out.println("subscription " + health.subscription() + " at " + TextTable.time(health.at()));
         final List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("WINDOW", "ATTEMPTS", "DELIVERED", "FAILED", "SUCCESS", "P50", "P99"));
-        for (Iterator<Map.Entry<String, JsonNode>> windows = health.path("windows").fields(); windows.hasNext(); ) {
-            final Map.Entry<String, JsonNode> window = windows.next();
-            final JsonNode stats = window.getValue();
-            rows.add(List.of(window.getKey(), stats.path("attempts").asText("0"), stats.path("delivered").asText("0"),
-                stats.path("failed").asText("0"),
-                stats.hasNonNull("successRate") ? String.format(java.util.Locale.ROOT, "%.1f%%", 100 * stats.get("successRate").asDouble()) : "-",
-                millis(stats.path("p50Ms")), millis(stats.path("p99Ms"))));
+        if (health.windows() != null) {
+            health.windows().forEach((name, window) -> rows.add(List.of(name, Long.toString(window.attempts()),
+                Long.toString(window.delivered()), Long.toString(window.failed()),
+                window.successRate() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * window.successRate()),
+                millis(window.p50Ms()), millis(window.p99Ms()))));
         }
         TextTable.print(out, rows);
-        final JsonNode last = health.path("lastError");
-        TextTable.print(out, List.of(List.of("breaker", health.path("breaker").asText("unknown")),
-            List.of("last error", last.isMissingNode() || last.isNull() ? "none"
-                : TextTable.time(last.path("at").asText("-")) + "  " + (last.hasNonNull("status") ? last.get("status").asText()
-                : last.path("error").asText("-")) + (last.hasNonNull("deliveryId") ? "  (" + last.get("deliveryId").asText() + ")" : ""))));
+        final LastError last = health.lastError();
+        TextTable.print(out, List.of(List.of("breaker", health.breaker() == null ? "unknown" : health.breaker()),
+            List.of("last error", last == null ? "none"
+                : TextTable.time(last.at()) + "  " + (last.status() != null ? last.status().toString() : TextTable.orDash(last.error()))
+                + (last.deliveryId() != null ? "  (" + last.deliveryId() + ")" : ""))));
     }
 
-    private static String millis(final JsonNode value) {
-        return value.isNumber() ? value.asLong() + " ms" : "-";
+    private static String millis(final Long value) {
+        return value == null ? "-" : value + " ms";
     }
 }

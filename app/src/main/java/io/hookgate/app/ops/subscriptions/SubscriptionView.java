@@ -1,8 +1,8 @@
 package io.hookgate.app.ops.subscriptions;
 
 import io.hookgate.admin.api.model.Subscription;
-import io.hookgate.app.cli.TextTable;
 import io.hookgate.app.cli.TextTable.Column;
+import io.hookgate.app.cli.TextTable;
 import io.hookgate.core.json.Json;
 
 import java.io.PrintStream;
@@ -19,12 +19,12 @@ final class SubscriptionView {
 
     private static final List<Column<Subscription>> COLUMNS = List.of(
         new Column<>("ID", Subscription::id),
-        new Column<>("STATE", subscription -> orDash(subscription.state())),
-        new Column<>("ORIGIN", subscription -> orDash(subscription.origin())),
-        new Column<>("TENANT", subscription -> orDash(subscription.tenant())),
+        new Column<>("STATE", subscription -> TextTable.orDash(subscription.state())),
+        new Column<>("ORIGIN", subscription -> TextTable.orDash(subscription.origin())),
+        new Column<>("TENANT", subscription -> TextTable.orDash(subscription.tenant())),
         new Column<>("SOURCES", subscription -> list(subscription.sources(), ",")),
         new Column<>("EVENT TYPES", subscription -> eventTypes(subscription.eventTypes(), ",")),
-        new Column<>("URL", subscription -> orDash(subscription.url())));
+        new Column<>("URL", subscription -> TextTable.orDash(subscription.url())));
 
     private SubscriptionView() {
     }
@@ -79,9 +79,5 @@ final class SubscriptionView {
 
     private static String list(final List<String> values, final String separator) {
         return values == null || values.isEmpty() ? "-" : String.join(separator, values);
-    }
-
-    private static String orDash(final String value) {
-        return value == null ? "-" : value;
     }
 }

@@ -17,7 +17,7 @@ class EventsCommandTest {
 
     static final String EVENT = """
         {"source":"stripe","eventId":"evt_1Nq",
-         "envelope":{"schemaVersion":1,"id":"evt_g1","source":"stripe","eventId":"evt_1Nq","type":"invoice.paid",
+         "envelope":{"schemaVersion":1,"id":"evt_g1","source":"stripe","eventId":"evt_1Nq","eventIdOrigin":"provider","type":"invoice.paid",
           "receivedAt":"2026-11-23T10:00:00.120Z","verifiedAt":"2026-11-23T10:00:00.160Z","ingressId":"ing_7",
           "payload":{"object":"event","amount":150}},
          "request":{"ingressId":"ing_7","receivedAt":"2026-11-23T10:00:00.120Z","method":"POST","clientAddress":"203.0.113.9",
@@ -46,6 +46,13 @@ class EventsCommandTest {
         streams.reset();
         assertThat(stub.run(devDir, "events", "show", "stripe", "evt_1Nq", "--json")).isZero();
         assertThat(Json.mapper().readTree(streams.out()).path("envelope").path("id").asText()).isEqualTo("evt_g1");
+    }
+
+    @Test
+    void anEnvelopeThatIsNotOneIsAnInternalFailureThatSaysSo() {
+        stub.answer("GET /admin/events/stripe/evt_1Nq", 200, EVENT.replace("\"eventIdOrigin\":\"provider\",", ""));
+        assertThat(stub.run(devDir, "events", "show", "stripe", "evt_1Nq")).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(streams.err()).contains("an event whose envelope is not one").contains("eventIdOrigin");
     }
 
     @Test

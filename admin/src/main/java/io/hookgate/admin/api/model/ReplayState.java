@@ -1,4 +1,4 @@
-package io.hookgate.admin.internals.view;
+package io.hookgate.admin.api.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,11 +1,10 @@
 package io.hookgate.admin.internals.view;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.hookgate.admin.api.model.PayloadView;
 import io.hookgate.core.json.Json;
 import io.hookgate.core.request.CredentialNames;
 import io.hookgate.core.text.Utf8;
@@ -21,30 +20,16 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * A payload as an entry's show answers it: a DLQ entry's envelope, or the body of a rejected request
- * as the ingress stored it. Exactly one of {@code json} (the body was JSON), {@code text} (UTF-8
- * text, a form body for one) and {@code base64} (anything else) holds it, or {@code unavailable}
- * says why there is none. A rejected request's body is shown with the value of every JSON key and
- * form field whose name looks like a credential {@link CredentialNames#REDACTED}, as its headers are;
- * text and base64 stop after {@value #MAX_BYTES} bytes ({@code truncated}).
- *
- * @param bytes       the payload's size
- * @param json        the payload, when it is JSON
- * @param text        the payload as text, when it is UTF-8 but not JSON
- * @param base64      the payload, when it is neither
- * @param truncated   whether {@code text} or {@code base64} stops short of the payload
- * @param unavailable why there is no payload to show (not kept, gone from Kafka, Kafka not answering), or null
+ * The payload of an entry's show ({@link PayloadView}) from its bytes: JSON as a tree, UTF-8 text,
+ * or base64, text and base64 cut after {@value #MAX_BYTES} bytes; a rejected request's body with the
+ * value of every JSON key and form field whose name looks like a credential redacted.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"bytes", "json", "text", "base64", "truncated", "unavailable"})
-public record PayloadView(Integer bytes, JsonNode json, String text, String base64, Boolean truncated, String unavailable) {
+public final class Payloads {
 
     /** The most bytes shown as text or base64. */
     public static final int MAX_BYTES = 64 * 1024;
 
-    /** No payload to show, for {@code why}. */
-    public static PayloadView unavailable(final String why) {
-        return new PayloadView(null, null, null, null, null, why);
+    private Payloads() {
     }
 
     /** {@code payload} as it is, for an envelope. */

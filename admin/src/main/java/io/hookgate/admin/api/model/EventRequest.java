@@ -1,8 +1,7 @@
-package io.hookgate.admin.internals.events;
+package io.hookgate.admin.api.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.hookgate.admin.internals.view.RequestCopy;
 import io.hookgate.core.event.EventRef;
 
 import java.time.Instant;
@@ -10,7 +9,7 @@ import java.util.List;
 
 /**
  * The raw request that carried a verified event, as operators see it: what the ingress received,
- * every credential's value {@link io.hookgate.admin.internals.view.Redaction redacted} as in a rejected
+ * every credential's value redacted as in a rejected
  * entry's copy, and the body's size only (the envelope holds the payload). When the raw record is
  * no longer found, only what the envelope says of it ({@code ingressId}, {@code receivedAt}) and
  * why ({@code unavailable}).
@@ -30,13 +29,13 @@ public record EventRequest(String ingressId, Instant receivedAt, String method, 
                            List<RequestCopy.HeaderCopy> headers, Integer bodyBytes, String unavailable) {
 
     /** The request of {@code event}, as its redacted {@code copy} has it. */
-    static EventRequest of(final EventRef event, final RequestCopy copy) {
+    public static EventRequest of(final EventRef event, final RequestCopy copy) {
         return new EventRequest(event.ingressId(), copy.receivedAt() == null ? event.receivedAt() : copy.receivedAt(), copy.method(),
             copy.client(), copy.query(), copy.headers(), copy.bodyBytes(), null);
     }
 
     /** What the envelope of {@code event} says of its request, and {@code why} the rest is missing. */
-    static EventRequest unavailable(final EventRef event, final String why) {
+    public static EventRequest unavailable(final EventRef event, final String why) {
         return new EventRequest(event.ingressId(), event.receivedAt(), null, null, null, null, null, why);
     }
 }

@@ -1,4 +1,4 @@
-package io.hookgate.admin.internals.view;
+package io.hookgate.admin.api.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -45,19 +45,19 @@ public record Delivery(String deliveryId, String subscription, String source, St
     public static final List<String> OUTCOMES = List.of(DELIVERED, RETRYING, DEAD);
 
     /** The outcome of a delivery whose last attempt led to {@code outcome}. */
-    static String outcomeOf(final String attemptOutcome) {
+    public static String outcomeOf(final String attemptOutcome) {
         return AttemptOutcome.RETRY.code().equals(attemptOutcome) ? RETRYING : attemptOutcome;
     }
 
     /** A delivery whose first logged attempt is {@code attempt} (of {@code entry}). */
-    static Delivery first(final AttemptEntry entry, final LoggedAttempt attempt) {
+    public static Delivery first(final AttemptEntry entry, final LoggedAttempt attempt) {
         return new Delivery(entry.deliveryId(), entry.subscription(), entry.eventRef().source(), entry.eventRef().eventId(),
             entry.eventRef().id(), entry.eventRef().type(), null, 0, attempt.at(), attempt.at(), null, null, null, null, null, null)
             .with(attempt);
     }
 
     /** This delivery with one attempt more; the latest attempt (by start) says where it stands. */
-    Delivery with(final LoggedAttempt attempt) {
+    public Delivery with(final LoggedAttempt attempt) {
         final Instant first = firstAttemptAt.isBefore(attempt.at()) ? firstAttemptAt : attempt.at();
         if (outcome != null && attempt.at().isBefore(lastAttemptAt)) {
             return new Delivery(deliveryId, subscription, source, eventId, event, type, outcome, attemptCount + 1, first, lastAttemptAt,
@@ -68,7 +68,7 @@ public record Delivery(String deliveryId, String subscription, String source, St
     }
 
     /** This delivery with its attempts. */
-    Delivery withAttempts(final List<LoggedAttempt> all) {
+    public Delivery withAttempts(final List<LoggedAttempt> all) {
         return new Delivery(deliveryId, subscription, source, eventId, event, type, outcome, attemptCount, firstAttemptAt, lastAttemptAt,
             lastStatus, lastError, nextTier, nextAttemptAt, dlqReason, List.copyOf(all));
     }

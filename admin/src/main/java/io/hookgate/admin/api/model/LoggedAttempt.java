@@ -1,10 +1,11 @@
-package io.hookgate.admin.internals.view;
+package io.hookgate.admin.api.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.hookgate.core.delivery.AttemptEntry;
 import io.hookgate.core.delivery.AttemptOutcome;
+import io.hookgate.core.delivery.DeliveryAttempt;
 import io.hookgate.core.delivery.SubscriberResponse;
 
 import java.time.Instant;
@@ -34,10 +35,16 @@ public record LoggedAttempt(int number, Instant at, Integer status, String error
     /** The tier of a first attempt: the task came from the {@code dispatch} topic. */
     public static final String FIRST_TIER = "dispatch";
 
-    static LoggedAttempt of(final AttemptEntry entry, final String tier) {
+    public static LoggedAttempt of(final AttemptEntry entry, final String tier) {
         return new LoggedAttempt(entry.attempt().number(), entry.attempt().at(), entry.attempt().status(), entry.attempt().error(),
             entry.attempt().durationMs(), tier, entry.outcome().code(), entry.nextTier(), entry.nextDueAt(),
             entry.dlqReason() == null ? null : entry.dlqReason().code(), entry.attempt().response());
+    }
+
+    /** {@code attempt} as a DLQ entry keeps it: without the tier and outcome, which only the delivery log records. */
+    public static LoggedAttempt of(final DeliveryAttempt attempt) {
+        return new LoggedAttempt(attempt.number(), attempt.at(), attempt.status(), attempt.error(), attempt.durationMs(), null, null, null,
+            null, null, attempt.response());
     }
 
     /** Whether the endpoint took it (2xx). */
