@@ -74,11 +74,11 @@ public final class TextTable {
     }
 
     /**
-     * A row {@code name | value} added to {@code rows} when there is a value: an instant to the second
-     * in UTC, anything else as its text. What one record's fields print as.
+     * A row {@code name | value} added to {@code rows} when there is a value (not null, not empty
+     * text): an instant to the second in UTC, anything else as its text. What one record's fields print as.
      */
     public static void field(final List<List<String>> rows, final String name, final Object value) {
-        if (value != null) {
+        if (value != null && !"".equals(value)) {
             rows.add(List.of(name, value instanceof Instant at ? time(at) : value.toString()));
         }
     }

@@ -66,7 +66,7 @@ public final class EntryView {
     private static void request(final PrintStream out, final RequestCopy request) {
         out.println();
         out.println("Request (credentials redacted):");
-        out.println("  " + (request.method() == null ? "POST" : request.method()) + (request.query() != null ? " ?" + request.query() : "")
+        out.println("  " + (request.method() == null ? "POST" : request.method()) + (request.query() != null && !request.query().isEmpty() ? " ?" + request.query() : "")
             + "  from " + (request.client() == null ? "-" : request.client()) + "  at " + TextTable.time(request.receivedAt())
             + "  " + request.bodyBytes() + " bytes");
         if (request.headers() != null) {

@@ -116,6 +116,19 @@ class AdminRecordsTest {
     }
 
     @Test
+    void aRequestWithAnEmptyQueryPrintsNoQuestionMark() {
+        final AdminEntry entry = rejectedEntry();
+        final RequestCopy request = entry.request();
+        final AdminEntry withoutQuery = new AdminEntry(entry.id(), null, entry.source(), null, null, entry.ingressId(), entry.client(),
+            entry.userAgent(), entry.reason(), "", entry.at(), List.of(), ReplayState.NONE,
+            new RequestCopy("POST", "", request.client(), request.receivedAt(), request.headers(), request.bodyBytes()));
+
+        final String text = print(out -> EntryView.print(out, withoutQuery));
+
+        assertThat(text).contains("  POST  from 203.0.113.9").doesNotContain("detail");
+    }
+
+    @Test
     void aTableOfEntriesHasTheColumnsOfItsKind() {
         final String dlq = print(out -> EntryTable.print(out, "dlq", List.of(dlqEntry())));
         final String rejected = print(out -> EntryTable.print(out, "rejected", List.of(rejectedEntry())));
