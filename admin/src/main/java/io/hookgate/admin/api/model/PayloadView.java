@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * text, a form body for one) and {@code base64} (anything else) holds it, or {@code unavailable}
  * says why there is none. A rejected request's body is shown with the value of every JSON key and
  * form field whose name looks like a credential redacted, as its headers are;
- * text and base64 stop after a bound (64 KiB) ({@code truncated}).
+ * text and base64 stop after 64 KiB ({@code truncated}).
  *
  * @param bytes       the payload's size
  * @param json        the payload, when it is JSON

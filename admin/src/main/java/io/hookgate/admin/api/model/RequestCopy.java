@@ -23,7 +23,7 @@ import java.util.List;
 @JsonPropertyOrder({"method", "query", "client", "receivedAt", "headers", "bodyBytes"})
 public record RequestCopy(String method, String query, String client, Instant receivedAt, List<HeaderCopy> headers, int bodyBytes) {
 
-    /** One HTTP header; its value may be {@code [REDACTED]}. */
+    /** One HTTP header; its value may be {@code [redacted]}. */
     public record HeaderCopy(String name, String value) {
     }
 
