@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.app.cli.CliFailure;
 import io.hookgate.core.config.ConfigLoader;
 import io.hookgate.core.config.HookgateConfig;
+import io.hookgate.core.json.Json;
 import io.hookgate.providers.Providers;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -112,6 +113,15 @@ public abstract class AdminCommand implements Callable<Integer> {
     protected static <T> T ok(final AdminClient.Answer answer, final Class<T> type) {
         ok(answer);
         return answer.as(type);
+    }
+
+    /** Prints {@code answer} (a JSON tree or one of the admin API's records) as JSON with {@code --json}, else as {@code text} says. */
+    protected final void print(final Object answer, final Runnable text) {
+        if (json) {
+            System.out.println(Json.writeString(answer));
+        } else {
+            text.run();
+        }
     }
 
     /** {@code id} as one path segment. */

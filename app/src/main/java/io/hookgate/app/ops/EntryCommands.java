@@ -119,11 +119,7 @@ public final class EntryCommands {
         @Override
         protected int run() {
             final AdminEntry entry = ok(client().get("/admin/" + kind() + "/" + segment(id), Map.of()), AdminEntry.class);
-            if (json) {
-                System.out.println(Json.writeString(entry));
-            } else {
-                EntryView.print(System.out, entry);
-            }
+            print(entry, () -> EntryView.print(System.out, entry));
             return ExitCodes.OK;
         }
     }

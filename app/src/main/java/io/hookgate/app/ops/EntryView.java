@@ -66,8 +66,9 @@ public final class EntryView {
     private static void request(final PrintStream out, final RequestCopy request) {
         out.println();
         out.println("Request (credentials redacted):");
-        out.println("  " + (request.method() == null ? "POST" : request.method()) + (request.query() != null && !request.query().isEmpty() ? " ?" + request.query() : "")
-            + "  from " + (request.client() == null ? "-" : request.client()) + "  at " + TextTable.time(request.receivedAt())
+        final String query = request.query() == null || request.query().isEmpty() ? "" : " ?" + request.query();
+        out.println("  " + (request.method() == null ? "POST" : request.method()) + query
+            + "  from " + TextTable.orDash(request.client()) + "  at " + TextTable.time(request.receivedAt())
             + "  " + request.bodyBytes() + " bytes");
         if (request.headers() != null) {
             request.headers().forEach(header -> out.println("  " + header.name() + ": " + header.value()));

@@ -3,7 +3,6 @@ package io.hookgate.app.ops.deliveries;
 import io.hookgate.admin.api.model.Delivery;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.app.ops.AdminCommand;
-import io.hookgate.core.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -22,11 +21,7 @@ final class ShowDelivery extends AdminCommand {
     @Override
     protected int run() {
         final Delivery delivery = ok(client().get(DeliveriesCommand.PATH + "/" + segment(id), Map.of()), Delivery.class);
-        if (json) {
-            System.out.println(Json.writeString(delivery));
-        } else {
-            DeliveryView.show(System.out, delivery);
-        }
+        print(delivery, () -> DeliveryView.show(System.out, delivery));
         return ExitCodes.OK;
     }
 }

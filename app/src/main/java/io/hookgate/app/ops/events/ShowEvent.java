@@ -3,7 +3,6 @@ package io.hookgate.app.ops.events;
 import io.hookgate.admin.api.model.EventDetail;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.app.ops.AdminCommand;
-import io.hookgate.core.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -27,11 +26,7 @@ final class ShowEvent extends AdminCommand {
     protected int run() {
         final EventDetail event = ok(client().get(EventsCommand.PATH + "/" + segment(source) + "/" + segment(eventId), Map.of()),
             EventDetail.class);
-        if (json) {
-            System.out.println(Json.writeString(event));
-        } else {
-            EventView.show(System.out, event);
-        }
+        print(event, () -> EventView.show(System.out, event));
         return ExitCodes.OK;
     }
 }

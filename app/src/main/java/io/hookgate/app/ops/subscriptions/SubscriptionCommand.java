@@ -1,11 +1,9 @@
 package io.hookgate.app.ops.subscriptions;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ExitCodes;
 import io.hookgate.app.ops.AdminCommand;
 import io.hookgate.core.config.Durations;
-import io.hookgate.core.json.Json;
 
 /**
  * What every {@code hookgate subscriptions} command shares: the admin API's paths of
@@ -35,14 +33,5 @@ abstract class SubscriptionCommand extends AdminCommand {
             }
         }
         return text;
-    }
-
-    /** Prints {@code answer} as the admin API's JSON with {@code --json}, else as {@code text} says. */
-    final void print(final JsonNode answer, final Runnable text) {
-        if (json) {
-            System.out.println(Json.writeString(answer));
-        } else {
-            text.run();
-        }
     }
 }
