@@ -12,6 +12,7 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.subscription.LiveSubscription;
 import io.hookgate.core.config.ProcessorSettings;
 import picocli.CommandLine.Command;
+import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.tail.LiveView;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,9 +39,17 @@ public final class DevCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No live line per webhook below the banner (hookgate tail prints them elsewhere).")
     private boolean quiet;
 
+    @Option(names = "--lines-per-second", defaultValue = "50", paramLabel = "N",
+        description = "Live lines shown each second at most; past them one line counts what was not shown (hookgate tail "
+            + "prints every one); 0: no limit. Default: ${DEFAULT-VALUE}.")
+    private int linesPerSecond;
+
     @Override
     public Integer call() throws InterruptedException {
         final long started = System.nanoTime();
+        if (linesPerSecond < 0) {
+            throw CliFailure.usage("--lines-per-second must be 0 (no limit) or more, not " + linesPerSecond);
+        }
         final HookgateConfig loaded = configOption.load();
         final Path dataDir = Path.of(loaded.dev().dataDir());
         final DevBroker broker = new DevBroker(dataDir.resolve("kafka"), brokerPort(loaded), loaded.dev().controllerPort());
@@ -79,7 +88,7 @@ public final class DevCommand implements Callable<Integer> {
         }
         files.writeAdminUrl(adminUrl(config, gateway));
         printReady(config, broker, gateway, receiver, generatedToken, generatedKey, Duration.ofNanos(System.nanoTime() - started));
-        final LiveView live = quiet ? null : LiveView.start(config, System.out);
+        final LiveView live = quiet ? null : LiveView.start(config, System.out, linesPerSecond);
         ShutdownSignal.awaitThen(() -> {
             if (live != null) {
                 stopLive(live);

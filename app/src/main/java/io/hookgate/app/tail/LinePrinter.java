@@ -1,6 +1,7 @@
 package io.hookgate.app.tail;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -34,6 +35,12 @@ final class LinePrinter {
         out.println(TIME.format(line.at()) + "  " + (colour ? colourOf(line.kind()) + word + RESET : word) + "  "
             + String.format("%-12s", printable(line.source())) + "  " + printable(line.who())
             + (line.detail().isEmpty() ? "" : "  " + printable(line.detail())));
+        out.flush();
+    }
+
+    /** Prints {@code note} (the gateway's own words, not a webhook's) as a line of its own, after the time {@code at}. */
+    synchronized void note(final Instant at, final String note) {
+        out.println(TIME.format(at) + "  " + String.format("%-13s", "...") + "  " + printable(note));
         out.flush();
     }
 

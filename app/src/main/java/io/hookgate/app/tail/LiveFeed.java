@@ -4,6 +4,7 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.config.KafkaSettings;
 import io.hookgate.core.kafka.Consumers;
 import io.hookgate.core.kafka.KafkaClients;
+import io.hookgate.core.time.Ticker;
 import io.hookgate.core.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,17 +60,28 @@ final class LiveFeed<T> implements AutoCloseable {
         this.topicNames = List.copyOf(topics);
         this.reader = reader;
         this.order = order;
-        this.consumer = new KafkaConsumer<>(KafkaClients.readCommittedConsumer(kafka, clientId, Map.of(
+        // Lines for people may be a tenth of a second late: fetch in batches, not a request per record.
+        this.consumer = new KafkaConsumer<>(KafkaClients.readCommittedConsumer(kafka, clientId, KafkaClients.batchedFetch(Map.of(
             ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)));
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))));
     }
 
     /** Every step of every webhook of {@code config}'s gateway, as live lines in time order. */
     static LiveFeed<LiveLine> everything(final HookgateConfig config) {
+        return everything(config, new LineBudget(0, Ticker.SYSTEM));
+    }
+
+    /**
+     * As {@link #everything(HookgateConfig)}, reading only the records {@code budget} admits (the others it
+     * counts by topic): a view for people that costs the gateway little at any rate.
+     */
+    static LiveFeed<LiveLine> everything(final HookgateConfig config, final LineBudget budget) {
         final Topics topics = new Topics(config.kafka().topicPrefix());
         final List<String> names = new ArrayList<>(List.of(topics.raw(), topics.rejected(), topics.duplicates(), topics.attempts()));
         config.sources().keySet().forEach(source -> names.add(topics.verified(source)));
-        return new LiveFeed<>(config.kafka(), config.kafka().topicPrefix() + "tail", names, new LiveLines(topics)::of, LiveLine.ORDER);
+        final LiveLines lines = new LiveLines(topics);
+        return new LiveFeed<>(config.kafka(), config.kafka().topicPrefix() + "tail", names,
+            record -> budget.admit(lines.kindOf(record.topic())) ? lines.of(record) : Optional.empty(), LiveLine.ORDER);
     }
 
     /** The records of {@code dispatch.attempts} (keyed by subscription id) of subscription {@code subscription}, in time order. */
@@ -112,6 +124,11 @@ final class LiveFeed<T> implements AutoCloseable {
 
     /** Hands each item to {@code sink} until closed. */
     void run(final Consumer<T> sink) {
+        run(sink, () -> { });
+    }
+
+    /** Hands each item to {@code sink} until closed, and runs {@code afterEachPoll} after each poll's items (at least every 200 ms). */
+    void run(final Consumer<T> sink, final Runnable afterEachPoll) {
         try {
             while (true) {
                 final List<T> batch = new ArrayList<>();
@@ -120,6 +137,7 @@ final class LiveFeed<T> implements AutoCloseable {
                 }
                 batch.sort(order);
                 batch.forEach(sink);
+                afterEachPoll.run();
             }
         } catch (WakeupException closing) {
             // close() was called: this is how the feed ends.

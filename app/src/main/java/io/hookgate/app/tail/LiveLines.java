@@ -31,6 +31,23 @@ final class LiveLines {
         this.verifiedPrefix = topics.verified("");
     }
 
+    /** What a record of {@code topic} tells, in a word or two, without reading it ("received", "delivery attempt"). */
+    String kindOf(final String topic) {
+        if (topic.equals(topics.raw())) {
+            return LiveLine.Kind.RECEIVED.word();
+        }
+        if (topic.equals(topics.rejected())) {
+            return LiveLine.Kind.REJECTED.word();
+        }
+        if (topic.startsWith(verifiedPrefix)) {
+            return LiveLine.Kind.VERIFIED.word();
+        }
+        if (topic.equals(topics.duplicates())) {
+            return LiveLine.Kind.DUPLICATE.word();
+        }
+        return topic.equals(topics.attempts()) ? "delivery attempt" : topic;
+    }
+
     /** The line {@code record} stands for, if its topic is one the feed reads. */
     Optional<LiveLine> of(final ConsumerRecord<byte[], byte[]> record) {
         final Instant at = Instant.ofEpochMilli(record.timestamp());

@@ -10,16 +10,24 @@ import io.hookgate.core.testing.RecordingReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.hookgate.core.time.Ticker;
+
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code hookgate tail} against a running gateway: one line per step of each webhook (received,
  * verified, rejected with its reason, duplicate, delivered with status and time, retried with its
- * tier, dead-lettered with its reason), plain when not on a terminal.
+ * tier, dead-lettered with its reason), plain when not on a terminal; and dev mode's view, which shows
+ * a bounded number of lines a second and counts the rest.
  */
 class TailIT {
 
@@ -71,6 +79,24 @@ class TailIT {
                 final CliRun.Result coloured = CliRun.in(dir).run("tail", "-c", config.toString(), "--since", "5m", "--count", "1",
                     "--color", "always", "--source", "demo");
                 assertThat(coloured.out()).contains("\u001b[36mreceived");
+
+                // Dev mode's view at one line a second: the other ten records are not read, only counted, and a line says so.
+                final LineBudget budget = new LineBudget(1, Ticker.SYSTEM);
+                final LiveFeed<LiveLine> feed = LiveFeed.everything(Gateways.config(Files.readString(config)), budget);
+                feed.start(Instant.now().minus(Duration.ofMinutes(5)), Duration.ofSeconds(10));
+                final List<LiveLine> shown = new CopyOnWriteArrayList<>();
+                final List<String> notShown = new CopyOnWriteArrayList<>();
+                final Thread view = new Thread(() -> feed.run(shown::add, () -> budget.summary().ifPresent(notShown::add)));
+                view.start();
+                try {
+                    await().atMost(Duration.ofSeconds(30)).until(() -> shown.size() + notShown.stream()
+                        .mapToLong(summary -> Long.parseLong(summary.substring(0, summary.indexOf(' ')))).sum() == 11);
+                } finally {
+                    feed.close();
+                    view.join(10_000);
+                }
+                assertThat(shown.size()).as("at most a line a second: %s", notShown).isLessThan(4);
+                assertThat(String.join("\n", notShown)).contains("more lines not shown").contains("received").contains("delivery attempt");
             } finally {
                 gateway.close();
             }

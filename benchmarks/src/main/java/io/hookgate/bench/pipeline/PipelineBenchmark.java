@@ -72,7 +72,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "60", description = "Open loop: seconds measured. Default: ${DEFAULT-VALUE}.")
     private int seconds;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "Open loop: seconds at the same rate before, not measured. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", defaultValue = "60", description = "Open loop: seconds at the same rate before, not measured (the JIT compilers take a minute or more of load to settle on 2 cores). Default: ${DEFAULT-VALUE}.")
     private int warmup;
 
     @Option(names = "--fill-events", defaultValue = "200000", description = "Fill and drain: webhooks; 0 skips it. Default: ${DEFAULT-VALUE}.")
@@ -94,6 +94,14 @@ public final class PipelineBenchmark implements Callable<Integer> {
         description = "Also fill a thin durable ingress on its own broker, for context. Default: ${DEFAULT-VALUE}.")
     private boolean thinFill;
 
+    @Option(names = "--extra-config", description = "A top-level YAML line added to hookgate dev's config, such as "
+        + "'processor: {threads: 2}'; repeatable.")
+    private List<String> extraConfig = List.of();
+
+    @Option(names = "--live", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "hookgate dev prints its live lines (--no-live: dev --quiet). Default: ${DEFAULT-VALUE}.")
+    private boolean live;
+
     /** What the sink and the samplers saw of one phase. */
     private record Phase(LoadReport load, SinkStats sink, long fromMillis, long toMillis) {
     }
@@ -105,11 +113,12 @@ public final class PipelineBenchmark implements Callable<Integer> {
             final SinkProcess sink = SinkProcess.start(run.children(), run.jvm(), 1000);
             final int ingressPort = FreePorts.next();
             final Path config = run.writeFile("dev.yaml", config(run.tempDir("dev"), ingressPort, sink.url(PATH)));
-            final ChildProcess dev = HookgateProcess.dev(run.children(), run.jvm(), "hookgate-dev", config);
+            final ChildProcess dev = HookgateProcess.dev(run.children(), run.jvm(), "hookgate-dev", config, live);
             final String url = "http://127.0.0.1:" + ingressPort + "/webhooks/bench";
             report.line("pipeline benchmark: hookgate dev (pid %d; broker, ingress, processor, dispatcher in one JVM: %s), %d partitions, "
                 + "%d B signed bodies, subscription maxInFlight %d; load generator and sink each in its own JVM", dev.pid(),
                 String.join(" ", run.jvm().partFlags()), partitions, bodyBytes, maxInFlight);
+            report.line("  live lines %s%s", live ? "on" : "off (--quiet)", extraConfig.isEmpty() ? "" : "; config added: " + String.join("; ", extraConfig));
             try (Sampler sampler = new Sampler(dev.pid())) {
                 if (warmup > 0) {
                     final LoadReport warm = LoadProcess.open(run.children(), run.jvm(), "load-warmup", url, rate, warmup, "msg_warm_");
@@ -123,6 +132,8 @@ public final class PipelineBenchmark implements Callable<Integer> {
                     clock(open.fromMillis()), clock(open.toMillis()), rate, seconds, open.load().sendRate(), open.load().ok(), open.load().non2xx(),
                     open.load().errors(), open.sink().under(PATH).count(), open.load().maxLagMillis(), ms(open.load().ackP50Micros()),
                     ms(open.load().ackP99Micros()));
+                latency.stages().forEach((stage, times) -> report.line("  stage %-20s p50 %9.1f ms, p99 %9.1f ms, max %9.1f ms", stage,
+                    ms(times.p50()), ms(times.p99()), ms(times.max())));
                 report.line("  machine CPU busy %.0f%%, hookgate dev %.2f cores, its RSS at most %.0f MiB",
                     sampler.busyPercent(open.fromMillis(), open.toMillis()), sampler.processCores(open.fromMillis(), open.toMillis()),
                     sampler.maxRssKib(open.fromMillis(), open.toMillis()) / 1024.0);
@@ -210,7 +221,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
             dispatch: {retryDelays: [5s, 30s]}
             dev: {dataDir: "%s", controllerPort: %d, receiverPort: 0}
             """.formatted(FreePorts.next(), partitions, ingressPort, FreePorts.next(), SignedWebhooks.SECRET, sinkUrl, SignedWebhooks.SECRET,
-            maxInFlight, dataDir, FreePorts.next());
+            maxInFlight, dataDir, FreePorts.next()) + String.join("\n", extraConfig) + (extraConfig.isEmpty() ? "" : "\n");
     }
 
     private Chart chart(final Phase open, final Phase fill, final Sampler sampler, final double thinRate, final BenchmarkRun run) {

@@ -28,7 +28,14 @@ public final class HookgateProcess {
     /** Starts {@code hookgate dev --config <config>} and waits until it is ready. */
     public static ChildProcess dev(final Children children, final JvmCommand jvm, final String name, final Path config)
         throws InterruptedException {
-        final ChildProcess process = children.start(name, jvm.hookgate("dev", "--config", config.toString()));
+        return dev(children, jvm, name, config, true);
+    }
+
+    /** As the other {@code dev}, with its live lines printed or not ({@code --quiet}). */
+    public static ChildProcess dev(final Children children, final JvmCommand jvm, final String name, final Path config, final boolean live)
+        throws InterruptedException {
+        final ChildProcess process = children.start(name, live ? jvm.hookgate("dev", "--config", config.toString())
+            : jvm.hookgate("dev", "--quiet", "--config", config.toString()));
         process.awaitLine(DEV_READY, Duration.ofMinutes(4));
         return process;
     }

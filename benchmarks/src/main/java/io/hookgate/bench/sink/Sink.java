@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.LongAdder;
  * The receiver of a benchmark's deliveries, in a JVM of its own: a keep-alive HTTP server that
  * answers {@code 200} at once, on its IO threads, and counts by path. A body carrying
  * {@code "sentAtMicros":<epoch micros>} adds its end-to-end latency (receive time minus send
- * time) to a histogram. Paths under {@code /hang} are answered only after a minute, like an
+ * time) to a histogram, and, when it is an envelope with {@code receivedAt} and {@code verifiedAt},
+ * the time of each stage ({@link Stages}). Paths under {@code /hang} are answered only after a minute, like an
  * endpoint that hangs past its timeout. Paths under {@code /down} answer {@code 503} (counted
  * under {@code /failed/down...}) until {@code POST /_heal}, then {@code 200} like any other. {@code GET /_stats} answers {@link SinkStats} as JSON;
  * {@code POST /_reset} forgets everything. Prints {@code SINK <port>} when it listens.
@@ -52,6 +53,7 @@ public final class Sink implements Callable<Integer> {
     private final Map<String, PathCounter> paths = new ConcurrentHashMap<>();
     private final Histogram latency = new ConcurrentHistogram(3);
     private final Map<Long, Histogram> latencyBySecond = new ConcurrentSkipListMap<>();
+    private final Stages stages = new Stages();
     private final ScheduledExecutorService hangs = Executors.newSingleThreadScheduledExecutor(runnable -> {
         final Thread thread = new Thread(runnable, "sink-hangs");
         thread.setDaemon(true);
@@ -89,6 +91,7 @@ public final class Sink implements Callable<Integer> {
             paths.clear();
             latency.reset();
             latencyBySecond.clear();
+            stages.reset();
             exchange.setStatusCode(204);
             exchange.endExchange();
             return;
@@ -120,6 +123,7 @@ public final class Sink implements Callable<Integer> {
                 final long took = Math.max(0, micros - sentAt);
                 latency.recordValue(took);
                 latencyBySecond.computeIfAbsent(micros / 1_000_000, second -> new ConcurrentHistogram(3)).recordValue(took);
+                stages.record(body, sentAt, micros);
             }
             ex.setStatusCode(200);
             ex.endExchange();
@@ -128,20 +132,12 @@ public final class Sink implements Callable<Integer> {
 
     /** The digits after {@code "sentAtMicros":}, or 0 when the body has none. */
     static long sentAtMicros(final byte[] body) {
-        outer:
-        for (int i = 0; i <= body.length - MARKER.length; i++) {
-            for (int j = 0; j < MARKER.length; j++) {
-                if (body[i + j] != MARKER[j]) {
-                    continue outer;
-                }
-            }
-            long value = 0;
-            for (int k = i + MARKER.length; k < body.length && body[k] >= '0' && body[k] <= '9'; k++) {
-                value = value * 10 + (body[k] - '0');
-            }
-            return value;
+        final int at = Stages.indexOf(body, MARKER);
+        long value = 0;
+        for (int k = at + MARKER.length; at >= 0 && k < body.length && body[k] >= '0' && body[k] <= '9'; k++) {
+            value = value * 10 + (body[k] - '0');
         }
-        return 0;
+        return value;
     }
 
     private SinkStats stats() {
@@ -153,7 +149,7 @@ public final class Sink implements Callable<Integer> {
             latencyBySecond.forEach((second, histogram) -> seconds.add(new SinkStats.Second(second, histogram.getTotalCount(),
                 histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(99), histogram.getMaxValue())));
             summary = new SinkStats.Latency(latency.getTotalCount(), latency.getValueAtPercentile(50),
-                latency.getValueAtPercentile(95), latency.getValueAtPercentile(99), latency.getMaxValue(), seconds);
+                latency.getValueAtPercentile(95), latency.getValueAtPercentile(99), latency.getMaxValue(), seconds, stages.summary());
         }
         return new SinkStats(bucketMillis, byPath, summary);
     }

@@ -77,8 +77,14 @@ public record SinkStats(long bucketMillis, Map<String, PathStats> paths, Latency
      * End-to-end latencies in microseconds: the sink's receive time minus the send time in the body.
      *
      * @param perSecond one entry per second of receive time
+     * @param stages    the same latency cut at the envelope's {@code receivedAt} and {@code verifiedAt}, by stage name
+     *                  ({@link Stages#NAMES}); empty when the bodies carried no envelope
      */
-    public record Latency(long count, long p50, long p95, long p99, long max, List<Second> perSecond) {
+    public record Latency(long count, long p50, long p95, long p99, long max, List<Second> perSecond, Map<String, Stage> stages) {
+    }
+
+    /** One stage's latencies in microseconds. */
+    public record Stage(long count, long p50, long p99, long max) {
     }
 
     /** The latencies of the deliveries received in one second. */

@@ -11,10 +11,16 @@ import java.util.Map;
 /**
  * The base settings of every Kafka client hookgate makes: the cluster from the configuration,
  * then the pass-through {@code kafka.properties} (TLS, SASL, tuning), then what each client sets;
- * and the two presets every part builds on, named once here: the durable producer and the
- * read-committed consumer.
+ * and the presets every part builds on, named once here: the durable producer, the
+ * read-committed consumer, and the batched fetch of a reader outside the latency path.
  */
 public final class KafkaClients {
+
+    /** How long the broker may hold a {@link #batchedFetch} fetch to fill it. */
+    public static final int BATCHED_FETCH_WAIT_MS = 100;
+
+    /** What a {@link #batchedFetch} fetch waits for, at most {@link #BATCHED_FETCH_WAIT_MS}. */
+    public static final int BATCHED_FETCH_BYTES = 256 * 1024;
 
     private KafkaClients() {
     }
@@ -49,6 +55,18 @@ public final class KafkaClients {
         final Map<String, Object> config = config(kafka, clientId, specific);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return config;
+    }
+
+    /**
+     * {@code specific} with a fetch that the broker may hold up to {@value #BATCHED_FETCH_WAIT_MS} ms to fill
+     * {@value #BATCHED_FETCH_BYTES} bytes: for readers outside the delivery path (the admin index, live
+     * views), which would otherwise cost the broker a fetch request per record while webhooks stream in.
+     */
+    public static Map<String, Object> batchedFetch(final Map<String, Object> specific) {
+        final Map<String, Object> config = new HashMap<>(specific);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, BATCHED_FETCH_WAIT_MS);
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, BATCHED_FETCH_BYTES);
         return config;
     }
 }

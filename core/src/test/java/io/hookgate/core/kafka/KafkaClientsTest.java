@@ -39,4 +39,11 @@ class KafkaClientsTest {
         assertThat(KafkaClients.config(LOOSE, "admin", Map.of(ProducerConfig.ACKS_CONFIG, "all")))
             .containsEntry(ProducerConfig.ACKS_CONFIG, "all").containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
     }
+
+    @Test
+    void aBatchedFetchWaitsForBytesAndKeepsWhatTheReaderSet() {
+        final Map<String, Object> config = KafkaClients.batchedFetch(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000));
+        assertThat(config).containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100)
+            .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024).containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+    }
 }

@@ -102,8 +102,8 @@ public final class AdminIndex implements Readiness, AutoCloseable {
             .max(Duration::compareTo).orElse(config.kafka().retention());
         this.clock = clock;
         this.quarantine = new Quarantine(List.of(dlq, rejected, deliveries, events), registry, clock, indexed());
-        this.consumer = new KafkaConsumer<>(KafkaClients.readCommittedConsumer(config.kafka(), topics.dispatcherGroup() + "-admin-index", Map.of(
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000)), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(KafkaClients.readCommittedConsumer(config.kafka(), topics.dispatcherGroup() + "-admin-index", KafkaClients.batchedFetch(Map.of(
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000))), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "hookgate-admin-index");
         this.thread.setDaemon(true);
     }
