@@ -1,5 +1,6 @@
 package io.hookgate.app.dev;
 
+import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.cli.ConfigOption;
 import io.hookgate.app.cli.Hosts;
 import io.hookgate.app.cli.ShutdownSignal;
@@ -12,7 +13,6 @@ import io.hookgate.core.config.HookgateConfig;
 import io.hookgate.core.subscription.LiveSubscription;
 import io.hookgate.core.config.ProcessorSettings;
 import picocli.CommandLine.Command;
-import io.hookgate.app.cli.CliFailure;
 import io.hookgate.app.tail.LiveView;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -38,7 +38,7 @@ final class LinePrinter {
         out.flush();
     }
 
-    /** Prints {@code note} (the gateway's own words, not a webhook's) as a line of its own, after the time {@code at}. */
+    /** Prints {@code note}, the gateway's own words about the view (not a webhook's), as a line of its own stamped {@code at}. */
     synchronized void note(final Instant at, final String note) {
         out.println(TIME.format(at) + "  " + String.format("%-13s", "...") + "  " + printable(note));
         out.flush();
