@@ -132,8 +132,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
                     clock(open.fromMillis()), clock(open.toMillis()), rate, seconds, open.load().sendRate(), open.load().ok(), open.load().non2xx(),
                     open.load().errors(), open.sink().under(PATH).count(), open.load().maxLagMillis(), ms(open.load().ackP50Micros()),
                     ms(open.load().ackP99Micros()));
-                latency.stages().forEach((stage, times) -> report.line("  stage %-20s p50 %9.1f ms, p99 %9.1f ms, max %9.1f ms", stage,
-                    ms(times.p50()), ms(times.p99()), ms(times.max())));
+                stages(report, latency);
                 report.line("  machine CPU busy %.0f%%, hookgate dev %.2f cores, its RSS at most %.0f MiB",
                     sampler.busyPercent(open.fromMillis(), open.toMillis()), sampler.processCores(open.fromMillis(), open.toMillis()),
                     sampler.maxRssKib(open.fromMillis(), open.toMillis()) / 1024.0);
@@ -153,6 +152,7 @@ public final class PipelineBenchmark implements Callable<Integer> {
                         delivered.count(), delivered.seconds());
                     report.line("  while draining: machine CPU busy %.0f%%, hookgate dev %.2f cores, its RSS at most %.0f MiB", busy,
                         sampler.processCores(drainFrom, drainTo), sampler.maxRssKib(drainFrom, drainTo) / 1024.0);
+                    stages(report, fill.sink().latency());
                 }
                 final double rss = sampler.maxRssKib(open.fromMillis(), fill == null ? open.toMillis() : fill.toMillis()) / 1024.0;
                 run.children().stop(dev);
@@ -287,6 +287,14 @@ public final class PipelineBenchmark implements Callable<Integer> {
             }
         }
         return series.build();
+    }
+
+    /** The stage lines of {@code latency}, if the sink saw envelopes. */
+    private static void stages(final Report report, final SinkStats.Latency latency) {
+        if (latency != null) {
+            latency.stages().forEach((stage, times) -> report.line("  stage %-20s p50 %9.1f ms, p99 %9.1f ms, max %9.1f ms", stage,
+                ms(times.p50()), ms(times.p99()), ms(times.max())));
+        }
     }
 
     private static double ms(final long micros) {
