@@ -100,9 +100,6 @@ public final class ProcessorService implements GatewayPart {
         specific.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         specific.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         specific.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        // The deduplicating task reads ingress.raw and the repartition topic; their order does not matter (dedup is exact either
-        // way), so it never idles waiting for one input to catch up with the other's timestamps.
-        specific.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         // After a crash the group waits the session timeout for the dead member (kafka.sessionTimeout, or the brokers' with
         // the streams protocol); 45 s (Kafka's default) is a long outage.
         specific.putAll(GroupMembership.streams(config.kafka()));

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps a live view readable, and cheap, at any rate: at most {@code perSecond} lines in each second.
- * A record past the budget is not read at all, only counted under what its topic says happened
+ * A record past the budget is fetched but not parsed, only counted under what its topic says happened
  * ("received", "verified", ...); once its second is over, {@link #summary} says how many were left
  * out. {@code perSecond} 0 admits every line. Not thread-safe: the feed's thread owns it.
  */

@@ -72,7 +72,7 @@ final class LiveFeed<T> implements AutoCloseable {
     }
 
     /**
-     * As {@link #everything(HookgateConfig)}, reading only the records {@code budget} admits (the others it
+     * As {@link #everything(HookgateConfig)}, parsing only the records {@code budget} admits (the others it
      * counts by topic): a view for people that costs the gateway little at any rate.
      */
     static LiveFeed<LiveLine> everything(final HookgateConfig config, final LineBudget budget) {
@@ -131,8 +131,12 @@ final class LiveFeed<T> implements AutoCloseable {
     void run(final Consumer<T> sink, final Runnable afterEachPoll) {
         try {
             while (true) {
+                // Read in time order, so that a reader that keeps to a budget spends it on the earliest records, not one topic's.
+                final List<ConsumerRecord<byte[], byte[]>> polled = new ArrayList<>();
+                consumer.poll(POLL).forEach(polled::add);
+                polled.sort(Comparator.comparingLong(ConsumerRecord::timestamp));
                 final List<T> batch = new ArrayList<>();
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                for (ConsumerRecord<byte[], byte[]> record : polled) {
                     reader.apply(record).ifPresent(batch::add);
                 }
                 batch.sort(order);

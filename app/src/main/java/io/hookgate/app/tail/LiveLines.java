@@ -31,21 +31,37 @@ final class LiveLines {
         this.verifiedPrefix = topics.verified("");
     }
 
-    /** What a record of {@code topic} tells, in a word or two, without reading it ("received", "delivery attempt"). */
-    String kindOf(final String topic) {
+    /** The topics the feed reads, each for what its records tell. */
+    private enum Step {
+        RECEIVED("received"), REJECTED("rejected"), VERIFIED("verified"), DUPLICATE("duplicate"), ATTEMPT("delivery attempt"),
+        OTHER("other");
+
+        private final String word;
+
+        Step(final String word) {
+            this.word = word;
+        }
+    }
+
+    private Step stepOf(final String topic) {
         if (topic.equals(topics.raw())) {
-            return LiveLine.Kind.RECEIVED.word();
+            return Step.RECEIVED;
         }
         if (topic.equals(topics.rejected())) {
-            return LiveLine.Kind.REJECTED.word();
+            return Step.REJECTED;
         }
         if (topic.startsWith(verifiedPrefix)) {
-            return LiveLine.Kind.VERIFIED.word();
+            return Step.VERIFIED;
         }
         if (topic.equals(topics.duplicates())) {
-            return LiveLine.Kind.DUPLICATE.word();
+            return Step.DUPLICATE;
         }
-        return topic.equals(topics.attempts()) ? "delivery attempt" : topic;
+        return topic.equals(topics.attempts()) ? Step.ATTEMPT : Step.OTHER;
+    }
+
+    /** What a record of {@code topic} tells, in a word or two, without parsing it ("received", "delivery attempt"). */
+    String kindOf(final String topic) {
+        return stepOf(topic).word;
     }
 
     /** The line {@code record} stands for, if its topic is one the feed reads. */
@@ -53,28 +69,29 @@ final class LiveLines {
         final Instant at = Instant.ofEpochMilli(record.timestamp());
         final String topic = record.topic();
         try {
-            if (topic.equals(topics.raw())) {
+            final Step step = stepOf(topic);
+            if (step == Step.RECEIVED) {
                 return Optional.of(new LiveLine(at, LiveLine.Kind.RECEIVED, header(record, RawRecordCodec.SOURCE),
                     header(record, RawRecordCodec.INGRESS_ID), size(record.value())
                         + (header(record, RawRecordCodec.REPLAY_OF).isEmpty() ? "" : ", replay of " + header(record, RawRecordCodec.REPLAY_OF))));
             }
-            if (topic.equals(topics.rejected())) {
+            if (step == Step.REJECTED) {
                 final String reason = RejectionHeaders.reason(record.headers()).map(RejectReason::code).orElse("unknown");
                 final String detail = RejectionHeaders.detail(record.headers());
                 return Optional.of(new LiveLine(at, LiveLine.Kind.REJECTED, header(record, RawRecordCodec.SOURCE),
                     header(record, RawRecordCodec.INGRESS_ID), reason + (detail == null || detail.isBlank() ? "" : ": " + detail)));
             }
-            if (topic.startsWith(verifiedPrefix)) {
+            if (step == Step.VERIFIED) {
                 final EventRef ref = EventRefHeaders.read(record.headers());
                 return Optional.of(new LiveLine(at, LiveLine.Kind.VERIFIED, ref.source(), ref.eventId(), describe(ref)));
             }
-            if (topic.equals(topics.duplicates())) {
+            if (step == Step.DUPLICATE) {
                 final DuplicateRecord duplicate = topics.duplicateRecords().values().deserializer().deserialize(topic, record.value());
                 final EventRef ref = duplicate.event();
                 return Optional.of(new LiveLine(at, LiveLine.Kind.DUPLICATE, ref.source(), ref.eventId(), "dropped, "
                     + (ref.ingressId() == null ? "" : "request " + ref.ingressId() + ", ") + "already seen"));
             }
-            if (topic.equals(topics.attempts())) {
+            if (step == Step.ATTEMPT) {
                 return Optional.of(attempt(at, topics.attemptEntries().values().deserializer().deserialize(topic, record.value())));
             }
         } catch (RuntimeException e) {

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cuts a delivery's end-to-end latency where the envelope says it passed: sent -> {@code receivedAt}
- * (the ingress stored it), {@code receivedAt} -> {@code verifiedAt} (the processor's stream thread
- * verified it; its transaction commits later), {@code verifiedAt} -> received here (commit, fan-out
- * and the dispatcher). Every clock is the one machine's, so the stages add up to the whole.
+ * Cuts a delivery's end-to-end latency where the envelope says it passed: the scheduled send time ->
+ * {@code receivedAt} (the load generator's own lag, the connection, and the ingress reading the
+ * request's head), {@code receivedAt} -> {@code verifiedAt} (the body read and stored in
+ * {@code ingress.raw}, the wait there, and the processor's stream thread verifying it; its
+ * transaction commits later), {@code verifiedAt} -> received here (the commit, fan-out and the
+ * dispatcher). Every clock is the one machine's, so the stages add up to the whole.
  */
 final class Stages {
 

@@ -61,7 +61,8 @@ public final class KafkaClients {
     /**
      * {@code specific} with a fetch that the broker may hold up to {@value #BATCHED_FETCH_WAIT_MS} ms to fill
      * {@value #BATCHED_FETCH_BYTES} bytes: for readers outside the delivery path (the admin index, live
-     * views), which would otherwise cost the broker a fetch request per record while webhooks stream in.
+     * views), which would otherwise send the broker a fetch request for every few records while webhooks
+     * stream in. These two settings override the same keys of {@code kafka.properties} for such readers.
      */
     public static Map<String, Object> batchedFetch(final Map<String, Object> specific) {
         final Map<String, Object> config = new HashMap<>(specific);
