@@ -25,17 +25,12 @@ public final class HookgateProcess {
         return process;
     }
 
-    /** Starts {@code hookgate dev --config <config>} and waits until it is ready. */
-    public static ChildProcess dev(final Children children, final JvmCommand jvm, final String name, final Path config)
-        throws InterruptedException {
-        return dev(children, jvm, name, config, true);
-    }
-
-    /** As the other {@code dev}, with its live lines printed or not ({@code --quiet}). */
+    /** Starts {@code hookgate dev --config <config>}, with {@code --quiet} unless {@code live}, and waits until it is ready. */
     public static ChildProcess dev(final Children children, final JvmCommand jvm, final String name, final Path config, final boolean live)
         throws InterruptedException {
-        final ChildProcess process = children.start(name, live ? jvm.hookgate("dev", "--config", config.toString())
-            : jvm.hookgate("dev", "--quiet", "--config", config.toString()));
+        final String[] args = live ? new String[] {"dev", "--config", config.toString()}
+            : new String[] {"dev", "--quiet", "--config", config.toString()};
+        final ChildProcess process = children.start(name, jvm.hookgate(args));
         process.awaitLine(DEV_READY, Duration.ofMinutes(4));
         return process;
     }

@@ -133,8 +133,11 @@ public final class Sink implements Callable<Integer> {
     /** The digits after {@code "sentAtMicros":}, or 0 when the body has none. */
     static long sentAtMicros(final byte[] body) {
         final int at = Stages.indexOf(body, MARKER);
+        if (at < 0) {
+            return 0;
+        }
         long value = 0;
-        for (int k = at + MARKER.length; at >= 0 && k < body.length && body[k] >= '0' && body[k] <= '9'; k++) {
+        for (int k = at + MARKER.length; k < body.length && body[k] >= '0' && body[k] <= '9'; k++) {
             value = value * 10 + (body[k] - '0');
         }
         return value;
