@@ -2,6 +2,7 @@ package io.hookgate.app.dev;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -19,6 +20,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,7 @@ public final class DevBroker implements AutoCloseable {
     private final int controllerPort;
     private KafkaRaftServer server;
     private String clusterId;
+    private List<AbortTransactionSpec> repaired = List.of();
 
     public DevBroker(final Path logDir, final int port, final int controllerPort) {
         this.logDir = logDir.toAbsolutePath().normalize();
@@ -47,7 +50,8 @@ public final class DevBroker implements AutoCloseable {
     }
 
     /**
-     * Formats the storage if it is new, starts the broker and waits until it serves requests.
+     * Formats the storage if it is new, starts the broker and waits until it serves requests, then
+     * aborts any transaction a crash left hanging ({@link HangingTransactions}).
      *
      * @throws IllegalStateException naming the port when one is taken, or when the broker fails
      */
@@ -76,7 +80,16 @@ public final class DevBroker implements AutoCloseable {
         server = new KafkaRaftServer(config, Time.SYSTEM);
         // Returns once the broker is unfenced: clients can produce right away.
         server.startup();
-        verifyIdentity();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            verifyIdentity(admin);
+            // Before any client starts: a transaction a crash left hanging would hold the processor in REBALANCING.
+            repaired = HangingTransactions.abortAll(admin);
+        }
+    }
+
+    /** The partitions' hanging transactions the last start aborted (none, unless a crash left one). */
+    public List<AbortTransactionSpec> repairedTransactions() {
+        return repaired;
     }
 
     /** The bootstrap address of this broker. */
@@ -139,8 +152,8 @@ public final class DevBroker implements AutoCloseable {
     }
 
     /** Makes sure the broker answering on the port is this one, not a foreign broker that got there first. */
-    private void verifyIdentity() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+    private void verifyIdentity(final Admin admin) {
+        try {
             final String answering = admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
             if (!clusterId.equals(answering)) {
                 throw new IllegalStateException("the broker on " + bootstrapServers() + " is cluster " + answering

@@ -3,6 +3,7 @@ package io.hookgate.app.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeUnit;
  * {@link #kill()} is SIGKILL, with no shutdown hook, no flush and no commit.
  */
 public final class ChildHookgate implements AutoCloseable {
+
+    private static final int OUTPUT_LINES_ON_FAILURE = 150;
 
     private final Process process;
     private final Path log;
@@ -66,6 +69,31 @@ public final class ChildHookgate implements AutoCloseable {
             process.destroyForcibly();
         }
         return process.exitValue();
+    }
+
+    /**
+     * Waits up to {@code timeout} until the child printed {@code text}; fails with the last lines of its
+     * output if it exits first or the time runs out, so a failure says where the child stood.
+     */
+    public void awaitOutput(final String text, final Duration timeout) throws IOException, InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (!output().contains(text)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the hookgate command exited (" + process.exitValue() + ") before printing '" + text
+                    + "'; its last output:\n" + lastLines(OUTPUT_LINES_ON_FAILURE));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the hookgate command did not print '" + text + "' within " + timeout.toSeconds()
+                    + " s; its last output:\n" + lastLines(OUTPUT_LINES_ON_FAILURE));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** The last {@code count} lines the child printed. */
+    public String lastLines(final int count) throws IOException {
+        final List<String> lines = output().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 
     public String output() throws IOException {
