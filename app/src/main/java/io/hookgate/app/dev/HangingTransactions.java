@@ -58,7 +58,7 @@ final class HangingTransactions {
 
     private static final Logger LOG = LoggerFactory.getLogger(HangingTransactions.class);
     /** How long the check waits for the coordinator to settle transactions it is preparing. */
-    static final Duration SETTLE = Duration.ofSeconds(10);
+    private static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
     private static final Set<TransactionState> PREPARING = EnumSet.of(TransactionState.PREPARE_COMMIT,
         TransactionState.PREPARE_ABORT, TransactionState.PREPARE_EPOCH_FENCE);
@@ -200,7 +200,7 @@ final class HangingTransactions {
     }
 
     /** Partition to the producers the broker keeps state for; a partition that does not answer is skipped. */
-    private static Map<TopicPartition, List<ProducerState>> producers(final Admin admin)
+    static Map<TopicPartition, List<ProducerState>> producers(final Admin admin)
         throws InterruptedException, ExecutionException, TimeoutException {
         final Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true))
             .names().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

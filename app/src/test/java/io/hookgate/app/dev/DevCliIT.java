@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * {@code hookgate dev} on ports of its configuration, as a new user meets it: the banner's export
@@ -47,7 +46,7 @@ class DevCliIT {
     private static String startAndCheck(final Path dir, final Path config, final int admin, final String log, final boolean first)
         throws Exception {
         try (ChildHookgate dev = ChildHookgate.start(dir.resolve(log), "dev", "--config", config.toString())) {
-            await().atMost(Duration.ofSeconds(150)).until(() -> dev.output().contains("is ready") || !dev.isAlive());
+            dev.awaitOutput("is ready", Duration.ofSeconds(150));
             final String banner = dev.output();
             assertThat(banner).contains("is ready");
             final Matcher export = EXPORT.matcher(banner);

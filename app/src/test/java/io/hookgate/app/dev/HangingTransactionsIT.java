@@ -4,7 +4,6 @@ import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -108,12 +107,8 @@ class HangingTransactionsIT {
 
     /** Partition to the producers with a transaction open on it. */
     private static Map<TopicPartition, List<ProducerState>> openTransactions(final Admin admin) throws Exception {
-        final Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get(30, TimeUnit.SECONDS);
-        final List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
-            .flatMap(topic -> topic.partitions().stream().map(info -> new TopicPartition(topic.name(), info.partition())))
-            .toList();
-        return admin.describeProducers(partitions).all().get(30, TimeUnit.SECONDS).entrySet().stream()
-            .map(entry -> Map.entry(entry.getKey(), entry.getValue().activeProducers().stream()
+        return HangingTransactions.producers(admin).entrySet().stream()
+            .map(entry -> Map.entry(entry.getKey(), entry.getValue().stream()
                 .filter(producer -> producer.currentTransactionStartOffset().isPresent()).toList()))
             .filter(entry -> !entry.getValue().isEmpty())
             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

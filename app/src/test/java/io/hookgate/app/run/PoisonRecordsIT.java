@@ -68,7 +68,7 @@ class PoisonRecordsIT {
               std: {provider: standard-webhooks, secrets: ["%s"]}
             """.formatted(kafka.bootstrapServers(), ingressPort, dir.resolve("state"), SECRET));
         ingress = ChildHookgate.start(dir.resolve("ingress.log"), "ingress", "--config", config.toString());
-        await().atMost(Duration.ofSeconds(60)).until(() -> ingress.output().contains("Ingress listening"));
+        ingress.awaitOutput("Ingress listening", Duration.ofSeconds(60));
     }
 
     @AfterAll

@@ -113,12 +113,7 @@ class TracingIT {
                     part, "--config", config.toString()));
             }
             final ChildHookgate ingress = children.get(2);
-            await().atMost(Duration.ofSeconds(90)).until(() -> {
-                if (!ingress.isAlive()) {
-                    throw new AssertionError("the ingress exited:\n" + ingress.output());
-                }
-                return ingress.output().contains("Ingress listening");
-            });
+            ingress.awaitOutput("Ingress listening", Duration.ofSeconds(90));
             final String webhookId = post(port, "sep");
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> delivered(webhookId, "/sep"));
 

@@ -68,7 +68,7 @@ class ListenIT {
                      "--admin", admin, "--config", config.toString(), "--kafka", kafka.bootstrapServers(), "--source", "demo",
                      "--events", "order.*", "--json",
                      "--forward-to", receiver.url("/json"))) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> listen.output().contains("Ready!") || !listen.isAlive());
+                listen.awaitOutput("Ready!", Duration.ofSeconds(60));
                 await().atMost(Duration.ofSeconds(60)).until(() -> !scripted.output().isEmpty() || !scripted.isAlive());
                 final String started = listen.output();
                 assertThat(started).as(started).contains("Ready! Forwarding demo -> " + receiver.url("/hook") + " (secret whsec_");

@@ -91,7 +91,7 @@ public final class ChildHookgate implements AutoCloseable {
     }
 
     /** The last {@code count} lines the child printed. */
-    public String lastLines(final int count) throws IOException {
+    private String lastLines(final int count) throws IOException {
         final List<String> lines = output().lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
