@@ -12,7 +12,8 @@ import java.util.Map;
  * The base settings of every Kafka client hookgate makes: the cluster from the configuration,
  * then the pass-through {@code kafka.properties} (TLS, SASL, tuning), then what each client sets;
  * and the presets every part builds on, named once here: the durable producer, the
- * read-committed consumer, and the batched fetch of a reader outside the latency path.
+ * read-committed consumer, the batched fetch of a reader outside the latency path, and the prompt
+ * fetch of a reader that pauses partitions.
  */
 public final class KafkaClients {
 
@@ -21,6 +22,9 @@ public final class KafkaClients {
 
     /** What a {@link #batchedFetch} fetch waits for, at most {@link #BATCHED_FETCH_WAIT_MS}. */
     public static final int BATCHED_FETCH_BYTES = 256 * 1024;
+
+    /** How long the broker may hold a {@link #promptFetch} fetch that found nothing. */
+    public static final int PROMPT_FETCH_WAIT_MS = 20;
 
     private KafkaClients() {
     }
@@ -68,6 +72,21 @@ public final class KafkaClients {
         final Map<String, Object> config = new HashMap<>(specific);
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, BATCHED_FETCH_WAIT_MS);
         config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, BATCHED_FETCH_BYTES);
+        return config;
+    }
+
+    /**
+     * {@code specific} with a fetch that the broker holds at most {@value #PROMPT_FETCH_WAIT_MS} ms when it
+     * finds nothing new: for a reader that pauses and resumes partitions (the dispatcher). A consumer has
+     * one fetch in flight per broker; while it waits in the broker for the reader's empty partitions
+     * (up to Kafka's default 500 ms), a partition just resumed, however full, cannot be fetched, and
+     * the reader starves. A fetch that finds records returns at once either way; the cost is an empty
+     * fetch every {@value #PROMPT_FETCH_WAIT_MS} ms while the reader has nothing to read. This setting
+     * overrides the same key of {@code kafka.properties} for such readers.
+     */
+    public static Map<String, Object> promptFetch(final Map<String, Object> specific) {
+        final Map<String, Object> config = new HashMap<>(specific);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, PROMPT_FETCH_WAIT_MS);
         return config;
     }
 }

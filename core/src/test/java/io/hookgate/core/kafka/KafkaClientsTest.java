@@ -46,4 +46,11 @@ class KafkaClientsTest {
         assertThat(config).containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100)
             .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024).containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     }
+
+    @Test
+    void aPromptFetchIsHeldBrieflyAndKeepsWhatTheReaderSet() {
+        final Map<String, Object> config = KafkaClients.promptFetch(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500));
+        assertThat(config).containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20).containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    }
 }
