@@ -34,7 +34,9 @@ import java.util.function.BiFunction;
  * blocks on an endpoint: each task is handed to the runner, which completes it asynchronously.
  * A partition whose head task is not yet due is paused and sought back to that task until it is
  * due (each tier has one delay, so its head is its earliest due task); a partition with too many
- * uncompleted tasks (or too long a window behind one slow task) is paused until they drain.
+ * uncompleted tasks (or too long a window behind one slow task) is paused until they drain, the
+ * rest of its poll held here, not sought back: it is handed on the moment the partition has room,
+ * without waiting for a fetch.
  * Offsets are committed up to the highest contiguous completed task. A record that is not a task
  * is handed to {@code onUnreadable} (which dead-letters it) and committed once that is done, like
  * any task. Runs on one thread, which alone touches the consumer; {@link #stall()} tells other
@@ -46,6 +48,11 @@ public final class DeliveryLoop implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryLoop.class);
     private static final Duration MAX_POLL_WAIT = Duration.ofMillis(100);
+    /**
+     * The poll's wait while a partition is full: its tasks complete on other threads, and the loop
+     * sees them only between polls, so it looks often to resume the partition as soon as it drained.
+     */
+    private static final Duration FULL_POLL_WAIT = Duration.ofMillis(5);
     private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
     /** How many times maxPending the window of read-but-uncommitted tasks may hold (mostly completed ones). */
     private static final int WINDOW_FACTOR = 20;
@@ -66,6 +73,8 @@ public final class DeliveryLoop implements Runnable {
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
     private final Map<TopicPartition, Instant> notDueUntil = new HashMap<>();
     private final Set<TopicPartition> full = new HashSet<>();
+    /** The records a full partition had read beyond what it could take, oldest first. */
+    private final Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> held = new HashMap<>();
     private volatile Stall stall = Stall.NONE;
     private volatile boolean running = true;
     private volatile boolean alive;
@@ -158,9 +167,12 @@ public final class DeliveryLoop implements Runnable {
             return;
         }
         final Instant now = clock.instant();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
+        for (int i = 0; i < records.size(); i++) {
+            final ConsumerRecord<byte[], byte[]> record = records.get(i);
             if (partitionProgress.pending() >= maxPending || partitionProgress.window() >= maxPending * WINDOW_FACTOR) {
-                pauseAt(partition, record.offset());
+                // Held, not sought back: a seek would drop what the consumer fetched and make it fetch again.
+                consumer.pause(Set.of(partition));
+                held.put(partition, List.copyOf(records.subList(i, records.size())));
                 full.add(partition);
                 return;
             }
@@ -212,7 +224,7 @@ public final class DeliveryLoop implements Runnable {
 
     private Duration pollWait() {
         final Instant now = clock.instant();
-        Duration wait = MAX_POLL_WAIT;
+        Duration wait = full.isEmpty() ? MAX_POLL_WAIT : FULL_POLL_WAIT;
         for (Instant due : notDueUntil.values()) {
             final Duration untilDue = Duration.between(now, due);
             if (untilDue.compareTo(wait) < 0) {
@@ -240,9 +252,16 @@ public final class DeliveryLoop implements Runnable {
     private void resumeReady() {
         final Instant now = clock.instant();
         notDueUntil.entrySet().removeIf(entry -> !entry.getValue().isAfter(now));
+        for (TopicPartition partition : List.copyOf(held.keySet())) {
+            if (!full.contains(partition)) {
+                // Handed on in order; what still does not fit is held again.
+                handle(partition, held.remove(partition));
+            }
+        }
         final Set<TopicPartition> resumable = new HashSet<>(consumer.paused());
         resumable.removeAll(notDueUntil.keySet());
         resumable.removeAll(full);
+        resumable.removeAll(held.keySet());
         if (!resumable.isEmpty()) {
             consumer.resume(resumable);
         }
@@ -340,6 +359,7 @@ public final class DeliveryLoop implements Runnable {
                 progress.remove(partition);
                 notDueUntil.remove(partition);
                 full.remove(partition);
+                held.remove(partition);
             });
         }
     }

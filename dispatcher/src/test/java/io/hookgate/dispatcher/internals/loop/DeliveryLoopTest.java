@@ -1,0 +1,135 @@
+package io.hookgate.dispatcher.internals.loop;
+
+import io.hookgate.core.delivery.DeliveryTask;
+import io.hookgate.core.event.EventIdOrigin;
+import io.hookgate.core.event.VerifiedEvent;
+import io.hookgate.core.id.StableIds;
+import io.hookgate.core.json.RawJson;
+import io.hookgate.core.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The poll loop over Kafka's {@link MockConsumer}: how a full partition waits and goes on. */
+class DeliveryLoopTest {
+
+    private static final Topics TOPICS = new Topics("t.");
+    private static final TopicPartition PARTITION = new TopicPartition(TOPICS.dispatch(), 0);
+    private static final int MAX_PENDING = 4;
+
+    private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+    /** The tasks the runner was given (by event id), in order, and each one's future (completed by the test). */
+    private final List<String> started = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+    private DeliveryLoop loop;
+    private Thread thread;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (loop != null) {
+            running.values().forEach(future -> future.complete(null));
+            loop.stop();
+            thread.join(10_000);
+        }
+    }
+
+    @Test
+    void aFullPartitionHoldsTheRestOfItsPollAndHandsItOnInOrderOnceTasksComplete() {
+        start();
+        for (int offset = 0; offset < 10; offset++) {
+            consumer.addRecord(record(offset));
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> started.size() == MAX_PENDING);
+        assertThat(started).containsExactly("d0", "d1", "d2", "d3");
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.paused().contains(PARTITION));
+
+        // Room for half of them again: the held records go on at once, in order, and none is read twice.
+        complete("d0", "d1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> started.size() == 6);
+        complete("d2", "d3", "d4", "d5");
+        await().atMost(Duration.ofSeconds(10)).until(() -> started.size() == 10);
+        complete("d6", "d7", "d8", "d9");
+
+        assertThat(started).containsExactly("d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !consumer.paused().contains(PARTITION));
+        await().atMost(Duration.ofSeconds(10)).until(() -> committed() == 10);
+        // Held, not sought back: the consumer kept its position past what it had read.
+        assertThat(consumer.position(PARTITION)).isEqualTo(10);
+    }
+
+    @Test
+    void theCommitPointStopsBeforeTheFirstHeldRecord() {
+        start();
+        for (int offset = 0; offset < 8; offset++) {
+            consumer.addRecord(record(offset));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> started.size() == MAX_PENDING);
+        complete("d0");
+        await().atMost(Duration.ofSeconds(10)).until(() -> committed() == 1);
+        // Still full (three pending of four, above half): nothing held goes on, nothing held is committed.
+        assertThat(started).hasSize(MAX_PENDING);
+        assertThat(committed()).isEqualTo(1);
+    }
+
+    private void start() {
+        consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+        consumer.schedulePollTask(() -> consumer.rebalance(List.of(PARTITION)));
+        loop = new DeliveryLoop(consumer, TOPICS, List.of(TOPICS.dispatch()), (task, topic) -> {
+            final CompletableFuture<Void> done = new CompletableFuture<>();
+            running.put(task.eventRef().eventId(), done);
+            started.add(task.eventRef().eventId());
+            return done;
+        }, (record, why) -> CompletableFuture.failedFuture(new AssertionError("unreadable: " + why)), MAX_PENDING,
+            Duration.ofSeconds(1), Clock.systemUTC());
+        thread = new Thread(loop, "delivery-loop-test");
+        thread.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.assignment().contains(PARTITION));
+    }
+
+    private void complete(final String... eventIds) {
+        for (String id : eventIds) {
+            running.get(id).complete(null);
+        }
+    }
+
+    private long committed() {
+        final Optional<OffsetAndMetadata> offset = Optional.ofNullable(consumer.committed(Set.of(PARTITION)).get(PARTITION));
+        return offset.map(OffsetAndMetadata::offset).orElse(0L);
+    }
+
+    private static ConsumerRecord<byte[], byte[]> record(final int offset) {
+        final ProducerRecord<byte[], byte[]> produced = TOPICS.dispatchTasks().record("sub", task("d" + offset));
+        return new ConsumerRecord<>(PARTITION.topic(), PARTITION.partition(), offset, 0L, TimestampType.CREATE_TIME, 0, 0,
+            produced.key(), produced.value(), new RecordHeaders(produced.headers().toArray()), Optional.empty());
+    }
+
+    private static DeliveryTask task(final String eventId) {
+        final VerifiedEvent event = new VerifiedEvent(1, StableIds.eventId("s", eventId), "s", "standard-webhooks", null, eventId,
+            EventIdOrigin.PROVIDER, "test.event", Instant.now(), Instant.now(), "ing-1", List.of("body"),
+            RawJson.trusted("{\"n\":1}".getBytes(StandardCharsets.UTF_8)));
+        return DeliveryTask.first(event, "sub", Instant.EPOCH);
+    }
+}
