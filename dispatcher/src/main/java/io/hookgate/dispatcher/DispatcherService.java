@@ -115,9 +115,11 @@ public final class DispatcherService implements GatewayPart {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500));
         // dispatch is written in the processor's transactions: read only what committed. The loop pauses
-        // partitions (full, or not due yet): a prompt fetch lets it read one again as soon as it resumes.
+        // partitions (full, or not due yet): a prompt fetch lets it read one again as soon as it resumes and
+        // what it held of it is handed on.
         final KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaClients.readCommittedConsumer(config.kafka(),
-            topics.dispatcherGroup(), KafkaClients.promptFetch(consumerSettings)), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            topics.dispatcherGroup(), KafkaClients.promptFetch(config.kafka(), consumerSettings)), new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
         bind(new KafkaClientMetrics(producer));
         bind(new KafkaClientMetrics(consumer));
 

@@ -131,8 +131,10 @@ final class SubscriptionLane {
     }
 
     /**
-     * Defers the queued jobs beyond {@code keep} when the endpoint is stuck: every slot taken and no
-     * 2xx answer for {@code stall}. Returns how many were deferred.
+     * Defers the queued jobs beyond {@code keep}, oldest first, when the endpoint is stuck: every slot
+     * taken and no 2xx answer for {@code stall}. The oldest go because they hold their partitions'
+     * commit point, and with it the window of every other subscription's tasks read after them.
+     * Returns how many were deferred.
      */
     int deferIfStuck(final int keep, final Duration stall) {
         final List<Queued> deferred = new ArrayList<>();
@@ -141,7 +143,7 @@ final class SubscriptionLane {
                 return 0;
             }
             while (waiting.size() > keep) {
-                deferred.add(waiting.pollLast());
+                deferred.add(waiting.pollFirst());
             }
         }
         deferred.forEach(queued -> forward(started(queued.job().deferral()), queued.result()));

@@ -29,7 +29,8 @@ public record DispatchSettings(List<Duration> retryDelays, Duration maxRetryAfte
         .validatedBy(Validator.between(1, 100_000));
     public static final ConfigKey<Integer> MAX_QUEUED_PER_SUBSCRIPTION = optional("maxQueuedPerSubscription", ValueType.INT, 100,
         "Tasks of one stuck subscription (every slot taken, none freed for a second) waiting for a slot, at most; beyond it "
-            + "new tasks are deferred to the first retry tier (no attempt counted), so a slow endpoint never fills its partition's window.")
+            + "the oldest are deferred to the first retry tier (no attempt counted), so a slow endpoint never holds its partition's "
+            + "window open.")
         .validatedBy(Validator.between(1, 100_000));
     public static final ConfigKey<Duration> SHUTDOWN_TIMEOUT = optional("shutdownTimeout", ValueType.DURATION, Duration.ofSeconds(30),
         "Longest wait at shutdown for attempts in flight.")

@@ -77,16 +77,19 @@ public final class KafkaClients {
 
     /**
      * {@code specific} with a fetch that the broker holds at most {@value #PROMPT_FETCH_WAIT_MS} ms when it
-     * finds nothing new: for a reader that pauses and resumes partitions (the dispatcher). A consumer has
-     * one fetch in flight per broker; while it waits in the broker for the reader's empty partitions
-     * (up to Kafka's default 500 ms), a partition just resumed, however full, cannot be fetched, and
-     * the reader starves. A fetch that finds records returns at once either way; the cost is an empty
-     * fetch every {@value #PROMPT_FETCH_WAIT_MS} ms while the reader has nothing to read. This setting
-     * overrides the same key of {@code kafka.properties} for such readers.
+     * finds nothing new, unless {@code kafka.properties} sets {@code fetch.max.wait.ms}: for a reader that
+     * pauses and resumes partitions (the dispatcher). A consumer has one fetch in flight per broker;
+     * while it waits in the broker for the reader's empty partitions (up to Kafka's default 500 ms), a
+     * partition just resumed, however full, cannot be fetched, and the reader starves. A fetch that
+     * finds records returns at once either way (with {@code fetch.min.bytes} at its default of 1); the
+     * cost is an empty fetch to each broker every {@value #PROMPT_FETCH_WAIT_MS} ms while the reader has
+     * nothing to read, which an operator of a cluster that meters requests may trade back.
      */
-    public static Map<String, Object> promptFetch(final Map<String, Object> specific) {
+    public static Map<String, Object> promptFetch(final KafkaSettings kafka, final Map<String, Object> specific) {
         final Map<String, Object> config = new HashMap<>(specific);
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, PROMPT_FETCH_WAIT_MS);
+        if (!kafka.properties().containsKey(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)) {
+            config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, PROMPT_FETCH_WAIT_MS);
+        }
         return config;
     }
 }

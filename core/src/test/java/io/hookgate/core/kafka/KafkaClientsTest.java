@@ -49,8 +49,16 @@ class KafkaClientsTest {
 
     @Test
     void aPromptFetchIsHeldBrieflyAndKeepsWhatTheReaderSet() {
-        final Map<String, Object> config = KafkaClients.promptFetch(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
-            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500));
+        final Map<String, Object> config = KafkaClients.promptFetch(LOOSE, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500));
         assertThat(config).containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20).containsEntry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    }
+
+    @Test
+    void anOperatorsFetchWaitInThePassThroughPropertiesWinsOverThePromptFetch() {
+        final KafkaSettings metered = new KafkaSettings("broker:9092", "hg.", Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500"), 3,
+            (short) 1, Duration.ofDays(7), true, 1, "classic", Duration.ofSeconds(15));
+        final Map<String, Object> client = KafkaClients.readCommittedConsumer(metered, "dispatcher",
+            KafkaClients.promptFetch(metered, Map.of()));
+        assertThat(client).containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500");
     }
 }

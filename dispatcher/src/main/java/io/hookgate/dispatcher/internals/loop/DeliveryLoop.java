@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,9 +35,10 @@ import java.util.function.BiFunction;
  * blocks on an endpoint: each task is handed to the runner, which completes it asynchronously.
  * A partition whose head task is not yet due is paused and sought back to that task until it is
  * due (each tier has one delay, so its head is its earliest due task); a partition with too many
- * uncompleted tasks (or too long a window behind one slow task) is paused until they drain, the
- * rest of its poll held here, not sought back: it is handed on the moment the partition has room,
- * without waiting for a fetch.
+ * uncompleted tasks (or too long a window behind one slow task) is paused, the rest of its poll
+ * held here, not sought back (at most one poll's records per partition, beside what the consumer
+ * keeps fetched for it): it is handed on, without waiting for a fetch, once half of those tasks
+ * completed and the window is below its bound again.
  * Offsets are committed up to the highest contiguous completed task. A record that is not a task
  * is handed to {@code onUnreadable} (which dead-letters it) and committed once that is done, like
  * any task. Runs on one thread, which alone touches the consumer; {@link #stall()} tells other
@@ -111,7 +113,14 @@ public final class DeliveryLoop implements Runnable {
             while (running) {
                 final ConsumerRecords<byte[], byte[]> records = consumer.poll(pollWait());
                 for (TopicPartition partition : records.partitions()) {
-                    handle(partition, records.records(partition));
+                    final List<ConsumerRecord<byte[], byte[]>> read = records.records(partition);
+                    final List<ConsumerRecord<byte[], byte[]>> before = held.get(partition);
+                    if (before != null) {
+                        // A held partition is paused, so this should not come; if it does, it queues behind what is held.
+                        held.put(partition, concat(before, read));
+                    } else {
+                        handle(partition, read);
+                    }
                 }
                 applyCompletions();
                 resumeReady();
@@ -217,6 +226,12 @@ public final class DeliveryLoop implements Runnable {
         });
     }
 
+    private static <T> List<T> concat(final List<T> first, final List<T> second) {
+        final List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return List.copyOf(both);
+    }
+
     private void pauseAt(final TopicPartition partition, final long offset) {
         consumer.pause(Set.of(partition));
         consumer.seek(partition, offset);
@@ -244,8 +259,10 @@ public final class DeliveryLoop implements Runnable {
         }
         full.removeIf(partition -> {
             final PartitionProgress partitionProgress = progress.get(partition);
+            // Half the pending tasks, but any window below its bound: a hanging task at the head of the
+            // window holds it open, and waiting for it to halve would stop the partition's healthy tasks too.
             return partitionProgress == null
-                || partitionProgress.pending() <= maxPending / 2 && partitionProgress.window() <= maxPending * WINDOW_FACTOR / 2;
+                || partitionProgress.pending() <= maxPending / 2 && partitionProgress.window() < maxPending * WINDOW_FACTOR;
         });
     }
 

@@ -5,6 +5,7 @@ import io.hookgate.core.event.EventIdOrigin;
 import io.hookgate.core.event.VerifiedEvent;
 import io.hookgate.core.id.StableIds;
 import io.hookgate.core.json.RawJson;
+import io.hookgate.core.testing.TestClock;
 import io.hookgate.core.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,6 +42,7 @@ class DeliveryLoopTest {
     private static final int MAX_PENDING = 4;
 
     private final MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-01T00:00:00Z"));
     /** The tasks the runner was given (by event id), in order, and each one's future (completed by the test). */
     private final List<String> started = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
@@ -56,42 +59,83 @@ class DeliveryLoopTest {
     }
 
     @Test
-    void aFullPartitionHoldsTheRestOfItsPollAndHandsItOnInOrderOnceTasksComplete() {
+    void aFullPartitionHoldsTheRestOfItsPollAndHandsItOnInOrderOnceTasksComplete() throws InterruptedException {
         start();
         for (int offset = 0; offset < 10; offset++) {
             consumer.addRecord(record(offset));
         }
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> started.size() == MAX_PENDING);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(started).hasSize(MAX_PENDING));
         assertThat(started).containsExactly("d0", "d1", "d2", "d3");
         await().atMost(Duration.ofSeconds(10)).until(() -> consumer.paused().contains(PARTITION));
 
         // Room for half of them again: the held records go on at once, in order, and none is read twice.
         complete("d0", "d1");
-        await().atMost(Duration.ofSeconds(10)).until(() -> started.size() == 6);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(started).hasSize(6));
         complete("d2", "d3", "d4", "d5");
-        await().atMost(Duration.ofSeconds(10)).until(() -> started.size() == 10);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(started).hasSize(10));
         complete("d6", "d7", "d8", "d9");
 
         assertThat(started).containsExactly("d0", "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9");
         await().atMost(Duration.ofSeconds(10)).until(() -> !consumer.paused().contains(PARTITION));
-        await().atMost(Duration.ofSeconds(10)).until(() -> committed() == 10);
+        commitRound();
+        assertThat(committed()).isEqualTo(10);
         // Held, not sought back: the consumer kept its position past what it had read.
         assertThat(consumer.position(PARTITION)).isEqualTo(10);
     }
 
     @Test
-    void theCommitPointStopsBeforeTheFirstHeldRecord() {
+    void theCommitPointNeverPassesAHeldOrUncompletedTask() throws InterruptedException {
         start();
         for (int offset = 0; offset < 8; offset++) {
             consumer.addRecord(record(offset));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> started.size() == MAX_PENDING);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(started).hasSize(MAX_PENDING));
         complete("d0");
-        await().atMost(Duration.ofSeconds(10)).until(() -> committed() == 1);
+        commitRound();
         // Still full (three pending of four, above half): nothing held goes on, nothing held is committed.
         assertThat(started).hasSize(MAX_PENDING);
         assertThat(committed()).isEqualTo(1);
+
+        complete("d1", "d2", "d3");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(started).hasSize(8));
+        complete("d5", "d6", "d7");
+        commitRound();
+        assertThat(committed()).as("d4, the first held task, is not done yet").isEqualTo(4);
+        complete("d4");
+        commitRound();
+        assertThat(committed()).isEqualTo(8);
+    }
+
+    @Test
+    void aTaskThatHangsAtTheHeadOfTheWindowDoesNotStopThePartitionsOtherTasks() throws InterruptedException {
+        start();
+        final int records = 60;
+        for (int offset = 0; offset < records; offset++) {
+            consumer.addRecord(record(offset));
+        }
+        // d0 never completes; every other task completes as soon as it starts. The partition goes full by its
+        // pending tasks again and again, its window (from d0 on) grows past half its bound of 80 and stays there.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5)).until(() -> {
+            completeAllBut("d0");
+            return started.size() == records;
+        });
+        completeAllBut("d0");
+        commitRound();
+        assertThat(committed()).as("held at the hanging task").isZero();
+        complete("d0");
+        commitRound();
+        assertThat(committed()).isEqualTo(records);
+    }
+
+    /** Moves the clock past the commit interval and returns once the loop went round with it: it has committed. */
+    private void commitRound() throws InterruptedException {
+        // MockConsumer runs one scheduled task a poll. The clock moves inside a poll, so the round that poll
+        // belongs to commits (what completed before is applied first); once the second task ran, it has.
+        final CountDownLatch second = new CountDownLatch(1);
+        consumer.schedulePollTask(() -> clock.advance(Duration.ofSeconds(2)));
+        consumer.schedulePollTask(second::countDown);
+        assertThat(second.await(10, TimeUnit.SECONDS)).as("two more loop rounds").isTrue();
     }
 
     private void start() {
@@ -103,10 +147,14 @@ class DeliveryLoopTest {
             started.add(task.eventRef().eventId());
             return done;
         }, (record, why) -> CompletableFuture.failedFuture(new AssertionError("unreadable: " + why)), MAX_PENDING,
-            Duration.ofSeconds(1), Clock.systemUTC());
+            Duration.ofSeconds(1), clock);
         thread = new Thread(loop, "delivery-loop-test");
         thread.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> consumer.assignment().contains(PARTITION));
+    }
+
+    private void completeAllBut(final String eventId) {
+        List.copyOf(started).stream().filter(id -> !id.equals(eventId)).forEach(id -> running.get(id).complete(null));
     }
 
     private void complete(final String... eventIds) {
