@@ -60,10 +60,7 @@ class DeliveryLoopTest {
 
     @Test
     void aFullPartitionHoldsTheRestOfItsPollAndHandsItOnInOrderOnceTasksComplete() throws InterruptedException {
-        start();
-        for (int offset = 0; offset < 10; offset++) {
-            consumer.addRecord(record(offset));
-        }
+        startWithRecords(10);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(started).hasSize(MAX_PENDING));
         assertThat(started).containsExactly("d0", "d1", "d2", "d3");
@@ -86,10 +83,7 @@ class DeliveryLoopTest {
 
     @Test
     void theCommitPointNeverPassesAHeldOrUncompletedTask() throws InterruptedException {
-        start();
-        for (int offset = 0; offset < 8; offset++) {
-            consumer.addRecord(record(offset));
-        }
+        startWithRecords(8);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(started).hasSize(MAX_PENDING));
         complete("d0");
         commitRound();
@@ -109,11 +103,8 @@ class DeliveryLoopTest {
 
     @Test
     void aTaskThatHangsAtTheHeadOfTheWindowDoesNotStopThePartitionsOtherTasks() throws InterruptedException {
-        start();
         final int records = 60;
-        for (int offset = 0; offset < records; offset++) {
-            consumer.addRecord(record(offset));
-        }
+        startWithRecords(records);
         // d0 never completes; every other task completes as soon as it starts. The partition goes full by its
         // pending tasks again and again, its window (from d0 on) grows past half its bound of 80 and stays there.
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5)).until(() -> {
@@ -138,7 +129,8 @@ class DeliveryLoopTest {
         assertThat(second.await(10, TimeUnit.SECONDS)).as("two more loop rounds").isTrue();
     }
 
-    private void start() {
+    /** Starts the loop on one assigned partition, then gives the partition tasks d0 to d{count - 1}, one per offset. */
+    private void startWithRecords(final int count) {
         consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
         consumer.schedulePollTask(() -> consumer.rebalance(List.of(PARTITION)));
         loop = new DeliveryLoop(consumer, TOPICS, List.of(TOPICS.dispatch()), (task, topic) -> {
@@ -151,6 +143,9 @@ class DeliveryLoopTest {
         thread = new Thread(loop, "delivery-loop-test");
         thread.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> consumer.assignment().contains(PARTITION));
+        for (int offset = 0; offset < count; offset++) {
+            consumer.addRecord(record(offset));
+        }
     }
 
     private void completeAllBut(final String eventId) {
