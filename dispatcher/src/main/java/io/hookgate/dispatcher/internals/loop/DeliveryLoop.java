@@ -74,8 +74,7 @@ public final class DeliveryLoop implements Runnable {
     private final ConcurrentLinkedQueue<Completion> completions = new ConcurrentLinkedQueue<>();
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
     private final Map<TopicPartition, Instant> notDueUntil = new HashMap<>();
-    private final Set<TopicPartition> full = new HashSet<>();
-    /** The records a full partition had read beyond what it could take, oldest first. */
+    /** The records a full partition had read beyond what it could take, oldest first: a partition is full while it has some. */
     private final Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> held = new HashMap<>();
     private volatile Stall stall = Stall.NONE;
     private volatile boolean running = true;
@@ -182,7 +181,6 @@ public final class DeliveryLoop implements Runnable {
                 // Held, not sought back: a seek would drop what the consumer fetched and make it fetch again.
                 consumer.pause(Set.of(partition));
                 held.put(partition, List.copyOf(records.subList(i, records.size())));
-                full.add(partition);
                 return;
             }
             final DeliveryTask task;
@@ -239,7 +237,7 @@ public final class DeliveryLoop implements Runnable {
 
     private Duration pollWait() {
         final Instant now = clock.instant();
-        Duration wait = full.isEmpty() ? MAX_POLL_WAIT : FULL_POLL_WAIT;
+        Duration wait = held.isEmpty() ? MAX_POLL_WAIT : FULL_POLL_WAIT;
         for (Instant due : notDueUntil.values()) {
             final Duration untilDue = Duration.between(now, due);
             if (untilDue.compareTo(wait) < 0) {
@@ -257,27 +255,28 @@ public final class DeliveryLoop implements Runnable {
                 completion.progress().completed(completion.offset());
             }
         }
-        full.removeIf(partition -> {
-            final PartitionProgress partitionProgress = progress.get(partition);
-            // Half the pending tasks, but any window below its bound: a hanging task at the head of the
-            // window holds it open, and waiting for it to halve would stop the partition's healthy tasks too.
-            return partitionProgress == null
-                || partitionProgress.pending() <= maxPending / 2 && partitionProgress.window() < maxPending * WINDOW_FACTOR;
-        });
+    }
+
+    /** Whether a full partition may take tasks again. */
+    private boolean hasRoom(final TopicPartition partition) {
+        final PartitionProgress partitionProgress = progress.get(partition);
+        // Half the pending tasks, but any window below its bound: a hanging task at the head of the
+        // window holds it open, and waiting for it to halve would stop the partition's healthy tasks too.
+        return partitionProgress == null
+            || partitionProgress.pending() <= maxPending / 2 && partitionProgress.window() < maxPending * WINDOW_FACTOR;
     }
 
     private void resumeReady() {
         final Instant now = clock.instant();
         notDueUntil.entrySet().removeIf(entry -> !entry.getValue().isAfter(now));
         for (TopicPartition partition : List.copyOf(held.keySet())) {
-            if (!full.contains(partition)) {
+            if (hasRoom(partition)) {
                 // Handed on in order; what still does not fit is held again.
                 handle(partition, held.remove(partition));
             }
         }
         final Set<TopicPartition> resumable = new HashSet<>(consumer.paused());
         resumable.removeAll(notDueUntil.keySet());
-        resumable.removeAll(full);
         resumable.removeAll(held.keySet());
         if (!resumable.isEmpty()) {
             consumer.resume(resumable);
@@ -375,7 +374,6 @@ public final class DeliveryLoop implements Runnable {
             partitions.forEach(partition -> {
                 progress.remove(partition);
                 notDueUntil.remove(partition);
-                full.remove(partition);
                 held.remove(partition);
             });
         }
